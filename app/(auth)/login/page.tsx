@@ -1,0 +1,21 @@
+import { redirect } from "next/navigation";
+import { Suspense } from "react";
+import { LoginForm } from "@/components/auth/login-form";
+import { getSessionUser } from "@/lib/auth/session";
+import { instanceNeedsSetup } from "@/lib/users/instance";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Sign in" };
+
+export default async function LoginPage() {
+  if (await instanceNeedsSetup()) redirect("/setup");
+  if (await getSessionUser()) redirect("/overview");
+  return (
+    <>
+      <h1 className="mb-4 text-lg font-semibold">Sign in</h1>
+      <Suspense>
+        <LoginForm />
+      </Suspense>
+    </>
+  );
+}

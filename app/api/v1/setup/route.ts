@@ -1,0 +1,12 @@
+import { setupContract, setupStatusContract } from "@/lib/contracts";
+import { created, route } from "@/lib/http/route";
+import { createFirstAdmin, needsSetup } from "@/lib/users/accounts";
+
+export const dynamic = "force-dynamic";
+
+export const POST = route(setupContract, async ({ body, db }) => {
+  const user = await createFirstAdmin({ db: db.db, input: body });
+  return created({ id: user.id, email: user.email, name: user.name, role: user.role });
+});
+
+export const GET = route(setupStatusContract, async ({ db }) => ({ needsSetup: await needsSetup(db.db) }));

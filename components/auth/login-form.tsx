@@ -1,0 +1,58 @@
+"use client";
+import { signIn } from "next-auth/react";
+import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+
+type Problem = { kind: "credentials" | "unreachable" | "setup" } | null;
+
+export function LoginForm() {
+  const router = useRouter();
+  const next = useSearchParams().get("next");
+  const [problem, setProblem] = useState<Problem>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    setBusy(true);
+    setProblem(null);
+    try {
+      const res = await signIn("credentials", {
+        email: String(form.get("email")),
+        password: String(form.get("password")),
+        redirect: false,
+      }).catch(() => undefined);
+      if (!res || (res.status >= 500 && !res.error)) return setProblem({ kind: "unreachable" });
+      if (res.error) {
+        // Tell "no admin yet" apart from wrong credentials; never whether the email exists.
+        const state = await fetch("/api/v1/setup").then((r) => r.json()).catch(() => null);
+        return setProblem({ kind: state?.needsSetup ? "setup" : state ? "credentials" : "unreachable" });
+      }
+      router.replace(next && next.startsWith("/") && !next.startsWith("//") ? next : "/overview");
+      router.refresh();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      {problem?.kind === "credentials" ? <Alert>Wrong email or password.</Alert> : null}
+      {problem?.kind === "unreachable" ? <Alert>The server is unreachable. Check that Indexhook is running and try again.</Alert> : null}
+      {problem?.kind === "setup" ? (
+        <Alert>
+          This instance has no users yet. <Link className="underline" href="/setup">Create the first admin</Link>.
+        </Alert>
+      ) : null}
+      <Field id="email" name="email" type="email" label="Email" autoComplete="email" required />
+      <Field id="password" name="password" type="password" label="Password" autoComplete="current-password" required />
+      <Button type="submit" className="w-full" disabled={busy}>
+        {busy ? "Signing in…" : "Sign in"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,70 @@
+"use client";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+
+type FieldErrors = Partial<Record<"name" | "email" | "password", string>>;
+
+export function SetupForm() {
+  const router = useRouter();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
+    setBusy(true);
+    setErrors({});
+    setMessage(null);
+    try {
+      const res = await fetch("/api/v1/setup", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ name: form.name, email: form.email, password: form.password }),
+      }).catch(() => null);
+      if (!res) return setMessage("The server is unreachable.");
+      if (!res.ok) {
+        const { error } = await res.json();
+        if (res.status === 409) {
+          router.replace("/login");
+          return;
+        }
+        const fieldErrors: FieldErrors = {};
+        for (const d of (error.details ?? []) as { path: string; message: string }[]) {
+          fieldErrors[d.path as keyof FieldErrors] = d.message;
+        }
+        setErrors(fieldErrors);
+        return setMessage(error.message);
+      }
+      await signIn("credentials", { email: form.email, password: form.password, redirect: false });
+      router.replace("/overview");
+      router.refresh();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      {message ? <Alert>{message}</Alert> : null}
+      <Field id="name" name="name" label="Your name" autoComplete="name" error={errors.name} required />
+      <Field id="email" name="email" type="email" label="Email" autoComplete="email" error={errors.email} required />
+      <Field
+        id="password"
+        name="password"
+        type="password"
+        label="Password (8 characters or more)"
+        autoComplete="new-password"
+        error={errors.password}
+        required
+      />
+      <Button type="submit" className="w-full" disabled={busy}>
+        {busy ? "Creating…" : "Create admin account"}
+      </Button>
+    </form>
+  );
+}

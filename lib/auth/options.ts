@@ -1,0 +1,42 @@
+// next-auth (v4, stable; v5 is still a beta) with email + password and JWT sessions. The JWT carries
+// the user id and the session version; every request re-reads the user, so disabling a user or
+// changing a role takes effect at once.
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getDb } from "../db";
+import { verifyCredentials } from "../users/accounts";
+import { authSecret } from "./secret";
+
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
+  pages: { signIn: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(credentials) {
+        if (!credentials?.email || !credentials.password) return null;
+        const { db } = await getDb();
+        const user = await verifyCredentials(db, credentials.email, credentials.password);
+        if (!user) return null;
+        return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.sv = (user as { sv?: number }).sv ?? 1;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, uid: token.uid, sv: token.sv };
+    },
+  },
+  // A getter: the secret is read (or generated into DATA_DIR) on the first request, not at build time.
+  get secret() {
+    return authSecret();
+  },
+};

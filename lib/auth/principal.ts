@@ -1,0 +1,30 @@
+// Who is calling: a signed-in user, the master key, or an API key.
+import type { Action, MinRole } from "../contracts/define";
+import type { Role } from "../db/schema/users";
+
+export type Principal =
+  | { type: "user"; user: { id: string; email: string; name: string; role: Role } }
+  | { type: "master" }
+  | { type: "key"; key: { id: string; name: string; actions: Action[]; indexes: string[]; createdBy: string | null } };
+
+const RANK: Record<MinRole, number> = { viewer: 0, member: 1, admin: 2 };
+
+export function roleAtLeast(role: Role, min: MinRole): boolean {
+  return RANK[role] >= RANK[min];
+}
+
+/** True when a key's actions include one of `wanted` ("*" grants everything). */
+export function keyAllows(actions: readonly Action[], wanted: readonly Action[]): boolean {
+  return actions.includes("*") || wanted.some((a) => actions.includes(a));
+}
+
+/** A key's scope covers an index when it lists "*" or the index id. */
+export function keyCoversIndex(indexes: readonly string[], indexId: string): boolean {
+  return indexes.includes("*") || indexes.includes(indexId);
+}
+
+export function describePrincipal(p: Principal) {
+  if (p.type === "master") return { type: "master" as const, role: "admin" as const };
+  if (p.type === "user") return { type: "user" as const, ...p.user };
+  return { type: "key" as const, id: p.key.id, name: p.key.name, actions: p.key.actions, indexes: p.key.indexes };
+}

@@ -1,0 +1,21 @@
+// Process start-up: validate the environment, open the database (migrations), start the worker.
+// A bad configuration stops the process with one line that names the problem.
+import { env, EnvError } from "./env";
+import { getDb } from "./db";
+import { DataDirLockedError } from "./db/lock";
+import { startWorker } from "./worker";
+import "./worker/loops";
+
+export async function boot({ worker }: { worker: boolean }): Promise<void> {
+  try {
+    const e = env();
+    const db = await getDb();
+    if (worker && e.WORKER === "inline") await startWorker(db);
+  } catch (err) {
+    if (err instanceof EnvError || err instanceof DataDirLockedError) {
+      console.error(`[indexhook] ${err.message}`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,94 @@
+// Contracts of the system routes: health, the caller, first-run setup, the OpenAPI document.
+import { z } from "zod";
+import { contract } from "./define";
+
+export const errorSchema = z
+  .object({
+    error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+  })
+  .meta({ id: "Error" });
+
+export const healthContract = contract({
+  method: "get",
+  path: "/api/health",
+  summary: "Readiness: ok once migrations ran and the worker is up",
+  tags: ["System"],
+  auth: null,
+  responses: {
+    200: { description: "Ready", schema: z.object({ status: z.literal("ok") }) },
+    503: { description: "Starting or unhealthy", schema: errorSchema },
+  },
+});
+
+export const meSchema = z
+  .discriminatedUnion("type", [
+    z.object({ type: z.literal("master"), role: z.literal("admin") }),
+    z.object({
+      type: z.literal("user"),
+      id: z.string(),
+      email: z.string(),
+      name: z.string(),
+      role: z.enum(["admin", "member", "viewer"]),
+    }),
+    z.object({
+      type: z.literal("key"),
+      id: z.string(),
+      name: z.string(),
+      actions: z.array(z.string()),
+      indexes: z.array(z.string()),
+    }),
+  ])
+  .meta({ id: "Caller" });
+
+export const meContract = contract({
+  method: "get",
+  path: "/api/v1/me",
+  summary: "The caller: the signed-in user, the master key, or an API key",
+  tags: ["System"],
+  auth: { session: "viewer", key: ["*", "search", "ingest", "deploy", "admin"] },
+  responses: { 200: { description: "The caller", schema: meSchema }, 401: { description: "Not authenticated", schema: errorSchema } },
+});
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: "a valid email address" }));
+export const passwordSchema = z.string().min(8, "at least 8 characters").max(200);
+
+export const setupBody = z
+  .object({ name: z.string().trim().min(1, "required").max(100), email: emailSchema, password: passwordSchema })
+  .meta({ id: "SetupRequest" });
+export type SetupInput = z.infer<typeof setupBody>;
+
+export const setupContract = contract({
+  method: "post",
+  path: "/api/v1/setup",
+  summary: "First-run setup: create the first admin (only while the instance has no users)",
+  tags: ["System"],
+  auth: null,
+  body: setupBody,
+  responses: {
+    201: { description: "The admin was created", schema: z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.literal("admin") }) },
+    400: { description: "Invalid input", schema: errorSchema },
+    409: { description: "Setup is already done", schema: errorSchema },
+  },
+});
+
+export const openapiContract = contract({
+  method: "get",
+  path: "/api/v1/openapi.json",
+  summary: "This OpenAPI document",
+  tags: ["System"],
+  auth: null,
+  responses: { 200: { description: "OpenAPI 3.1 document" } },
+});
+
+export const setupStatusContract = contract({
+  method: "get",
+  path: "/api/v1/setup",
+  summary: "Whether the instance still needs its first admin",
+  tags: ["System"],
+  auth: null,
+  responses: { 200: { description: "Setup state", schema: z.object({ needsSetup: z.boolean() }) } },
+});

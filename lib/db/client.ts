@@ -1,0 +1,88 @@
+// Opens the database: embedded PGlite in DATA_DIR/pglite by default, postgres.js when DATABASE_URL is
+// set. One schema and one migration history (./drizzle) for both; migrations run on open.
+import fs from "node:fs";
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { SQL } from "drizzle-orm";
+import * as schema from "./schema";
+import { acquireDataDirLock, releaseDataDirLock } from "./lock";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction handle has the same query API as the database. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export interface DbHandle {
+  db: Db;
+  kind: "pglite" | "postgres";
+  /** Raw SQL returning rows on both drivers (PGlite answers { rows }, postgres.js an array). */
+  rows<T = Record<string, unknown>>(query: SQL, on?: DbOrTx): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** postgres:// URL; when absent, PGlite. */
+  url?: string;
+  /** PGlite data directory, or "memory://" for an in-memory database (tests). */
+  pgliteDir?: string;
+  /** Take the exclusive DATA_DIR lock (PGlite silently loses rows with two processes on one dir). */
+  lockDir?: string;
+  /** A dumpDataDir() tarball of an already migrated database (fast fresh test databases). */
+  loadDataDir?: Blob;
+  /** Connections in the postgres.js pool. */
+  max?: number;
+}
+
+export const MIGRATIONS_DIR = path.join(process.cwd(), "drizzle");
+
+const MIGRATION_LOCK = 7_316_542_001; // advisory lock id: one process migrates at a time
+
+export async function openDb(options: OpenOptions): Promise<DbHandle> {
+  return options.url ? openPostgres(options.url, options.max ?? 10) : openPglite(options);
+}
+
+async function openPostgres(url: string, max: number): Promise<DbHandle> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+  const client = postgres(url, { max, onnotice: () => {}, connection: { application_name: "indexhook" } });
+  const db = drizzle(client, { schema }) as unknown as Db;
+  // Web and worker processes may start together: serialise migrations with an advisory lock held
+  // on one reserved connection for the duration.
+  const reserved = await client.reserve();
+  try {
+    await reserved`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    await migrate(drizzle(reserved, { schema }), { migrationsFolder: MIGRATIONS_DIR });
+  } finally {
+    await reserved`select pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {});
+    reserved.release();
+  }
+  return {
+    db,
+    kind: "postgres",
+    rows: async <T,>(query: SQL, on: DbOrTx = db) => (await on.execute(query)) as unknown as T[],
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function openPglite(options: OpenOptions): Promise<DbHandle> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  const dir = options.pgliteDir ?? "memory://";
+  if (options.lockDir) acquireDataDirLock(options.lockDir);
+  if (!dir.startsWith("memory://")) fs.mkdirSync(dir, { recursive: true });
+  const client = await PGlite.create(dir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+  const db = drizzle(client, { schema }) as unknown as Db;
+  await migrate(db as never, { migrationsFolder: MIGRATIONS_DIR });
+  return {
+    db,
+    kind: "pglite",
+    rows: async <T,>(query: SQL, on: DbOrTx = db) =>
+      ((await on.execute(query)) as unknown as { rows: T[] }).rows,
+    close: async () => {
+      await client.close();
+      if (options.lockDir) releaseDataDirLock(options.lockDir);
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import { boolean, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+
+export const ROLES = ["admin", "member", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const users = pgTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash"),
+    role: text("role", { enum: ROLES }).notNull().default("member"),
+    status: text("status", { enum: ["active", "disabled"] }).notNull().default("active"),
+    // Bumped to end every session of the user at once (JWT sessions carry the version they were issued at).
+    sessionVersion: integer("session_version").notNull().default(1),
+    evaluation: boolean("evaluation").notNull().default(false),
+    userData: jsonb("user_data").$type<Record<string, unknown>>(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("users_email_key").on(t.email)],
+);
+
+export type User = typeof users.$inferSelect;

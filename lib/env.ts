@@ -1,0 +1,65 @@
+// The one module that reads process.env: validated once, with a one-line error naming the variable.
+import path from "node:path";
+import { z } from "zod";
+
+const cidrList = z
+  .string()
+  .trim()
+  .refine(
+    (v) => v === "" || v === "any" || v.split(",").every((c) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(c.trim())),
+    "comma-separated CIDRs (e.g. 10.0.0.0/8,::1/128) or 'any'",
+  );
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), "a postgres:// or postgresql:// URL"),
+  INDEXHOOK_MASTER_KEY: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || v.length >= 16, "at least 16 characters"),
+  AUTH_SECRET: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  TASK_WEBHOOK_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^https?:\/\//.test(v), "an http:// or https:// URL"),
+  TASK_WEBHOOK_AUTHORIZATION_HEADER: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  ALLOWED_IP_NETWORKS: cidrList.default(""),
+  WORKER: z.enum(["inline", "off"]).default("inline"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof schema> & { dataDir: string };
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const name = String(issue.path[0] ?? "environment");
+    throw new EnvError(`Invalid ${name}=${JSON.stringify(source[name] ?? "")}: expected ${issue.message}`);
+  }
+  return { ...result.data, dataDir: path.resolve(result.data.DATA_DIR) };
+}
+
+let cached: Env | undefined;
+
+/** The validated environment; a bad value throws an EnvError with one line naming the variable. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

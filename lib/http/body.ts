@@ -1,0 +1,63 @@
+// Reading request bodies with a size cap, a content-type check and clear 400/413/415 errors.
+import type { z } from "zod";
+import { ApiError, badRequest } from "./errors";
+
+export const tooLarge = (limit: number) =>
+  new ApiError(413, "payload_too_large", `The request body is larger than the limit of ${limit} bytes.`, { limit });
+
+/** Reads the whole body as text, refusing (413) past `limit` bytes without buffering more than that. */
+export async function readText(req: Request, limit: number): Promise<string> {
+  const declared = Number(req.headers.get("content-length") ?? NaN);
+  if (declared > limit) throw tooLarge(limit);
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+export function mediaType(req: Request): string {
+  return (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+}
+
+/** JSON.parse that drops __proto__ / constructor / prototype keys so nothing downstream is polluted. */
+export function safeJsonParse(text: string): unknown {
+  return JSON.parse(text, (key, value) =>
+    key === "__proto__" || key === "constructor" || key === "prototype" ? undefined : value,
+  );
+}
+
+export async function readJson(req: Request, limit: number): Promise<unknown> {
+  const type = mediaType(req);
+  if (type && type !== "application/json" && !type.endsWith("+json")) {
+    throw new ApiError(415, "unsupported_media_type", `Expected Content-Type application/json, got ${type}.`);
+  }
+  const text = await readText(req, limit);
+  if (text.trim() === "") throw badRequest("The request body is empty: send a JSON document.", undefined, "invalid_json");
+  try {
+    return safeJsonParse(text);
+  } catch (err) {
+    throw badRequest(`The request body is not valid JSON: ${(err as Error).message}`, undefined, "invalid_json");
+  }
+}
+
+/** zod issues as { path, message, code } with dotted paths, for the error envelope's details. */
+export function zodDetails(error: z.ZodError) {
+  return error.issues.map((i) => ({ path: i.path.map(String).join(".") || "(root)", message: i.message, code: i.code }));
+}
+
+export function parseWith<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw badRequest(`Invalid ${what}.`, zodDetails(result.error));
+  return result.data;
+}
