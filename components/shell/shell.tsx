@@ -45,6 +45,7 @@ function ThemeToggle() {
 
 export function Shell({ user, children }: { user: ShellUser; children: ReactNode }) {
   const pathname = usePathname();
+  const router = useRouter();
   const [open, setOpen] = useState(false);
   useGoShortcuts();
   const nav = (
@@ -93,7 +94,12 @@ export function Shell({ user, children }: { user: ShellUser; children: ReactNode
             </div>
             <Badge tone={user.role === "admin" ? "info" : "neutral"}>{user.role}</Badge>
             <button
-              onClick={() => signOut({ callbackUrl: "/login" })}
+              onClick={async () => {
+                // No server-side redirect: next-auth would build it from NEXTAUTH_URL, which may name another host.
+                await signOut({ redirect: false });
+                router.replace("/login");
+                router.refresh();
+              }}
               className="rounded-md border border-zinc-300 px-2.5 py-1.5 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
             >
               Sign out

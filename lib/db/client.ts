@@ -47,15 +47,14 @@ async function openPostgres(url: string, max: number): Promise<DbHandle> {
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
   const client = postgres(url, { max, onnotice: () => {}, connection: { application_name: "indexhook" } });
   const db = drizzle(client, { schema }) as unknown as Db;
-  // Web and worker processes may start together: serialise migrations with an advisory lock held
-  // on one reserved connection for the duration.
-  const reserved = await client.reserve();
+  // Web and worker processes may start together: serialise migrations with an advisory lock held on
+  // a dedicated one-connection client (a session lock needs every statement on the same connection).
+  const migrator = postgres(url, { max: 1, onnotice: () => {} });
   try {
-    await reserved`select pg_advisory_lock(${MIGRATION_LOCK})`;
-    await migrate(drizzle(reserved, { schema }), { migrationsFolder: MIGRATIONS_DIR });
+    await migrator`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    await migrate(drizzle(migrator, { schema }), { migrationsFolder: MIGRATIONS_DIR });
   } finally {
-    await reserved`select pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {});
-    reserved.release();
+    await migrator.end({ timeout: 5 });
   }
   return {
     db,

@@ -1,0 +1,139 @@
+// Starts the real production server (`next start`) on a free port with its own DATA_DIR and, when
+// TEST_DATABASE_URL is set, its own Postgres database. Tests talk to it over HTTP.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { createPostgresDatabase, TEST_DATABASE_URL } from "./db";
+
+export const MASTER_KEY = "test-master-key-0123456789abcdef";
+
+export interface TestServer {
+  url: string;
+  dataDir: string;
+  databaseUrl?: string;
+  env: Record<string, string>;
+  logs(): string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+const NEXT_BIN = path.join(process.cwd(), "node_modules/next/dist/bin/next");
+
+export function spawnNext(port: number, env: Record<string, string>): { child: ChildProcess; logs: () => string } {
+  let out = "";
+  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: process.cwd(),
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout!.on("data", (d) => (out += d));
+  child.stderr!.on("data", (d) => (out += d));
+  return { child, logs: () => out };
+}
+
+export async function waitForHealth(url: string, child: ChildProcess, logs: () => string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${logs()}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`server not healthy after ${timeoutMs} ms:\n${logs()}`);
+}
+
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<TestServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "indexhook-test-"));
+  const pg = TEST_DATABASE_URL ? await createPostgresDatabase() : undefined;
+  const port = await freePort();
+  const env: Record<string, string> = {
+    DATA_DIR: dataDir,
+    INDEXHOOK_MASTER_KEY: MASTER_KEY,
+    ALLOWED_IP_NETWORKS: "",
+    ...(pg ? { DATABASE_URL: pg.url } : { DATABASE_URL: "" }),
+    ...extraEnv,
+  };
+  const { child, logs } = spawnNext(port, env);
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHealth(url, child, logs);
+  return {
+    url,
+    dataDir,
+    databaseUrl: pg?.url,
+    env,
+    logs,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once("exit", r));
+        child.kill("SIGTERM");
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+        if (child.exitCode === null) child.kill("SIGKILL");
+      }
+      await pg?.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** fetch against the server with the master key (or another bearer) and JSON handling. */
+export function api(server: TestServer, bearer: string | null = MASTER_KEY) {
+  return async (method: string, pathname: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(server.url + pathname, {
+      method,
+      headers: {
+        ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+        ...(body !== undefined && typeof body !== "string" ? { "content-type": "application/json" } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let json: unknown = undefined;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      /* not JSON */
+    }
+    return { status: res.status, json: json as any, text, headers: res.headers }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  };
+}
+
+/** Signs in through next-auth's credentials flow and returns the session cookie header. */
+export async function signInCookie(server: TestServer, email: string, password: string): Promise<string | null> {
+  const csrfRes = await fetch(`${server.url}/api/auth/csrf`);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const jar = new Map<string, string>();
+  const keep = (res: Response) => {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const i = pair.indexOf("=");
+      jar.set(pair.slice(0, i), pair.slice(i + 1));
+    }
+  };
+  keep(csrfRes);
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const res = await fetch(`${server.url}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  keep(res);
+  return [...jar.keys()].some((k) => k.endsWith("next-auth.session-token")) ? cookie() : null;
+}

@@ -1,0 +1,20 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": path.resolve(__dirname),
+      // server-only throws outside React Server Components; tests run lib code in plain Node.
+      "server-only": path.resolve(__dirname, "lib/testing/empty.ts"),
+    },
+  },
+  test: {
+    include: ["lib/**/*.test.ts", "bench/**/*.test.ts"],
+    globalSetup: ["lib/testing/global-setup.ts"],
+    pool: "forks",
+    maxWorkers: 2,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
