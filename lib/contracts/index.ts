@@ -1,3 +1,8 @@
 // Every contract module, imported for its registration side effect (the OpenAPI document lists them).
 export * from "./define";
 export * from "./system";
+export * from "./orama-schema";
+export * from "./indexes";
+export * from "./tasks";
+export * from "./webhooks";
+export * from "./keys";

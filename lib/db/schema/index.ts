@@ -1,2 +1,6 @@
 export * from "./users";
 export * from "./settings";
+export * from "./indexes";
+export * from "./tasks";
+export * from "./pending-changes";
+export * from "./api-keys";

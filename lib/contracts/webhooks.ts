@@ -1,0 +1,91 @@
+// Contracts of the inbound webhook data source, wire-compatible with the Orama Cloud SDK's
+// CloudManager (POST {baseURL}/webhooks/{indexId}/{snapshot|notify|deploy|has-data|update-schema}).
+import { z } from "zod";
+import { contract } from "./define";
+import { errorSchema } from "./system";
+import { taskSchema } from "./tasks";
+import { indexParams } from "./indexes";
+import { oramaSchema } from "./orama-schema";
+
+const docId = z.union([z.string().min(1).max(512), z.number().int()]);
+const doc = z.record(z.string(), z.unknown()).meta({ id: "Document", description: "A document with an `id` (string or integer)" });
+
+export const notifyBody = z
+  .object({
+    upsert: z.array(doc).optional().meta({ description: "Insert or replace whole documents by id" }),
+    update: z.array(doc).optional().meta({ description: "Merge the given properties into the current document" }),
+    remove: z.array(docId).optional().meta({ description: "Ids to remove" }),
+  })
+  .strict()
+  .meta({ id: "NotifyRequest" });
+export type NotifyBody = z.infer<typeof notifyBody>;
+
+export const acceptedSchema = z
+  .object({ success: z.literal(true), taskUid: z.number(), task: taskSchema })
+  .meta({ id: "Accepted" });
+
+const tag = ["Inbound webhooks"];
+const ingest = { session: "member" as const, key: ["ingest" as const, "admin" as const] };
+const ingestErrors = {
+  400: { description: "Invalid JSON or documents (details list each bad item)", schema: errorSchema },
+  401: { description: "Missing, invalid, revoked or expired key", schema: errorSchema },
+  403: { description: "The key lacks the action or the index", schema: errorSchema },
+  404: { description: "No such index", schema: errorSchema },
+  413: { description: "Body over the limit", schema: errorSchema },
+  415: { description: "Unsupported content type", schema: errorSchema },
+};
+
+export const snapshotContract = contract({
+  method: "post",
+  path: "/api/v1/webhooks/{indexId}/snapshot",
+  summary: "Replace every document at the next deploy (JSON array, or NDJSON streamed line by line)",
+  tags: tag,
+  auth: ingest,
+  params: indexParams,
+  body: "raw",
+  bodyContentTypes: ["application/json", "application/x-ndjson"],
+  responses: { 200: { description: "Accepted and committed", schema: acceptedSchema }, ...ingestErrors },
+});
+
+export const notifyContract = contract({
+  method: "post",
+  path: "/api/v1/webhooks/{indexId}/notify",
+  summary: "Queue upserts, partial updates and removals for the next deploy",
+  tags: tag,
+  auth: ingest,
+  params: indexParams,
+  body: "raw",
+  bodyContentTypes: ["application/json"],
+  responses: { 200: { description: "Accepted and committed", schema: acceptedSchema }, ...ingestErrors },
+});
+
+export const deployContract = contract({
+  method: "post",
+  path: "/api/v1/webhooks/{indexId}/deploy",
+  summary: "Enqueue a deploy of the pending changes; returns the task",
+  tags: tag,
+  auth: { session: "member", key: ["deploy", "admin"] },
+  params: indexParams,
+  responses: { 200: { description: "The deploy task", schema: acceptedSchema }, ...ingestErrors },
+});
+
+export const hasDataContract = contract({
+  method: "post",
+  path: "/api/v1/webhooks/{indexId}/has-data",
+  summary: "Whether changes are pending",
+  tags: tag,
+  auth: { session: "viewer", key: ["ingest", "deploy", "admin"] },
+  params: indexParams,
+  responses: { 200: { description: "Pending state", schema: z.object({ hasData: z.boolean() }) }, ...ingestErrors },
+});
+
+export const updateSchemaContract = contract({
+  method: "post",
+  path: "/api/v1/webhooks/{indexId}/update-schema",
+  summary: "Replace the index schema (refused when existing or pending documents do not fit)",
+  tags: tag,
+  auth: ingest,
+  params: indexParams,
+  body: z.union([oramaSchema, z.object({ schema: oramaSchema })]).meta({ id: "UpdateSchemaRequest" }),
+  responses: { 200: { description: "Applied", schema: acceptedSchema }, ...ingestErrors },
+});
