@@ -23,6 +23,11 @@ export function keyCoversIndex(indexes: readonly string[], indexId: string): boo
   return indexes.includes("*") || indexes.includes(indexId);
 }
 
+/** The indexes a caller may touch: undefined = all (users, master, keys scoped to "*"). */
+export function indexScope(p: Principal): string[] | undefined {
+  return p.type === "key" && !p.key.indexes.includes("*") ? p.key.indexes : undefined;
+}
+
 export function describePrincipal(p: Principal) {
   if (p.type === "master") return { type: "master" as const, role: "admin" as const };
   if (p.type === "user") return { type: "user" as const, ...p.user };

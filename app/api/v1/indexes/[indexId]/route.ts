@@ -1,0 +1,22 @@
+import { deleteIndexContract, getIndexContract, updateIndexContract } from "@/lib/contracts";
+import { route } from "@/lib/http/route";
+import { assertIndexInScope } from "@/lib/http/scope";
+import { deleteIndex, getIndex, updateIndex } from "@/lib/indexes/indexes";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route(getIndexContract, async ({ db, principal, params }) => {
+  assertIndexInScope(principal, params.indexId);
+  return getIndex(db.db, params.indexId);
+});
+
+export const PATCH = route(updateIndexContract, async ({ db, principal, params, body }) => {
+  assertIndexInScope(principal, params.indexId);
+  return updateIndex({ db: db.db, id: params.indexId, input: body });
+});
+
+export const DELETE = route(deleteIndexContract, async ({ db, principal, params }) => {
+  assertIndexInScope(principal, params.indexId);
+  await deleteIndex({ db: db.db, id: params.indexId });
+  return { deleted: true as const, id: params.indexId };
+});

@@ -1,0 +1,16 @@
+import { createIndexContract, listIndexesContract } from "@/lib/contracts";
+import { indexScope } from "@/lib/auth/principal";
+import { created, route } from "@/lib/http/route";
+import { assertAllIndexes } from "@/lib/http/scope";
+import { createIndex, listIndexes } from "@/lib/indexes/indexes";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route(listIndexesContract, async ({ db, principal }) => ({
+  results: await listIndexes(db.db, indexScope(principal)),
+}));
+
+export const POST = route(createIndexContract, async ({ db, principal, body }) => {
+  assertAllIndexes(principal);
+  return created(await createIndex({ db: db.db, input: body }));
+});

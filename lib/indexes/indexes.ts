@@ -1,0 +1,89 @@
+// Index verbs: create, list, get, rename / change schema, delete. No HTTP here.
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db, DbOrTx } from "../db";
+import { indexes, tasks, type IndexRow } from "../db/schema";
+import type { CreateIndexInput, IndexDto } from "../contracts/indexes";
+import type { OramaSchema } from "../contracts/orama-schema";
+import { conflict, notFound } from "../http/errors";
+import { randomBase58 } from "../ids";
+import { emptyPending, pendingCounts, type Pending } from "./pending";
+import { assertDocumentsFit } from "./schema-change";
+
+export function toIndexDto(row: IndexRow, pending: Pending = emptyPending()): IndexDto {
+  return {
+    id: row.id,
+    name: row.name,
+    schema: row.schema,
+    embeddings: row.embeddings ?? null,
+    liveDeploymentId: row.liveDeploymentId,
+    documentCount: row.documentCount,
+    pending,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export async function createIndex({ db, input }: { db: Db; input: CreateIndexInput }): Promise<IndexDto> {
+  const id = input.id ?? `idx_${randomBase58(12).toLowerCase()}`;
+  const [row] = await db
+    .insert(indexes)
+    .values({ id, name: input.name, schema: input.schema })
+    .onConflictDoNothing()
+    .returning();
+  if (!row) throw conflict(`An index with id "${id}" already exists.`);
+  return toIndexDto(row);
+}
+
+export async function findIndex(db: DbOrTx, id: string): Promise<IndexRow> {
+  const [row] = await db.select().from(indexes).where(eq(indexes.id, id));
+  if (!row) throw notFound(`No index "${id}".`);
+  return row;
+}
+
+export async function getIndex(db: Db, id: string): Promise<IndexDto> {
+  const row = await findIndex(db, id);
+  return toIndexDto(row, (await pendingCounts(db, [id])).get(id));
+}
+
+/** All indexes, or those in `only` (a key's index scope). */
+export async function listIndexes(db: Db, only?: string[]): Promise<IndexDto[]> {
+  const rows = await db
+    .select()
+    .from(indexes)
+    .where(only ? inArray(indexes.id, only) : undefined)
+    .orderBy(indexes.createdAt);
+  const pending = await pendingCounts(db, only);
+  return rows.map((r) => toIndexDto(r, pending.get(r.id)));
+}
+
+export async function updateIndex({
+  db,
+  id,
+  input,
+}: {
+  db: Db;
+  id: string;
+  input: { name?: string; schema?: OramaSchema };
+}): Promise<IndexDto> {
+  await db.transaction(async (tx) => {
+    await findIndex(tx, id);
+    if (input.schema) await assertDocumentsFit(tx, id, input.schema);
+    await tx
+      .update(indexes)
+      .set({ ...(input.name ? { name: input.name } : {}), ...(input.schema ? { schema: input.schema } : {}), updatedAt: new Date() })
+      .where(eq(indexes.id, id));
+  });
+  return getIndex(db, id);
+}
+
+/** Deletes the index, its live documents and pending changes; its queued tasks are canceled. */
+export async function deleteIndex({ db, id }: { db: Db; id: string }): Promise<void> {
+  await db.transaction(async (tx) => {
+    await findIndex(tx, id);
+    await tx
+      .update(tasks)
+      .set({ status: "canceled", finishedAt: new Date() })
+      .where(and(eq(tasks.indexUid, id), inArray(tasks.status, ["enqueued", "receiving"])));
+    await tx.delete(indexes).where(eq(indexes.id, id));
+  });
+}

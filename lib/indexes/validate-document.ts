@@ -1,0 +1,83 @@
+// Checks documents against an index's Orama schema. Properties outside the schema are allowed (they
+// are stored, not indexed); a missing or null value is allowed; a present value must fit its type.
+import { flattenSchema, vectorDimension, type OramaSchema } from "../contracts/orama-schema";
+
+export interface DocumentIssue {
+  /** Position in the batch (0-based) or NDJSON line (1-based), as the caller numbers it. */
+  item?: number;
+  path: string;
+  expected: string;
+  got: string;
+}
+
+export function describeValue(v: unknown): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "array";
+  if (typeof v === "number" && !Number.isFinite(v)) return "non-finite number";
+  return typeof v;
+}
+
+const isFiniteNumber = (v: unknown) => typeof v === "number" && Number.isFinite(v);
+const scalarCheck: Record<string, (v: unknown) => boolean> = {
+  string: (v) => typeof v === "string",
+  number: isFiniteNumber,
+  boolean: (v) => typeof v === "boolean",
+  enum: (v) => typeof v === "string" || isFiniteNumber(v),
+  geopoint: (v) => {
+    const g = v as { lat?: unknown; lon?: unknown };
+    return (
+      !!g && typeof g === "object" && !Array.isArray(g) &&
+      isFiniteNumber(g.lat) && isFiniteNumber(g.lon) &&
+      Math.abs(g.lat as number) <= 90 && Math.abs(g.lon as number) <= 180
+    );
+  },
+};
+
+export function fitsType(type: string, value: unknown): boolean {
+  if (scalarCheck[type]) return scalarCheck[type](value);
+  if (type.endsWith("[]")) {
+    const item = scalarCheck[type.slice(0, -2)];
+    return Array.isArray(value) && value.every((x) => item(x));
+  }
+  const dim = vectorDimension(type);
+  return dim !== null && Array.isArray(value) && value.length === dim && value.every(isFiniteNumber);
+}
+
+function expectedText(type: string): string {
+  if (type === "geopoint") return "geopoint { lat: -90..90, lon: -180..180 }";
+  const dim = vectorDimension(type);
+  return dim ? `vector of ${dim} numbers` : type;
+}
+
+/** A compiled checker: flattening the schema once per request, not once per document. */
+export function documentValidator(schema: OramaSchema) {
+  const paths = Object.entries(flattenSchema(schema)).map(([path, type]) => ({ path, parts: path.split("."), type }));
+  return (doc: Record<string, unknown>): DocumentIssue[] => {
+    const issues: DocumentIssue[] = [];
+    for (const { path, parts, type } of paths) {
+      let value: unknown = doc;
+      let parentPath = "";
+      for (const part of parts) {
+        if (value === undefined || value === null) break;
+        if (typeof value !== "object" || Array.isArray(value)) {
+          issues.push({ path: parentPath, expected: "object", got: describeValue(value) });
+          value = undefined;
+          break;
+        }
+        value = (value as Record<string, unknown>)[part];
+        parentPath = parentPath ? `${parentPath}.${part}` : part;
+      }
+      if (value === undefined || value === null) continue;
+      if (!fitsType(type, value)) issues.push({ path, expected: expectedText(type), got: describeValue(value) });
+    }
+    // A nested object that failed at a shared parent is reported once.
+    return issues.filter((i, n) => issues.findIndex((j) => j.path === i.path) === n);
+  };
+}
+
+/** Document ids: a non-empty string (≤ 512 chars) or an integer, normalised to a string. */
+export function normaliseId(id: unknown): string | null {
+  if (typeof id === "string" && id.length > 0 && id.length <= 512) return id;
+  if (typeof id === "number" && Number.isSafeInteger(id)) return String(id);
+  return null;
+}
