@@ -15,6 +15,10 @@ export interface TestServer {
   databaseUrl?: string;
   env: Record<string, string>;
   logs(): string;
+  /** SIGKILL the server process (a crash), leaving its data in place. */
+  crash(): Promise<void>;
+  /** Start the server again on the same port, data dir and database. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -69,21 +73,31 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     ...(pg ? { DATABASE_URL: pg.url } : { DATABASE_URL: "" }),
     ...extraEnv,
   };
-  const { child, logs } = spawnNext(port, env);
   const url = `http://127.0.0.1:${port}`;
-  await waitForHealth(url, child, logs);
+  let proc = spawnNext(port, env);
+  await waitForHealth(url, proc.child, proc.logs);
+  const exited = (child: ChildProcess) =>
+    child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once("exit", r));
   return {
     url,
     dataDir,
     databaseUrl: pg?.url,
     env,
-    logs,
+    logs: () => proc.logs(),
+    crash: async () => {
+      proc.child.kill("SIGKILL");
+      await exited(proc.child);
+    },
+    restart: async () => {
+      proc = spawnNext(port, env);
+      await waitForHealth(url, proc.child, proc.logs);
+    },
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once("exit", r));
+      const { child } = proc;
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill("SIGTERM");
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-        if (child.exitCode === null) child.kill("SIGKILL");
+        await Promise.race([exited(child), new Promise((r) => setTimeout(r, 5000))]);
+        if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
       }
       await pg?.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
