@@ -5,7 +5,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { createPostgresDatabase, TEST_DATABASE_URL } from "./db";
+import { createPostgresDatabase, TEST_DATABASE_URL } from "./postgres";
 
 export const MASTER_KEY = "test-master-key-0123456789abcdef";
 
@@ -15,6 +15,7 @@ export interface TestServer {
   databaseUrl?: string;
   env: Record<string, string>;
   logs(): string;
+  pid(): number;
   /** SIGKILL the server process (a crash), leaving its data in place. */
   crash(): Promise<void>;
   /** Start the server again on the same port, data dir and database. */
@@ -62,9 +63,12 @@ export async function waitForHealth(url: string, child: ChildProcess, logs: () =
   throw new Error(`server not healthy after ${timeoutMs} ms:\n${logs()}`);
 }
 
-export async function startServer(extraEnv: Record<string, string> = {}): Promise<TestServer> {
+export async function startServer(
+  extraEnv: Record<string, string> = {},
+  { postgresUrl = TEST_DATABASE_URL }: { postgresUrl?: string } = {},
+): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "indexhook-test-"));
-  const pg = TEST_DATABASE_URL ? await createPostgresDatabase() : undefined;
+  const pg = postgresUrl ? await createPostgresDatabase(postgresUrl) : undefined;
   const port = await freePort();
   const env: Record<string, string> = {
     DATA_DIR: dataDir,
@@ -84,6 +88,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     databaseUrl: pg?.url,
     env,
     logs: () => proc.logs(),
+    pid: () => proc.child.pid!,
     crash: async () => {
       proc.child.kill("SIGKILL");
       await exited(proc.child);
