@@ -31,7 +31,8 @@ export function generateKey(kind: KeyKind): string {
   return `ihk_${TAG[kind]}_${random}${checksum(random)}`;
 }
 
-/** True when the token has our shape and a matching checksum (no database involved). */
+/** True when the token has our shape and a matching checksum (no database involved). The checksum
+ * covers the random part only, so a swapped pub/prv tag passes here and fails at the hash lookup. */
 export function isWellFormed(token: string): boolean {
   const m = KEY_RE.exec(token);
   if (!m) return false;
