@@ -64,7 +64,7 @@ export function KeysTable({ keys, onRevoke }: { keys: ApiKeyDto[]; onRevoke?: (k
                 {onRevoke ? (
                   <td className="px-3 py-2 text-right">
                     {status === "revoked" ? null : (
-                      <Button variant="ghost" className="text-red-600" aria-label={`Revoke ${k.name}`} onClick={() => onRevoke(k)}>
+                      <Button variant="ghost" className="text-red-600! dark:text-red-400!" aria-label={`Revoke ${k.name}`} onClick={() => onRevoke(k)}>
                         Revoke
                       </Button>
                     )}

@@ -19,8 +19,3 @@ export async function listKeys({ db }: { db: Db }): Promise<ApiKeyDto[]> {
     .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
   return rows.map((r) => toDto(r.key, r.userName ?? r.parentName ?? null));
 }
-
-export async function getKey({ db, id }: { db: Db; id: string }): Promise<ApiKeyDto | null> {
-  const [row] = await db.select().from(apiKeys).where(eq(apiKeys.id, id));
-  return row ? toDto(row, null) : null;
-}
