@@ -17,6 +17,7 @@ export function IndexScope({
   const all = value.length === 1 && value[0] === "*";
   const [text, setText] = useState("");
   const fromText = (t: string) => t.split(",").map((s) => s.trim()).filter(Boolean);
+  const pickable = known !== null && known.length > 0;
   const radio = "flex items-center gap-2 text-sm";
   return (
     <fieldset className="space-y-2">
@@ -25,9 +26,9 @@ export function IndexScope({
         <input type="radio" name="scope" checked={all} onChange={() => onChange(["*"])} /> All indexes
       </label>
       <label className={radio}>
-        <input type="radio" name="scope" checked={!all} onChange={() => onChange(known ? [] : fromText(text))} /> Only these indexes
+        <input type="radio" name="scope" checked={!all} onChange={() => onChange(pickable ? [] : fromText(text))} /> Only these indexes
       </label>
-      {!all && known && known.length > 0 ? (
+      {!all && pickable ? (
         <div className="ml-6 flex flex-wrap gap-3">
           {known.map((id) => (
             <label key={id} className={radio}>
@@ -41,7 +42,7 @@ export function IndexScope({
           ))}
         </div>
       ) : null}
-      {!all && !(known && known.length > 0) ? (
+      {!all && !pickable ? (
         <div className="ml-6 space-y-1">
           <label htmlFor="key-indexes" className="block text-xs text-zinc-500">
             Index ids, comma-separated
