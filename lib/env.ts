@@ -69,3 +69,9 @@ export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+/** A secret named by configuration (e.g. an embeddings provider's API key variable). */
+export function secretFromEnv(name: string): string | undefined {
+  if (!/^[A-Z][A-Z0-9_]{0,63}$/.test(name)) return undefined;
+  return process.env[name] || undefined;
+}

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { contract } from "./define";
 import { errorSchema } from "./system";
 import { oramaSchema } from "./orama-schema";
+import { embeddingsSettings } from "./embeddings";
 
 export const INDEX_ID = /^[a-z0-9](?:[a-z0-9_-]{0,62}[a-z0-9])?$/;
 export const indexIdSchema = z
@@ -41,13 +42,18 @@ export const createIndexBody = z
     id: indexIdSchema.optional().meta({ description: "A slug; generated (idx_…) when absent" }),
     name: z.string().trim().min(1, "required").max(100),
     schema: oramaSchema.meta({ description: "Orama's schema format", example: { title: "string", year: "number", meta: { rating: "number" } } }),
+    embeddings: embeddingsSettings.nullable().optional(),
   })
   .meta({ id: "CreateIndexRequest" });
 export type CreateIndexInput = z.infer<typeof createIndexBody>;
 
 export const updateIndexBody = z
-  .object({ name: z.string().trim().min(1).max(100).optional(), schema: oramaSchema.optional() })
-  .refine((v) => v.name !== undefined || v.schema !== undefined, "send name and/or schema")
+  .object({
+    name: z.string().trim().min(1).max(100).optional(),
+    schema: oramaSchema.optional(),
+    embeddings: embeddingsSettings.nullable().optional().meta({ description: "null turns automatic embeddings off" }),
+  })
+  .refine((v) => v.name !== undefined || v.schema !== undefined || v.embeddings !== undefined, "send name, schema and/or embeddings")
   .meta({ id: "UpdateIndexRequest" });
 
 const tag = ["Indexes"];

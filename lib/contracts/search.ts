@@ -15,6 +15,9 @@ export const searchParams = z
     boost: z.record(z.string(), z.number()).optional(),
     threshold: z.number().min(0).max(1).optional(),
     mode: z.enum(["fulltext", "vector", "hybrid"]).default("fulltext"),
+    vector: z.object({ value: z.array(z.number()), property: z.string() }).optional(),
+    similarity: z.number().min(0).max(1).optional(),
+    hybridWeights: z.object({ text: z.number(), vector: z.number() }).optional(),
   })
   .strict()
   .meta({ id: "SearchParams" });

@@ -6,6 +6,7 @@ import type { DbHandle } from "../db";
 import { changeEvents, deploymentArtifacts, deployments, documents, indexes, pendingChanges, tasks } from "../db/schema";
 import { lockIndex } from "../ingest/commit";
 import { buildArtifact } from "../search/engine";
+import { attachEmbeddings, embeddingsFingerprint, schemaWithEmbeddings } from "../embeddings/attach";
 import { applyChanges, diff, type Applied, type Doc, type PendingChange } from "./apply";
 import { packDocs, readArtifact, unpackDocs, writeArtifact } from "./artifacts";
 import type { Claim } from "./claim";
@@ -61,10 +62,15 @@ export async function runDeploy(h: DbHandle, claim: Claim): Promise<void> {
       task.type === "rollback"
         ? diff(live, await targetDocs(h, String(task.details.targetDeploymentId)))
         : applyChanges(live, await claimedChanges(h, claim.batch));
+    const settings = index.embeddings;
+    if (settings) {
+      await progress("embed", 0);
+      await attachEmbeddings(settings, live, applied, settings.appliedFingerprint === embeddingsFingerprint(settings));
+    }
     const all = [...applied.docs.values()];
     await progress("build", 0);
     let lastPct = 0;
-    const artifact = await buildArtifact(index.schema, all, {
+    const artifact = await buildArtifact(schemaWithEmbeddings(index.schema, settings), all, {
       onProgress: (p) => {
         const pct = p.phase === "build" ? (p.done / Math.max(p.total, 1)) * 90 : 95;
         if (pct - lastPct >= 5) void progress("build", (lastPct = pct)).catch(() => {});
@@ -73,7 +79,7 @@ export async function runDeploy(h: DbHandle, claim: Claim): Promise<void> {
     await progress("persist", 95);
     await writeArtifact(h.db, deploymentId, "index", artifact);
     await writeArtifact(h.db, deploymentId, "docs", await packDocs(all));
-    await flip(h, claim, applied, artifact.length);
+    await flip(h, claim, applied, artifact.length, settings ? embeddingsFingerprint(settings) : null);
     await pruneArtifacts(h, indexId);
   } finally {
     clearInterval(heartbeat);
@@ -90,7 +96,7 @@ async function pruneArtifacts(h: DbHandle, indexId: string): Promise<void> {
   if (old.length) await h.db.delete(deploymentArtifacts).where(inArray(deploymentArtifacts.deploymentId, old.map((d) => d.id)));
 }
 
-async function flip(h: DbHandle, claim: Claim, applied: Applied, size: number): Promise<void> {
+async function flip(h: DbHandle, claim: Claim, applied: Applied, size: number, fingerprint: string | null): Promise<void> {
   const { task, deploymentId, version } = claim;
   const indexId = task.indexUid;
   const details = { ...applied.counts, total: applied.docs.size, deploymentId, version };
@@ -126,6 +132,9 @@ async function flip(h: DbHandle, claim: Claim, applied: Applied, size: number): 
     // The bulk writes are done: what follows is quick, so finishedAt is (nearly) the commit time.
     now = new Date();
     await tx.update(indexes).set({ liveDeploymentId: deploymentId, documentCount: applied.docs.size, updatedAt: now }).where(eq(indexes.id, indexId));
+    // Record which embeddings settings built the live vectors (unless the settings changed meanwhile).
+    await tx.execute(sql`update ${indexes} set embeddings = embeddings || jsonb_build_object('appliedFingerprint', ${fingerprint}::text)
+      where id = ${indexId} and embeddings is not null and ${fingerprint}::text is not null`);
     await tx
       .update(deployments)
       .set({ status: "succeeded", phase: "live", progress: 100, finishedAt: now, ...applied.counts, documentCount: applied.docs.size, sizeBytes: size })

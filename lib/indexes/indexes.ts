@@ -3,8 +3,9 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db";
 import { indexes, tasks, type IndexRow } from "../db/schema";
 import type { CreateIndexInput, IndexDto } from "../contracts/indexes";
-import type { OramaSchema } from "../contracts/orama-schema";
-import { conflict, notFound } from "../http/errors";
+import { flattenSchema, type OramaSchema } from "../contracts/orama-schema";
+import type { EmbeddingsSettings } from "../contracts/embeddings";
+import { badRequest, conflict, notFound } from "../http/errors";
 import { randomBase58 } from "../ids";
 import { emptyPending, pendingCounts, type Pending } from "./pending";
 import { assertDocumentsFit } from "./schema-change";
@@ -23,11 +24,25 @@ export function toIndexDto(row: IndexRow, pending: Pending = emptyPending()): In
   };
 }
 
+/** Embedded properties must be strings in the schema; the vector's property must not be in it. */
+function checkEmbeddings(schema: OramaSchema, e: EmbeddingsSettings | null | undefined): void {
+  if (!e) return;
+  const flat = flattenSchema(schema);
+  const details = [
+    ...e.properties
+      .filter((p) => flat[p] !== "string" && flat[p] !== "string[]")
+      .map((p) => ({ path: `embeddings.properties`, message: `"${p}" is not a string or string[] property of the schema` })),
+    ...(e.targetProperty in schema ? [{ path: "embeddings.targetProperty", message: `"${e.targetProperty}" is already in the schema` }] : []),
+  ];
+  if (details.length) throw badRequest("Invalid embeddings settings.", details);
+}
+
 export async function createIndex({ db, input }: { db: Db; input: CreateIndexInput }): Promise<IndexDto> {
   const id = input.id ?? `idx_${randomBase58(12).toLowerCase()}`;
+  checkEmbeddings(input.schema, input.embeddings);
   const [row] = await db
     .insert(indexes)
-    .values({ id, name: input.name, schema: input.schema })
+    .values({ id, name: input.name, schema: input.schema, embeddings: input.embeddings ?? null })
     .onConflictDoNothing()
     .returning();
   if (!row) throw conflict(`An index with id "${id}" already exists.`);
@@ -63,14 +78,21 @@ export async function updateIndex({
 }: {
   db: Db;
   id: string;
-  input: { name?: string; schema?: OramaSchema };
+  input: { name?: string; schema?: OramaSchema; embeddings?: EmbeddingsSettings | null };
 }): Promise<IndexDto> {
   await db.transaction(async (tx) => {
-    await findIndex(tx, id);
+    const current = await findIndex(tx, id);
+    const embeddings = input.embeddings === undefined ? current.embeddings : input.embeddings;
+    checkEmbeddings(input.schema ?? current.schema, embeddings);
     if (input.schema) await assertDocumentsFit(tx, id, input.schema);
     await tx
       .update(indexes)
-      .set({ ...(input.name ? { name: input.name } : {}), ...(input.schema ? { schema: input.schema } : {}), updatedAt: new Date() })
+      .set({
+        ...(input.name ? { name: input.name } : {}),
+        ...(input.schema ? { schema: input.schema } : {}),
+        ...(input.embeddings !== undefined ? { embeddings: input.embeddings } : {}),
+        updatedAt: new Date(),
+      })
       .where(eq(indexes.id, id));
   });
   return getIndex(db, id);

@@ -7,6 +7,7 @@ import type { SearchParams } from "../contracts/search";
 import { readArtifact } from "../deploy/artifacts";
 import { LIVE_CHANNEL } from "../deploy/signals";
 import { ApiError, notFound } from "../http/errors";
+import { embedTexts } from "../embeddings/provider";
 import { SearchPool, SearchTimeoutError, type SearchResult } from "./engine";
 
 const RECHECK_MS = 5_000;
@@ -72,8 +73,11 @@ export async function searchLive(h: DbHandle, indexId: string, params: SearchPar
   const deploymentId = await liveDeployment(h, indexId);
   if (!deploymentId) throw new ApiError(404, "not_deployed", `Index "${indexId}" has no live version yet: deploy it first.`);
   await load(h, deploymentId);
+  const prepared = await withQueryVector(h, indexId, params);
   try {
-    return { ...(await state.pool.search(deploymentId, params)), deploymentId };
+    const result = await state.pool.search(deploymentId, prepared.params);
+    if (prepared.hide) for (const hit of result.hits) delete (hit.document as Record<string, unknown>)[prepared.hide];
+    return { ...result, deploymentId };
   } catch (err) {
     if (err instanceof SearchTimeoutError) {
       throw new ApiError(503, "search_timeout", "The search took too long and was stopped; narrow the query (more specific terms, filters).");
@@ -83,6 +87,22 @@ export async function searchLive(h: DbHandle, indexId: string, params: SearchPar
     if (typeof code === "string" && /^[A-Z_]+$/.test(code)) throw new ApiError(400, "invalid_search", (err as Error).message, { oramaCode: code });
     throw err;
   }
+}
+
+/** vector/hybrid searches with only a term: embed the term with the index's provider. */
+async function withQueryVector(h: DbHandle, indexId: string, params: SearchParams): Promise<{ params: SearchParams; hide?: string }> {
+  const [row] = await h.db.select({ embeddings: indexes.embeddings }).from(indexes).where(eq(indexes.id, indexId));
+  const settings = row?.embeddings;
+  if (!settings) return { params };
+  if (params.mode === "fulltext" || params.vector) return { params, hide: settings.targetProperty };
+  if (!params.term) throw new ApiError(400, "invalid_search", `mode "${params.mode}" needs a term (to embed) or a vector.`);
+  let value: number[];
+  try {
+    [value] = await embedTexts(settings, [params.term]);
+  } catch (err) {
+    throw new ApiError(502, "embeddings_unavailable", `Could not embed the query: ${(err as Error).message}`);
+  }
+  return { params: { ...params, vector: { value, property: settings.targetProperty } }, hide: settings.targetProperty };
 }
 
 export async function liveDeploymentId(h: DbHandle, indexId: string): Promise<string | null> {

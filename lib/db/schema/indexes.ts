@@ -1,3 +1,4 @@
+import type { EmbeddingsSettings } from "../../contracts/embeddings";
 import { integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 
 /** Orama's schema format: property → type string, or a nested object of the same. */
@@ -7,8 +8,8 @@ export const indexes = pgTable("indexes", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
   schema: jsonb("schema").$type<OramaSchema>().notNull(),
-  /** Automatic embeddings settings (deploy issue); null = off. */
-  embeddings: jsonb("embeddings").$type<Record<string, unknown> | null>(),
+  /** Automatic embeddings settings; null = off. `appliedFingerprint` says which settings built the live vectors. */
+  embeddings: jsonb("embeddings").$type<(EmbeddingsSettings & { appliedFingerprint?: string }) | null>(),
   /** The deployment serving search; null until the first deploy. */
   liveDeploymentId: text("live_deployment_id"),
   documentCount: integer("document_count").notNull().default(0),
