@@ -16,6 +16,6 @@ export function startWorker(url: URL, opts: WorkerOptions = {}): Worker {
 export type WireError = { name: string; message: string; code?: string };
 
 export function toWire(err: unknown): WireError {
-  if (err instanceof Error) return { name: err.name, message: err.stack ?? err.message, code: (err as { code?: string }).code };
+  if (err instanceof Error) return { name: err.name, message: err.message, code: (err as { code?: string }).code };
   return { name: "Error", message: String(err) };
 }
