@@ -1,8 +1,9 @@
 // `npm run bench -- <name>`: ingest | ndjson. Prints tables (and a JSON line per table).
 import { benchIngest } from "./ingest";
 import { benchNdjson } from "./ndjson";
+import { benchSearchEngine } from "./search-engine";
 
-const benches: Record<string, () => Promise<void>> = { ingest: benchIngest, ndjson: benchNdjson };
+const benches: Record<string, () => Promise<void>> = { ingest: benchIngest, ndjson: benchNdjson, search: () => benchSearchEngine() };
 const names = process.argv.slice(2).filter((a) => benches[a]);
 const unknown = process.argv.slice(2).filter((a) => !benches[a] && !/^\d+$/.test(a));
 if (unknown.length) {

@@ -22,7 +22,7 @@ function newestMtime(p) {
 
 export function buildIsCurrent() {
   const marker = path.join(root, ".next", "BUILD_ID");
-  if (!fs.existsSync(marker)) return false;
+  if (!fs.existsSync(marker) || !fs.existsSync(path.join(root, ".workers", "search-worker.js"))) return false;
   const built = fs.statSync(marker).mtimeMs;
   return SOURCES.every((s) => newestMtime(path.join(root, s)) <= built);
 }
@@ -30,6 +30,8 @@ export function buildIsCurrent() {
 export function ensureBuild() {
   if (buildIsCurrent()) return;
   console.log("[indexhook] building the app (first run or sources changed)…");
+  const workers = spawnSync(process.execPath, [path.join(root, "scripts/build-workers.mjs")], { cwd: root, stdio: "inherit" });
+  if (workers.status !== 0) process.exit(workers.status ?? 1);
   const r = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
     cwd: root,
     stdio: "inherit",

@@ -5,7 +5,7 @@ import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { DbHandle } from "../db";
 import { changeEvents, deploymentArtifacts, deployments, documents, indexes, pendingChanges, tasks } from "../db/schema";
 import { lockIndex } from "../ingest/commit";
-import { buildArtifact } from "../search/engine";
+import { buildArtifact, type EngineDocument } from "../search/engine";
 import { attachEmbeddings, embeddingsFingerprint, schemaWithEmbeddings } from "../embeddings/attach";
 import { applyChanges, diff, type Applied, type Doc, type PendingChange } from "./apply";
 import { packDocs, readArtifact, unpackDocs, writeArtifact } from "./artifacts";
@@ -67,7 +67,7 @@ export async function runDeploy(h: DbHandle, claim: Claim): Promise<void> {
       await progress("embed", 0);
       await attachEmbeddings(settings, live, applied, settings.appliedFingerprint === embeddingsFingerprint(settings));
     }
-    const all = [...applied.docs.values()];
+    const all = [...applied.docs.values()] as EngineDocument[]; // every stored document has a string id
     await progress("build", 0);
     let lastPct = 0;
     const artifact = await buildArtifact(schemaWithEmbeddings(index.schema, settings), all, {

@@ -8,7 +8,7 @@ import { readArtifact } from "../deploy/artifacts";
 import { LIVE_CHANNEL } from "../deploy/signals";
 import { ApiError, notFound } from "../http/errors";
 import { embedTexts } from "../embeddings/provider";
-import { SearchPool, SearchTimeoutError, type SearchResult } from "./engine";
+import { SearchPool, SearchQueryError, SearchTimeoutError, type SearchResult } from "./engine";
 
 const RECHECK_MS = 5_000;
 
@@ -82,9 +82,7 @@ export async function searchLive(h: DbHandle, indexId: string, params: SearchPar
     if (err instanceof SearchTimeoutError) {
       throw new ApiError(503, "search_timeout", "The search took too long and was stopped; narrow the query (more specific terms, filters).");
     }
-    // Orama reports bad parameters (unknown property, wrong filter type …) as errors with a code.
-    const code = (err as { code?: unknown }).code;
-    if (typeof code === "string" && /^[A-Z_]+$/.test(code)) throw new ApiError(400, "invalid_search", (err as Error).message, { oramaCode: code });
+    if (err instanceof SearchQueryError) throw new ApiError(400, "invalid_search", err.message, { reason: err.code });
     throw err;
   }
 }

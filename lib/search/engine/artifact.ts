@@ -1,0 +1,75 @@
+// Turns a built Orama instance into an artifact Buffer and back. Orama's own save() gives the raw
+// data; the heavy parts (radix trees, term frequencies, documents) get columnar or JSON sections
+// and the rest (sorter, numeric/geo/bool trees, vectors: small or already array-shaped) is v8.
+import { create, load, save, type AnyOrama, type RawData } from "@orama/orama";
+import { ContainerReader, ContainerWriter } from "./container";
+import { readFrequencies, readRadix, writeFrequencies, writeRadix } from "./tree-codec";
+import type { OramaSchema } from "./types";
+
+type Loose = Record<string, unknown>;
+type RawIndex = {
+  indexes: Record<string, { type: string; node: unknown; isArray: boolean }>;
+  frequencies: Record<string, unknown>;
+};
+
+export function createEngineDb(schema: OramaSchema): AnyOrama {
+  return create({ schema: schema as never }) as AnyOrama;
+}
+
+export function encodeDb(schema: OramaSchema, db: AnyOrama): Buffer {
+  const raw = save(db) as unknown as Loose & { index: RawIndex; docs: { docs: Record<string, unknown>; count: number } };
+  const w = new ContainerWriter();
+  const radixProps: string[] = [];
+  const indexes: RawIndex["indexes"] = {};
+  for (const [prop, idx] of Object.entries(raw.index.indexes)) {
+    if (idx.type !== "Radix") {
+      indexes[prop] = idx;
+      continue;
+    }
+    radixProps.push(prop);
+    // save() already turned the tree into JSON; encode the live tree instead.
+    writeRadix(w, `radix.${prop}`, (db.data.index as unknown as RawIndex).indexes[prop].node as never);
+    indexes[prop] = { type: "Radix", node: null, isArray: idx.isArray };
+  }
+  const freqProps = Object.keys(raw.index.frequencies);
+  for (const prop of freqProps) writeFrequencies(w, `freq.${prop}`, raw.index.frequencies[prop] as never);
+
+  const docIds = Object.keys(raw.docs.docs);
+  w.typed("docs.ids", "i32", Int32Array.from(docIds, Number));
+  w.json("docs.values", docIds.map((k) => raw.docs.docs[k]));
+
+  const rest = { ...raw, index: { ...raw.index, indexes, frequencies: {} }, docs: { docs: {}, count: raw.docs.count } };
+  w.v8("rest", rest);
+  return w.finish({ schema, radixProps, freqProps, docs: raw.docs.count });
+}
+
+export type ArtifactMeta = { schema: OramaSchema; radixProps: string[]; freqProps: string[]; docs: number };
+
+/** Reads only the manifest: cheap, for callers that want the schema or document count. */
+export function readArtifactMeta(buf: Buffer): ArtifactMeta {
+  return new ContainerReader(buf).meta as ArtifactMeta;
+}
+
+export function decodeArtifact(buf: Buffer): AnyOrama {
+  const r = new ContainerReader(buf);
+  const meta = r.meta as ArtifactMeta;
+  const rest = r.v8<Loose & { index: RawIndex; docs: { docs: Record<number, unknown> } }>("rest");
+
+  const ids = r.typed("docs.ids", "i32");
+  const values = r.json<unknown[]>("docs.values");
+  const docs: Record<number, unknown> = {};
+  for (let i = 0; i < ids.length; i++) docs[ids[i]] = values[i];
+  rest.docs.docs = docs;
+
+  const frequencies: Record<string, unknown> = {};
+  for (const prop of meta.freqProps) frequencies[prop] = readFrequencies(r, `freq.${prop}`);
+  rest.index.frequencies = frequencies;
+  // Orama's load() rebuilds trees from JSON; give radix props an empty tree and swap in ours after.
+  for (const prop of meta.radixProps) rest.index.indexes[prop].node = { w: "", s: "", e: false, k: "", d: [], c: [] };
+
+  const db = createEngineDb(meta.schema);
+  load(db, rest as unknown as RawData);
+  const live = db.data.index as unknown as RawIndex;
+  for (const prop of meta.radixProps) live.indexes[prop].node = readRadix(r, `radix.${prop}`);
+  return db;
+}

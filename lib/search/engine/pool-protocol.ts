@@ -1,0 +1,29 @@
+// Messages between SearchPool and its worker threads.
+import type { SearchParamsInput } from "../../contracts/search";
+import type { WireError } from "./wire";
+import type { SearchResult } from "./types";
+
+export type PoolRequest =
+  | { type: "load"; seq: number; key: string; artifact: SharedArrayBuffer }
+  | { type: "evict"; seq: number; key: string }
+  | { type: "search"; seq: number; key: string; params: SearchParamsInput };
+
+export type PoolReply =
+  | { seq: number; ok: true; result?: SearchResult }
+  | { seq: number; ok: false; error: WireError };
+
+/** A search took longer than the pool's timeoutMs; the worker running it was replaced. */
+export class SearchTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`search took longer than ${timeoutMs} ms and was stopped`);
+    this.name = "SearchTimeoutError";
+  }
+}
+
+/** The key was never loaded into the pool, or was evicted. */
+export class IndexNotLoadedError extends Error {
+  constructor(readonly key: string) {
+    super(`index ${key} is not loaded`);
+    this.name = "IndexNotLoadedError";
+  }
+}

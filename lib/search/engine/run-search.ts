@@ -1,0 +1,60 @@
+// Runs one search against a loaded Orama instance, in whichever thread holds it. Checks what the
+// zod contract cannot know on its own: vector/hybrid modes need a vector to compare against.
+import { search, type AnyOrama } from "@orama/orama";
+import type { SearchParamsInput } from "../../contracts/search";
+import type { SearchResult } from "./types";
+
+/** A search the caller got wrong (bad mode/vector, unknown property, bad filter): a 400, not a 500. */
+export class SearchQueryError extends Error {
+  constructor(
+    message: string,
+    readonly code = "invalid_search",
+  ) {
+    super(message);
+    this.name = "SearchQueryError";
+  }
+}
+
+export function runSearch(db: AnyOrama, params: SearchParamsInput): SearchResult {
+  const mode = params.mode ?? "fulltext";
+  if (mode !== "fulltext" && !params.vector) {
+    throw new SearchQueryError(`mode "${mode}" needs \`vector\` ({ value: number[], property }); only fulltext works from \`term\` alone`, "vector_required");
+  }
+  if (mode === "fulltext" && (params.vector || params.similarity !== undefined || params.hybridWeights)) {
+    throw new SearchQueryError('`vector`, `similarity` and `hybridWeights` only apply with mode "vector" or "hybrid"', "vector_unused");
+  }
+  // includeVectors: Orama 3.1.18 strips vectors from hits by writing null into the *stored*
+  // document (utils.removeVectorsFromHits reduces onto result.document), so every later hit and
+  // save() lose them. Ask for vectors and null them on copies instead: same output, no mutation.
+  const orama = { ...params, mode, includeVectors: true };
+  try {
+    // Every Orama search is synchronous for the default components; search() may still return a promise.
+    const result = search(db, orama as never) as unknown;
+    if (result instanceof Promise) throw new Error("an asynchronous Orama component is not supported here");
+    return withoutVectors(result as SearchResult, Object.keys(db.data.index.vectorIndexes));
+  } catch (err) {
+    // Orama's own errors carry a `code` (UNKNOWN_INDEX, INVALID_FILTER_OPERATION, …): the query was bad.
+    const code = (err as { code?: string }).code;
+    if (code) throw new SearchQueryError((err as Error).message, code.toLowerCase());
+    throw err;
+  }
+}
+
+function withoutVectors(result: SearchResult, vectorProps: string[]): SearchResult {
+  if (vectorProps.length === 0) return result;
+  const strip = (doc: Record<string, unknown>) => {
+    const out = { ...doc };
+    for (const prop of vectorProps) {
+      const path = prop.split(".");
+      const last = path.pop()!;
+      let obj = out;
+      // Copy each nested level on the way down so the stored document stays untouched.
+      for (const key of path) obj = obj[key] = { ...((obj[key] as Record<string, unknown>) ?? {}) };
+      obj[last] = null;
+    }
+    return out;
+  };
+  const hits = result.hits.map((h) => ({ ...h, document: strip(h.document) }));
+  const groups = result.groups?.map((g) => ({ ...g, result: g.result.map((h) => ({ ...h, document: strip(h.document) })) }));
+  return { ...result, hits, ...(groups ? { groups } : {}) };
+}

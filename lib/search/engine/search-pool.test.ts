@@ -1,0 +1,61 @@
+// The pool under load: many parallel searches, a slow query that is timed out without holding up
+// the others, the timed-out thread replaced with its indexes reloaded, evict and bad input.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadWordnet, WORDNET_SCHEMA } from "../../../bench/wordnet";
+import { buildArtifact } from "./build-artifact";
+import { IndexNotLoadedError, SearchTimeoutError } from "./pool-protocol";
+import { SearchPool } from "./search-pool";
+
+// Typo tolerance 3 on many long made-up words walks most of the radix tree per word: seconds.
+const SLOW = {
+  term: Array.from({ length: 120 }, (_, i) => `${"abcdefghijklmnopqrstuvwxyz"[i % 26]}${"qwertyuiopasdf".slice(i % 5, 8 + (i % 5))}`).join(" "),
+  tolerance: 3,
+};
+
+describe("SearchPool", () => {
+  let pool: SearchPool;
+  let artifact: Buffer;
+  beforeAll(async () => {
+    artifact = await buildArtifact(WORDNET_SCHEMA, loadWordnet(4000));
+    pool = new SearchPool({ size: 2, timeoutMs: 400 });
+    await pool.load("wn", artifact);
+  });
+  afterAll(() => pool?.close());
+
+  it("loads an artifact of a few thousand documents", async () => {
+    expect(pool.has("wn")).toBe(true);
+    const res = await pool.search("wn", { term: "water", limit: 5 });
+    expect(res.count).toBeGreaterThan(10);
+    expect(res.hits[0]).toMatchObject({ id: expect.any(String), score: expect.any(Number), document: { title: expect.any(String) } });
+  });
+
+  it("answers many parallel searches", async () => {
+    const terms = ["the", "a person", "water", "animal", "red", "move", "of the", "quickly"];
+    const all = await Promise.all(Array.from({ length: 200 }, (_, i) => pool.search("wn", { term: terms[i % terms.length], limit: 3 })));
+    for (let i = 0; i < all.length; i++) expect(all[i]).toEqual({ ...all[i % terms.length], elapsed: all[i].elapsed });
+  });
+
+  it("times a slow search out, keeps answering others meanwhile, and replaces the thread", async () => {
+    const started = Date.now();
+    const slow = pool.search("wn", SLOW);
+    const slowDone = slow.catch((e: unknown) => e);
+    // While one thread is stuck, the other answers.
+    const quick = [];
+    for (let i = 0; i < 5; i++) quick.push(await pool.search("wn", { term: "water" }));
+    expect(quick.every((r) => r.count > 0)).toBe(true);
+    const err = await slowDone;
+    expect(err).toBeInstanceOf(SearchTimeoutError);
+    expect(Date.now() - started).toBeLessThan(5000);
+    // Both threads (one of them new) answer, so the replacement reloaded the index.
+    const after = await Promise.all(Array.from({ length: 8 }, () => pool.search("wn", { term: "animal" })));
+    expect(after.every((r) => r.count > 0)).toBe(true);
+  });
+
+  it("evicts, and refuses unknown keys and non-artifacts", async () => {
+    await pool.load("tmp", artifact);
+    await pool.evict("tmp");
+    expect(pool.has("tmp")).toBe(false);
+    await expect(pool.search("tmp", { term: "x" })).rejects.toBeInstanceOf(IndexNotLoadedError);
+    await expect(pool.load("bad", Buffer.from("not an artifact"))).rejects.toThrow(/not an Indexhook search artifact/);
+  });
+});

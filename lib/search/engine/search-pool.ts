@@ -1,0 +1,162 @@
+// SearchPool: N worker threads, each holding every loaded index. A search goes to the least busy
+// thread; one that outlives timeoutMs is rejected and its thread replaced (reloading the indexes),
+// so a pathological query costs one thread for timeoutMs, never the caller's event loop.
+import type { Worker } from "node:worker_threads";
+import type { SearchParamsInput } from "../../contracts/search";
+import { readArtifactMeta } from "./artifact";
+import { IndexNotLoadedError, SearchTimeoutError, type PoolReply, type PoolRequest } from "./pool-protocol";
+import { SearchQueryError } from "./run-search";
+import { startWorker } from "./spawn";
+import type { WireError } from "./wire";
+import type { SearchResult } from "./types";
+
+type Pending = {
+  req: PoolRequest;
+  resolve: (v: SearchResult | undefined) => void;
+  reject: (e: Error) => void;
+  timed: boolean;
+  timer?: NodeJS.Timeout;
+};
+type Slot = { worker: Worker; pending: Map<number, Pending> };
+
+export type SearchPoolOptions = { size?: number; timeoutMs?: number };
+
+function fromWire(e: WireError): Error {
+  if (e.name === "SearchQueryError") return new SearchQueryError(e.message, e.code);
+  return Object.assign(new Error(e.message), { name: e.name });
+}
+
+export class SearchPool {
+  private slots: Slot[] = [];
+  private artifacts = new Map<string, SharedArrayBuffer>();
+  private seq = 0;
+  private closed = false;
+  private readonly timeoutMs: number;
+
+  constructor(opts: SearchPoolOptions = {}) {
+    this.timeoutMs = opts.timeoutMs ?? 2000;
+    for (let i = 0; i < Math.max(1, opts.size ?? 2); i++) this.slots.push(this.spawn());
+  }
+
+  has(key: string): boolean {
+    return this.artifacts.has(key);
+  }
+
+  /** Loads (or replaces) `key` in every worker; resolves once all of them can search it. */
+  async load(key: string, artifact: Buffer): Promise<void> {
+    // One shared copy for all threads (and for reloading a replaced thread) instead of N copies.
+    readArtifactMeta(artifact); // throws here, not in every thread, if this is not an artifact
+    const sab = new SharedArrayBuffer(artifact.byteLength);
+    new Uint8Array(sab).set(artifact);
+    const previous = this.artifacts.get(key);
+    this.artifacts.set(key, sab);
+    try {
+      await Promise.all(this.slots.map((s) => this.send(s, { type: "load", seq: ++this.seq, key, artifact: sab })));
+    } catch (err) {
+      // Keep serving the previous version (threads that failed still hold it) rather than a broken one.
+      if (previous) this.artifacts.set(key, previous);
+      else this.artifacts.delete(key);
+      throw err;
+    }
+  }
+
+  async evict(key: string): Promise<void> {
+    this.artifacts.delete(key);
+    await Promise.all(this.slots.map((s) => this.send(s, { type: "evict", seq: ++this.seq, key })));
+  }
+
+  async search(key: string, params: SearchParamsInput): Promise<SearchResult> {
+    if (this.closed) throw new Error("search pool is closed");
+    if (!this.artifacts.has(key)) throw new IndexNotLoadedError(key);
+    // Least busy: fewest requests in flight (ties go to the first).
+    const slot = this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    return (await this.send(slot, { type: "search", seq: ++this.seq, key, params }, true))!;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const slots = this.slots;
+    this.slots = [];
+    for (const s of slots) this.failAll(s, new Error("search pool is closed"));
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+  }
+
+  private send(slot: Slot, req: PoolRequest, timed = false): Promise<SearchResult | undefined> {
+    return new Promise((resolve, reject) => {
+      slot.pending.set(req.seq, { req, resolve, reject, timed });
+      slot.worker.postMessage(req);
+      this.arm(slot);
+    });
+  }
+
+  /**
+   * A thread works its queue in order, so the oldest pending request is the one running. Only it
+   * is timed: waiting in the queue behind others must not count against a search (or kill a
+   * healthy thread under load).
+   */
+  private arm(slot: Slot): void {
+    const head = slot.pending.values().next().value;
+    if (head?.timed && !head.timer) head.timer = setTimeout(() => this.timeout(head), this.timeoutMs);
+  }
+
+  private timeout(p: Pending): void {
+    // Look the thread up now: the request may have moved to a replacement since it was sent.
+    const slot = this.slots.find((s) => s.pending.get(p.req.seq) === p);
+    if (!slot) return;
+    slot.pending.delete(p.req.seq);
+    p.reject(new SearchTimeoutError(this.timeoutMs));
+    this.replace(slot);
+  }
+
+  private spawn(): Slot {
+    const worker = startWorker("search-worker");
+    const slot: Slot = { worker, pending: new Map() };
+    worker.on("message", (m: PoolReply) => {
+      const p = slot.pending.get(m.seq);
+      if (!p) return;
+      slot.pending.delete(m.seq);
+      clearTimeout(p.timer);
+      if (m.ok) p.resolve(m.result);
+      else p.reject(fromWire(m.error));
+      this.arm(slot);
+    });
+    // A crashed thread is replaced like a timed-out one; its requests are retried elsewhere.
+    worker.on("error", () => this.replace(slot));
+    worker.on("exit", () => this.replace(slot));
+    return slot;
+  }
+
+  /** Swaps a stuck or dead thread for a fresh one that reloads every index, then re-sends its work. */
+  private replace(slot: Slot): void {
+    const i = this.slots.indexOf(slot);
+    if (i < 0 || this.closed) return;
+    slot.worker.removeAllListeners();
+    void slot.worker.terminate();
+    const fresh = this.spawn();
+    this.slots[i] = fresh;
+    // Tracked as pending so the searches queued behind the reload are not timed while it runs.
+    for (const [key, sab] of this.artifacts) {
+      const req: PoolRequest = { type: "load", seq: ++this.seq, key, artifact: sab };
+      fresh.pending.set(req.seq, { req, resolve: () => {}, reject: () => {}, timed: false });
+      fresh.worker.postMessage(req);
+    }
+    for (const p of slot.pending.values()) {
+      // Loads/evicts of the old thread are covered by the reload above; searches start over.
+      clearTimeout(p.timer);
+      if (p.req.type !== "search") p.resolve(undefined);
+      else {
+        fresh.pending.set(p.req.seq, { ...p, timer: undefined });
+        fresh.worker.postMessage(p.req);
+      }
+    }
+    this.arm(fresh);
+  }
+
+  private failAll(slot: Slot, err: Error): void {
+    for (const p of slot.pending.values()) {
+      clearTimeout(p.timer);
+      p.reject(err);
+    }
+    slot.pending.clear();
+  }
+}

@@ -1,0 +1,102 @@
+// Columnar encodings for the two structures that dominate an Orama index and that v8.deserialize and
+// JSON.parse rebuild slowly (millions of small objects of varying shape): radix trees and BM25
+// term frequencies. Decoding writes the same objects Orama builds, so search behaves identically.
+import { radix } from "@orama/orama/trees";
+import type { ContainerReader, ContainerWriter } from "./container";
+
+type Node = radix.RadixNode;
+
+/** Pre-order walk: per node its subword, then [children, end, docs] in `meta`, its ids in `docs`. */
+export function writeRadix(w: ContainerWriter, name: string, root: Node): void {
+  const words: string[] = [];
+  const meta: number[] = [];
+  const docs: number[] = [];
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    words.push(n.s);
+    meta.push(n.c.size, n.e ? 1 : 0, n.d.size);
+    for (const id of n.d) docs.push(id as number);
+    // Push children reversed so they pop in Map insertion order.
+    const kids = [...n.c.values()];
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
+  w.json(`${name}.s`, words);
+  w.typed(`${name}.meta`, "u32", Uint32Array.from(meta));
+  w.typed(`${name}.docs`, "i32", Int32Array.from(docs));
+}
+
+export function readRadix(r: ContainerReader, name: string): radix.RadixTree {
+  const words = r.json<string[]>(`${name}.s`);
+  const meta = r.typed(`${name}.meta`, "u32");
+  const docs = r.typed(`${name}.docs`, "i32");
+  const root = new radix.RadixTree();
+  let d = 0;
+  const fill = (n: Node, i: number) => {
+    n.e = meta[i * 3 + 1] === 1;
+    const count = meta[i * 3 + 2];
+    for (let k = 0; k < count; k++) n.d.add(docs[d++]);
+  };
+  fill(root, 0);
+  // Stack of [node, children still to attach]; pre-order means each next node is the next child.
+  const stack: [Node, number][] = [[root, meta[0]]];
+  for (let i = 1; i < words.length; i++) {
+    while (stack[stack.length - 1][1] === 0) stack.pop();
+    const top = stack[stack.length - 1];
+    top[1]--;
+    const s = words[i];
+    const node = new radix.RadixNode(s[0], s, false);
+    node.w = top[0].w + s;
+    fill(node, i);
+    top[0].c.set(node.k, node);
+    stack.push([node, meta[i * 3]]);
+  }
+  return root;
+}
+
+type Frequencies = Record<number, Record<string, number> | undefined>;
+
+/** frequencies[prop][internalId] = { token: tf }: tokens become indices into one dictionary. */
+export function writeFrequencies(w: ContainerWriter, name: string, freq: Frequencies): void {
+  const dict = new Map<string, number>();
+  const ids: number[] = [];
+  const counts: number[] = [];
+  const tokens: number[] = [];
+  const tfs: number[] = [];
+  for (const key of Object.keys(freq)) {
+    const entry = freq[key as unknown as number];
+    if (!entry) continue;
+    ids.push(Number(key));
+    const keys = Object.keys(entry);
+    counts.push(keys.length);
+    for (const t of keys) {
+      let idx = dict.get(t);
+      if (idx === undefined) dict.set(t, (idx = dict.size));
+      tokens.push(idx);
+      tfs.push(entry[t]);
+    }
+  }
+  w.json(`${name}.dict`, [...dict.keys()]);
+  w.typed(`${name}.ids`, "i32", Int32Array.from(ids));
+  w.typed(`${name}.counts`, "u32", Uint32Array.from(counts));
+  w.typed(`${name}.tokens`, "u32", Uint32Array.from(tokens));
+  w.typed(`${name}.tf`, "f64", Float64Array.from(tfs));
+}
+
+export function readFrequencies(r: ContainerReader, name: string): Frequencies {
+  const dict = r.json<string[]>(`${name}.dict`);
+  const ids = r.typed(`${name}.ids`, "i32");
+  const counts = r.typed(`${name}.counts`, "u32");
+  const tokens = r.typed(`${name}.tokens`, "u32");
+  const tfs = r.typed(`${name}.tf`, "f64");
+  const out: Frequencies = {};
+  let k = 0;
+  for (let i = 0; i < ids.length; i++) {
+    // Null-prototype objects start in dictionary mode: no hidden-class transition per distinct
+    // token sequence, which is what makes generic deserialisation of this map slow.
+    const entry: Record<string, number> = Object.create(null);
+    for (let j = 0; j < counts[i]; j++, k++) entry[dict[tokens[k]]] = tfs[k];
+    out[ids[i]] = entry;
+  }
+  return out;
+}

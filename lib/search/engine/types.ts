@@ -1,0 +1,25 @@
+// Shared engine types. The schema is Orama's: property → type string, or a nested object.
+export type { OramaSchema } from "../../contracts/orama-schema";
+
+/** A document to index: plain JSON with a string `id`. */
+export type EngineDocument = { id: string } & Record<string, unknown>;
+
+export type BuildPhase = "build" | "serialize";
+export type BuildProgress = { phase: BuildPhase; done: number; total: number };
+
+export type BuildOptions = {
+  /** Called from the caller's thread as the worker reports; `done` counts documents (build) or steps. */
+  onProgress?: (p: BuildProgress) => void;
+  /** Documents per insertMultiple batch inside the worker (default 1000). */
+  batchSize?: number;
+};
+
+/** Orama's search result shape, with the document typed loosely. */
+export type SearchHit = { id: string; score: number; document: Record<string, unknown> };
+export type SearchResult = {
+  count: number;
+  hits: SearchHit[];
+  facets?: Record<string, { count: number; values: Record<string, number> }>;
+  groups?: { values: unknown[]; result: SearchHit[] }[];
+  elapsed: { raw: number; formatted: string };
+};
