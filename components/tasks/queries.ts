@@ -1,0 +1,39 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import type { TaskDto } from "@/lib/contracts/tasks";
+import { api, withQuery } from "@/components/api/client";
+
+export interface TaskFilters {
+  statuses?: string;
+  types?: string;
+  indexUids?: string;
+  from?: string;
+  limit?: number;
+}
+
+export interface TasksPage {
+  results: TaskDto[];
+  total: number;
+  limit: number;
+  from: number | null;
+  next: number | null;
+}
+
+export function useTasks(filters: TaskFilters, opts: { poll?: boolean } = {}) {
+  return useQuery({
+    queryKey: ["tasks", filters],
+    queryFn: () => api<TasksPage>(withQuery("/api/v1/tasks", { ...filters })),
+    placeholderData: (prev) => prev,
+    // Enqueued tasks move on their own; poll gently while any is unfinished.
+    refetchInterval: (q) =>
+      opts.poll && q.state.data?.results.some((t) => t.status === "enqueued" || t.status === "processing") ? 3000 : false,
+  });
+}
+
+export function useTask(uid: string | null) {
+  return useQuery({
+    queryKey: ["tasks", "one", uid],
+    queryFn: () => api<TaskDto>(`/api/v1/tasks/${uid}`),
+    enabled: !!uid,
+  });
+}
