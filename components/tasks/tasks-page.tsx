@@ -23,7 +23,10 @@ export function TasksPage() {
   const { open } = useSelectedTask();
   const update = (changes: Record<string, string>) => {
     const next = new URLSearchParams(params.toString());
-    for (const [k, v] of Object.entries(changes)) (v ? next.set(k, v) : next.delete(k));
+    for (const [k, v] of Object.entries(changes)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
     router.push(`${pathname}?${next.toString()}`, { scroll: false });
   };
   const filtered = Object.values(filters).some(Boolean);
