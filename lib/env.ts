@@ -39,6 +39,10 @@ const schema = z.object({
     .transform((v) => (v ? v : undefined)),
   ALLOWED_IP_NETWORKS: cidrList.default(""),
   WORKER: z.enum(["inline", "off"]).default("inline"),
+  /** Body limits of the inbound webhooks (bytes). NDJSON snapshots stream, so theirs is far larger. */
+  NOTIFY_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  SNAPSHOT_MAX_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
+  NDJSON_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024 * 1024),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

@@ -3,8 +3,8 @@
 import { flattenSchema, vectorDimension, type OramaSchema } from "../contracts/orama-schema";
 
 export interface DocumentIssue {
-  /** Position in the batch (0-based) or NDJSON line (1-based), as the caller numbers it. */
-  item?: number;
+  /** Where the document is: "[3]" in a JSON array, "upsert[2]" in a notify, "line 17" in NDJSON. */
+  at?: string;
   path: string;
   expected: string;
   got: string;

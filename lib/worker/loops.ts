@@ -1,2 +1,5 @@
 // Registers every worker loop. Domains add their loop here (deploys, outbound deliveries).
-export {};
+import { uploadJanitor } from "../ingest/janitor";
+import { registerLoop } from ".";
+
+registerLoop(uploadJanitor());

@@ -1,0 +1,97 @@
+// The inbound webhook verbs: notify, JSON snapshot, deploy request, has-data, update-schema.
+import { eq } from "drizzle-orm";
+import type { Db } from "../db";
+import { indexes, tasks, type IndexRow, type Task } from "../db/schema";
+import { notifyBody } from "../contracts/webhooks";
+import type { OramaSchema } from "../contracts/orama-schema";
+import { parseWith, safeJsonParse } from "../http/body";
+import { badRequest } from "../http/errors";
+import { assertDocumentsFit } from "../indexes/schema-change";
+import { hasPendingChanges } from "../indexes/pending";
+import { commitTask, dropSuperseded, insertChanges, lockIndex, requestHash } from "./commit";
+import { prepareNotify, prepareSnapshot } from "./prepare";
+
+type Accepted = { task: Task; replayed: boolean };
+interface Common {
+  db: Db;
+  index: IndexRow;
+  createdBy: string;
+  idempotencyKey?: string;
+}
+
+function parseJson(text: string): unknown {
+  if (text.trim() === "") throw badRequest("The request body is empty: send a JSON document.", undefined, "invalid_json");
+  try {
+    return safeJsonParse(text);
+  } catch (err) {
+    throw badRequest(`The request body is not valid JSON: ${(err as Error).message}`, undefined, "invalid_json");
+  }
+}
+
+const idem = (key: string | undefined, kind: string, text: string) => (key ? { key, hash: requestHash(kind, text) } : undefined);
+
+export async function acceptNotify({ db, index, createdBy, idempotencyKey, text }: Common & { text: string }): Promise<Accepted> {
+  const body = parseWith(notifyBody, parseJson(text), "notify body");
+  const changes = prepareNotify(index.schema, body);
+  const counts = { upserts: body.upsert?.length ?? 0, updates: body.update?.length ?? 0, removes: body.remove?.length ?? 0 };
+  return commitTask(
+    db,
+    { indexId: index.id, type: "notify", details: { receivedChanges: changes.length, ...counts }, createdBy, idempotency: idem(idempotencyKey, "notify", text) },
+    (tx, task) => insertChanges(tx, index.id, task.uid, changes),
+  );
+}
+
+export async function acceptJsonSnapshot({ db, index, createdBy, idempotencyKey, text }: Common & { text: string }): Promise<Accepted> {
+  const changes = prepareSnapshot(index.schema, parseJson(text));
+  return commitTask(
+    db,
+    {
+      indexId: index.id,
+      type: "snapshot",
+      details: { receivedDocuments: changes.length - 1, format: "json" },
+      createdBy,
+      idempotency: idem(idempotencyKey, "snapshot", text),
+    },
+    async (tx, task) => {
+      await insertChanges(tx, index.id, task.uid, changes);
+      await dropSuperseded(tx, index.id, task.uid, task.commitSeq!);
+    },
+  );
+}
+
+/** Enqueues a deploy; the deploy worker takes everything committed before it starts. */
+export async function requestDeploy({ db, index, createdBy, idempotencyKey }: Common): Promise<Accepted> {
+  return commitTask(
+    db,
+    { indexId: index.id, type: "deploy", details: {}, createdBy, idempotency: idem(idempotencyKey, "deploy", "") },
+    async () => {},
+  );
+}
+
+export async function hasData(db: Db, indexId: string): Promise<boolean> {
+  return hasPendingChanges(db, indexId);
+}
+
+/** Replaces the schema now (checked against live and pending documents) and records the task. */
+export async function updateSchema({ db, index, createdBy, schema }: Common & { schema: OramaSchema }): Promise<Accepted> {
+  const started = new Date();
+  const task = await db.transaction(async (tx) => {
+    await lockIndex(tx, index.id);
+    await assertDocumentsFit(tx, index.id, schema);
+    await tx.update(indexes).set({ schema, updatedAt: new Date() }).where(eq(indexes.id, index.id));
+    const [task] = await tx
+      .insert(tasks)
+      .values({
+        indexUid: index.id,
+        type: "updateSchema",
+        status: "succeeded",
+        details: { schema },
+        createdBy,
+        startedAt: started,
+        finishedAt: new Date(),
+      })
+      .returning();
+    return task;
+  });
+  return { task, replayed: false };
+}

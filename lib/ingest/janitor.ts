@@ -1,0 +1,35 @@
+// Removes uploads abandoned mid-stream (client gone, process killed): a `receiving` task whose
+// heartbeat stopped is deleted with its rows, so nothing half-received is ever queued.
+import { and, eq, lt } from "drizzle-orm";
+import type { Db } from "../db";
+import { tasks } from "../db/schema";
+import type { WorkerLoop } from "../worker";
+
+export const ABANDONED_AFTER_MS = 2 * 60_000;
+
+export async function deleteAbandonedUploads(db: Db, olderThanMs = ABANDONED_AFTER_MS): Promise<number> {
+  const gone = await db
+    .delete(tasks)
+    .where(and(eq(tasks.status, "receiving"), lt(tasks.heartbeatAt, new Date(Date.now() - olderThanMs))))
+    .returning({ uid: tasks.uid });
+  return gone.length;
+}
+
+export function uploadJanitor(intervalMs = 30_000): WorkerLoop {
+  let timer: NodeJS.Timeout | undefined;
+  return {
+    name: "upload-janitor",
+    start(handle) {
+      const tick = () =>
+        deleteAbandonedUploads(handle.db)
+          .then((n) => n && console.log(`[indexhook] removed ${n} abandoned upload(s)`))
+          .catch((err) => console.error("[indexhook] upload janitor failed", err));
+      timer = setInterval(tick, intervalMs);
+      timer.unref();
+      void tick();
+    },
+    stop() {
+      clearInterval(timer);
+    },
+  };
+}
