@@ -23,9 +23,11 @@ export function useDeploy(index: IndexDto) {
 }
 
 export function DeployButton({ index, deploy }: { index: IndexDto; deploy: ReturnType<typeof useDeploy> }) {
-  const n = index.pending.total;
-  const nothing = n === 0 && !index.pending.snapshot;
-  const label = index.pending.snapshot && n === 0 ? "Deploy snapshot" : `Deploy ${n} change${n === 1 ? "" : "s"}`;
+  // `pending.total` counts a pending snapshot as one more change; the label counts documents only.
+  const { upserts, updates, removes, snapshot } = index.pending;
+  const n = upserts + updates + removes;
+  const nothing = n === 0 && !snapshot;
+  const label = `Deploy ${n} change${n === 1 ? "" : "s"}${snapshot ? " (replaces all)" : ""}`;
   return (
     <div className="flex flex-col items-end gap-1">
       <Button

@@ -1,0 +1,34 @@
+// The tasks page: filters live in the URL, and a task opens its JSON.
+import { expect, test } from "@playwright/test";
+
+test("filter tasks by type and status through the UI; the URL keeps the filters", async ({ page, request }) => {
+  const id = `tasks-${Date.now().toString(36)}`;
+  const created = await request.post("/api/v1/indexes", { data: { id, name: `Tasks ${id}`, schema: { title: "string" } } });
+  expect(created.status()).toBe(201);
+  const snap = await request.post(`/api/v1/webhooks/${id}/snapshot`, { data: [{ id: "1", title: "one" }] });
+  expect(snap.ok()).toBeTruthy();
+  const deploy = await request.post(`/api/v1/webhooks/${id}/deploy`);
+  const { taskUid } = await deploy.json();
+
+  await page.goto("/tasks");
+  await page.getByLabel("Index").selectOption(id);
+  await expect(page).toHaveURL(new RegExp(`indexUids=${id}`));
+  await page.getByLabel("Type").selectOption("deploy");
+  await expect(page).toHaveURL(/types=deploy/);
+  const table = page.getByRole("table", { name: "Tasks" });
+  await expect(table.getByRole("cell", { name: "snapshot", exact: true })).toHaveCount(0);
+  await expect(table.getByRole("cell", { name: "deploy", exact: true })).toHaveCount(1);
+
+  await page.getByLabel("Status").selectOption("failed");
+  await expect(page).toHaveURL(/statuses=failed/);
+  await expect(page.getByText("No task matches these filters")).toBeVisible();
+
+  // Back restores the previous filter, and the row opens its JSON in a deep-linkable sheet.
+  await page.goBack();
+  await expect(page).not.toHaveURL(/statuses=failed/);
+  await page.getByRole("button", { name: `Task #${taskUid} details` }).click();
+  await expect(page).toHaveURL(new RegExp(`task=${taskUid}`));
+  const sheet = page.getByRole("dialog", { name: `Task #${taskUid}` });
+  await expect(sheet).toContainText('"type": "deploy"');
+  await expect(sheet).toContainText("nothing is live from it");
+});
