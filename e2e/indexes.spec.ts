@@ -77,7 +77,19 @@ test("create an index in the schema builder, upload, deploy, see tasks, refuse a
   // Upload a good NDJSON snapshot.
   await openTab(page, "Upload");
   await expect(page).toHaveURL(/tab=upload/);
+  // Hold the answer back a moment so the upload phases are observable.
+  const snapshotUrl = `**/api/v1/webhooks/${id}/snapshot`;
+  await page.route(
+    snapshotUrl,
+    async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    },
+    { times: 1 },
+  );
   await upload(page, "books.ndjson", ndjson([{ id: "a", title: "A", year: 2001 }, { id: "b", title: "B", year: 2002 }, { id: "c", title: "C" }]));
+  // Chromium may skip upload progress events for a tiny (or intercepted) body: either phase's bar shows.
+  await expect(page.getByRole("progressbar")).toBeVisible();
   await expect(page.getByText(/Snapshot accepted: .*receivedDocuments 3/)).toBeVisible();
   await expect(page.getByTestId("pending-chip").first()).toContainText("+3");
 

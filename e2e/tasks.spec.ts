@@ -32,3 +32,21 @@ test("filter tasks by type and status through the UI; the URL keeps the filters"
   await expect(sheet).toContainText('"type": "deploy"');
   await expect(sheet).toContainText("nothing is live from it");
 });
+
+test("overview cards open the filtered lists; the list shows the pending chip", async ({ page, request }) => {
+  const id = `pending-${Date.now().toString(36)}`;
+  await request.post("/api/v1/indexes", { data: { id, name: `Pending ${id}`, schema: { title: "string" } } });
+  await request.post(`/api/v1/webhooks/${id}/notify`, { data: { upsert: [{ id: "1", title: "one" }], remove: ["gone"] } });
+
+  await page.goto("/overview");
+  await page.getByRole("link", { name: /^With pending changes: \d+/ }).click();
+  await expect(page).toHaveURL(/\/indexes\?pending=1$/);
+  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: `Pending ${id}` }) });
+  await expect(row.getByTestId("pending-chip")).toHaveText(/\+1\s*~0\s*−1/);
+  await expect(row).toContainText("Not deployed");
+
+  await page.goto("/overview");
+  await page.getByRole("link", { name: /^Failed tasks: \d+/ }).click();
+  await expect(page).toHaveURL(/\/tasks\?statuses=failed$/);
+  await expect(page.getByLabel("Status")).toHaveValue("failed");
+});

@@ -26,7 +26,11 @@ export function uploadFile(
   const promise = new Promise<UploadOutcome>((resolve) => {
     xhr.open("POST", url);
     xhr.setRequestHeader("content-type", contentTypeFor(file));
-    xhr.upload.onprogress = (e) => e.lengthComputable && handlers.onProgress((e.loaded / e.total) * 100);
+    xhr.upload.onprogress = (e) => {
+      if (!e.lengthComputable) return;
+      if (e.loaded >= e.total) handlers.onSent();
+      else handlers.onProgress((e.loaded / e.total) * 100);
+    };
     xhr.upload.onload = () => handlers.onSent();
     xhr.onerror = () => resolve({ ok: false, status: 0, code: "unreachable", message: "The server is unreachable.", issues: [] });
     xhr.onabort = () => resolve({ ok: false, status: 0, code: "aborted", message: "Upload canceled.", issues: [] });

@@ -27,7 +27,7 @@ export function StatCards() {
       <Stat label="Indexes" value={list?.length} href="/indexes" hint="All indexes" />
       <Stat label="Documents" value={list?.reduce((n, i) => n + i.documentCount, 0)} href="/indexes" hint="Live, across all indexes" />
       <Stat
-        label="Pending changes"
+        label="With pending changes"
         value={list?.filter((i) => i.pending.total > 0 || i.pending.snapshot).length}
         href="/indexes?pending=1"
         hint="Indexes waiting for a deploy"

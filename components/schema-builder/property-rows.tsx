@@ -1,7 +1,7 @@
 "use client";
 // Property rows: name, type (vector asks for its dimension), nested children for objects.
 import { Button } from "@/components/ui/button";
-import { Select, inputClass } from "@/components/ui/select";
+import { Select, inputBase } from "@/components/ui/select";
 import { ROW_TYPES, newRow, rowType, updateAt, type Row, type RowType } from "./model";
 
 interface Ctx {
@@ -27,7 +27,7 @@ function RowEditor({ row, path, prefix, ctx }: { row: Row; path: number[]; prefi
           value={row.name}
           placeholder="name"
           onChange={(e) => set({ name: e.target.value })}
-          className={`${inputClass} w-40 flex-1 font-mono`}
+          className={`${inputBase} w-40 min-w-0 flex-1 font-mono`}
           aria-invalid={error ? true : undefined}
         />
         <Select
@@ -37,7 +37,7 @@ function RowEditor({ row, path, prefix, ctx }: { row: Row; path: number[]; prefi
             const type = e.target.value as RowType;
             set({ type, suggestion: undefined, children: type === "object" && row.children.length === 0 ? [newRow()] : row.children });
           }}
-          className="w-32"
+          className="w-36 flex-none"
         >
           {ROW_TYPES.map((t) => (
             <option key={t} value={t}>
@@ -53,7 +53,7 @@ function RowEditor({ row, path, prefix, ctx }: { row: Row; path: number[]; prefi
             aria-label={`Dimension of property ${label}`}
             value={row.dim}
             onChange={(e) => set({ dim: Number(e.target.value) })}
-            className={`${inputClass} w-24`}
+            className={`${inputBase} w-24 flex-none`}
           />
         ) : null}
         <Button type="button" variant="ghost" aria-label={`Remove property ${label}`} onClick={() => ctx.change(path, () => null)}>
