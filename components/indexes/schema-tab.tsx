@@ -12,7 +12,16 @@ import { SchemaBuilder } from "@/components/schema-builder/schema-builder";
 import { localErrors, rowsToSchema, schemaToRows, type Row } from "@/components/schema-builder/model";
 import { splitServerErrors } from "@/components/schema-builder/server-errors";
 import { indexKeys } from "./queries";
-import { SchemaMismatchTable, type MismatchRow } from "./schema-mismatch";
+import { IssuesTable } from "./issues-table";
+
+/** The server's `schema_mismatch` details: which document's which value does not fit. */
+interface MismatchRow {
+  documentId?: string;
+  source?: string;
+  path: string;
+  expected: string;
+  got: string;
+}
 
 export function SchemaTab({ index }: { index: IndexDto }) {
   const qc = useQueryClient();
@@ -51,7 +60,13 @@ export function SchemaTab({ index }: { index: IndexDto }) {
           <p>Schema change refused: {err.message}</p>
         </Alert>
       ) : null}
-      {mismatch ? <SchemaMismatchTable rows={mismatch} /> : null}
+      {mismatch ? (
+        <IssuesTable
+          label="Documents that do not fit"
+          rows={mismatch}
+          columns={[["documentId", "Document"], ["source", "Where"], ["path", "Path"], ["expected", "Expected"], ["got", "Got"]]}
+        />
+      ) : null}
       <SchemaBuilder rows={rows} onChange={setRows} errors={{ ...local, ...splitServerErrors(err).schema }} original={original} />
       <div className="flex items-center justify-end gap-3">
         {!dirty ? <span className="text-xs text-zinc-500" id="save-reason">No changes to save.</span> : null}

@@ -2,7 +2,7 @@
 // A refused upload: the message, each bad item (where, path, expected, got), and the list as a download.
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Table, Td, Th, Tr } from "@/components/ui/table";
+import { IssuesTable } from "./issues-table";
 import { downloadJson, type UploadOutcome } from "./upload-xhr";
 
 export function UploadErrors({ outcome, fileName }: { outcome: Extract<UploadOutcome, { ok: false }>; fileName: string }) {
@@ -21,26 +21,12 @@ export function UploadErrors({ outcome, fileName }: { outcome: Extract<UploadOut
               Download errors (JSON)
             </Button>
           </div>
-          <Table label="Upload errors">
-            <thead>
-              <tr>
-                <Th>At</Th>
-                <Th>Path</Th>
-                <Th>Expected</Th>
-                <Th>Got</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {outcome.issues.slice(0, 200).map((i, n) => (
-                <Tr key={n}>
-                  <Td className="font-mono text-xs">{i.at ?? "—"}</Td>
-                  <Td className="font-mono text-xs">{i.path ?? "—"}</Td>
-                  <Td className="font-mono text-xs">{i.expected ?? i.message ?? "—"}</Td>
-                  <Td className="font-mono text-xs">{i.got ?? "—"}</Td>
-                </Tr>
-              ))}
-            </tbody>
-          </Table>
+          <IssuesTable
+            label="Upload errors"
+            rows={outcome.issues.slice(0, 200).map((i) => ({ ...i, expected: i.expected ?? i.message }))}
+            columns={[["at", "At"], ["path", "Path"], ["expected", "Expected"], ["got", "Got"]]}
+          />
+          {outcome.issues.length > 200 ? <p className="text-xs text-zinc-500">The first 200 are shown; the download has them all.</p> : null}
         </>
       ) : null}
     </div>
