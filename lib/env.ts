@@ -43,6 +43,8 @@ const schema = z.object({
   NOTIFY_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   SNAPSHOT_MAX_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
   NDJSON_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024 * 1024),
+  /** A deploy whose worker stopped sending heartbeats for this long is retried once, then failed. */
+  DEPLOY_STALE_MS: z.coerce.number().int().positive().default(60_000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

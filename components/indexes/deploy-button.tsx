@@ -1,12 +1,14 @@
 "use client";
-// "Deploy N changes": enqueues a deploy task and reports it honestly (enqueued, with a link), never as live.
+// "Deploy N changes": enqueues a deploy task and reports its real status with a link, never "live" early.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
+import { useEffect } from "react";
 import type { IndexDto } from "@/lib/contracts/indexes";
 import type { TaskDto } from "@/lib/contracts/tasks";
 import { api } from "@/components/api/client";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { isFinished, useTask } from "@/components/tasks/queries";
 import { indexKeys } from "./queries";
 
 type Accepted = { success: true; taskUid: number; task: TaskDto };
@@ -47,16 +49,29 @@ export function DeployButton({ index, deploy }: { index: IndexDto; deploy: Retur
   );
 }
 
-export function DeployResult({ deploy }: { deploy: ReturnType<typeof useDeploy> }) {
+/** The deploy task as it moves (polled until it finishes); the index is refetched once it has. */
+export function DeployResult({ index, deploy }: { index: IndexDto; deploy: ReturnType<typeof useDeploy> }) {
+  const qc = useQueryClient();
+  const polled = useTask(deploy.data ? String(deploy.data.taskUid) : null, { poll: true });
+  const t = polled.data ?? deploy.data?.task;
+  const finished = !!t && isFinished(t);
+  useEffect(() => {
+    if (finished) qc.invalidateQueries({ queryKey: indexKeys.one(index.id) });
+  }, [finished, qc, index.id]);
   if (deploy.error) return <Alert>Deploy refused: {deploy.error.message}</Alert>;
-  if (!deploy.data) return null;
-  const t = deploy.data.task;
+  if (!t) return null;
+  const note: Partial<Record<TaskDto["status"], string>> = {
+    enqueued: " — waiting for the deploy worker; the pending changes stay queued and the live version is unchanged until it runs.",
+    processing: " — building the new version; search keeps the old one until it is done.",
+    succeeded: " — the new version is live.",
+    failed: ` — nothing changed: ${t.error?.message ?? "see the task"}.`,
+  };
   return (
-    <Alert tone="info">
+    <Alert tone={t.status === "failed" ? "error" : "info"}>
       <Link href={`/tasks?task=${t.uid}`} className="font-medium underline">
         Deploy task #{t.uid} {t.status}
       </Link>
-      {t.status === "enqueued" ? " — it goes live when the deploy worker runs it; the pending changes stay queued until then." : null}
+      {note[t.status] ?? null}
     </Alert>
   );
 }

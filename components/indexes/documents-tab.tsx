@@ -3,7 +3,7 @@
 import type { IndexDto } from "@/lib/contracts/indexes";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Sheet } from "@/components/ui/sheet";
 import { EmptyState, Table, Td, Th, Tr } from "@/components/ui/table";
 import { useUrlParam } from "@/components/ui/tabs";
 import { useDocuments } from "./queries";
@@ -77,13 +77,13 @@ export function DocumentsTab({ index }: { index: IndexDto }) {
           ) : null}
         </div>
       </div>
-      <Dialog variant="sheet" open={!!docId} onClose={() => setDocId(null)} title={`Document ${docId}`}>
+      <Sheet open={!!docId} onClose={() => setDocId(null)} title={`Document ${docId}`}>
         {selected ? (
           <pre className="overflow-auto rounded-md bg-zinc-100 p-3 text-xs dark:bg-zinc-950">{JSON.stringify(selected, null, 2)}</pre>
         ) : (
           <p className="text-sm text-zinc-500">This document is not on the current page.</p>
         )}
-      </Dialog>
+      </Sheet>
     </div>
   );
 }

@@ -31,7 +31,7 @@ export function IndexHeader({ index }: { index: IndexDto }) {
         </div>
         <DeployButton index={index} deploy={deploy} />
       </div>
-      <DeployResult deploy={deploy} />
+      <DeployResult index={index} deploy={deploy} />
     </div>
   );
 }

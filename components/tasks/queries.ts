@@ -26,14 +26,17 @@ export function useTasks(filters: TaskFilters, opts: { poll?: boolean } = {}) {
     placeholderData: (prev) => prev,
     // Enqueued tasks move on their own; poll gently while any is unfinished.
     refetchInterval: (q) =>
-      opts.poll && q.state.data?.results.some((t) => t.status === "enqueued" || t.status === "processing") ? 3000 : false,
+      opts.poll && q.state.data?.results.some((t) => !isFinished(t)) ? 3000 : false,
   });
 }
 
-export function useTask(uid: string | null) {
+export const isFinished = (t: TaskDto) => t.status !== "enqueued" && t.status !== "processing";
+
+export function useTask(uid: string | null, opts: { poll?: boolean } = {}) {
   return useQuery({
     queryKey: ["tasks", "one", uid],
     queryFn: () => api<TaskDto>(`/api/v1/tasks/${uid}`),
     enabled: !!uid,
+    refetchInterval: (q) => (opts.poll && q.state.data && !isFinished(q.state.data) ? 1500 : false),
   });
 }

@@ -1,7 +1,7 @@
 "use client";
 // The selected task's JSON in a side sheet; the selection is the `task` URL parameter.
 import { Alert } from "@/components/ui/alert";
-import { Dialog } from "@/components/ui/dialog";
+import { Sheet } from "@/components/ui/sheet";
 import { useUrlParam } from "@/components/ui/tabs";
 import { useTask } from "./queries";
 import { TaskStatusBadge } from "./task-status-badge";
@@ -15,7 +15,7 @@ export function TaskSheet() {
   const { task, close } = useSelectedTask();
   const q = useTask(task);
   return (
-    <Dialog variant="sheet" open={!!task} onClose={close} title={`Task #${task ?? ""}`}>
+    <Sheet open={!!task} onClose={close} title={`Task #${task ?? ""}`}>
       {q.isPending ? <p className="text-sm text-zinc-500">Loading…</p> : null}
       {q.error ? <Alert>{q.error.message}</Alert> : null}
       {q.data ? (
@@ -29,6 +29,6 @@ export function TaskSheet() {
           <pre className="overflow-auto rounded-md bg-zinc-100 p-3 text-xs dark:bg-zinc-950">{JSON.stringify(q.data, null, 2)}</pre>
         </div>
       ) : null}
-    </Dialog>
+    </Sheet>
   );
 }

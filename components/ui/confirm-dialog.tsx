@@ -1,5 +1,6 @@
 "use client";
-// An AlertDialog: names the object and the consequence; optionally asks to type a word to confirm.
+// An alert dialog for irreversible or risky steps: names the object and the consequence, and can ask
+// for a word typed out before it lets the action run. Rendered only while open.
 import { useState, type ReactNode } from "react";
 import { Button } from "./button";
 import { Dialog } from "./dialog";
@@ -19,14 +20,15 @@ interface Props {
 }
 
 export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, onCancel, danger, busy, typeToConfirm }: Props) {
+  if (!open) return null;
+  return <ConfirmBody {...{ title, confirmLabel, onConfirm, onCancel, danger, busy, typeToConfirm }}>{children}</ConfirmBody>;
+}
+
+function ConfirmBody({ title, children, confirmLabel, onConfirm, onCancel, danger, busy, typeToConfirm }: Omit<Props, "open">) {
   const [typed, setTyped] = useState("");
   const blocked = !!typeToConfirm && typed !== typeToConfirm;
-  const close = () => {
-    setTyped("");
-    onCancel();
-  };
   return (
-    <Dialog open={open} onClose={close} title={title}>
+    <Dialog alert title={title} onCancel={onCancel}>
       <div className="space-y-4 text-sm">
         {children}
         {typeToConfirm ? (
@@ -39,7 +41,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, 
         ) : null}
         <div className="flex flex-wrap items-center justify-end gap-2">
           {blocked ? <span className="mr-auto text-xs text-zinc-500">Type the id above to enable.</span> : null}
-          <Button variant="secondary" onClick={close}>
+          <Button variant="secondary" onClick={onCancel}>
             Cancel
           </Button>
           <Button variant={danger ? "danger" : "primary"} disabled={blocked || busy} onClick={onConfirm}>

@@ -1,54 +1,69 @@
 "use client";
-// Modal dialog and side sheet on the native <dialog>: focus trap, Escape and backdrop come for free.
+// A modal dialog (role dialog or alertdialog) rendered only while open, so whatever it shows — a
+// shown-once secret, say — leaves the DOM when it closes. Escape asks the owner to cancel; the owner
+// decides (the shown-once step turns Escape into "are you sure?").
 import { useEffect, useId, useRef, type ReactNode } from "react";
 
-function useModal(open: boolean) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
-  return ref;
-}
-
-interface Props {
-  open: boolean;
-  onClose: () => void;
-  title: ReactNode;
+export function Dialog({
+  title,
+  description,
+  alert = false,
+  onCancel,
+  children,
+}: {
+  title: string;
+  description?: ReactNode;
+  /** role="alertdialog": for destructive, irreversible confirmations. */
+  alert?: boolean;
+  onCancel: () => void;
   children: ReactNode;
-  variant?: "dialog" | "sheet";
-}
+}) {
+  const id = useId();
+  const ref = useRef<HTMLDivElement>(null);
+  const cancel = useRef(onCancel);
+  useEffect(() => {
+    cancel.current = onCancel;
+  });
 
-export function Dialog({ open, onClose, title, children, variant = "dialog" }: Props) {
-  const ref = useModal(open);
-  const titleId = useId();
-  const layout =
-    variant === "sheet"
-      ? "m-0 ml-auto h-dvh max-h-none w-full max-w-xl rounded-none border-l"
-      : "m-auto w-[calc(100%-2rem)] max-w-lg rounded-lg border";
+  useEffect(() => {
+    const previous = document.activeElement as HTMLElement | null;
+    // React's autoFocus may already have focused something inside; otherwise take the first control.
+    if (!ref.current?.contains(document.activeElement)) {
+      ref.current?.querySelector<HTMLElement>("input, button, [href], textarea, select")?.focus();
+    }
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") {
+        e.preventDefault();
+        cancel.current();
+      }
+    };
+    document.addEventListener("keydown", onKey);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      previous?.focus?.();
+    };
+  }, []);
+
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      onClose={onClose}
-      onClick={(e) => e.target === e.currentTarget && onClose()}
-      className={`${layout} border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-black/40 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100`}
-    >
-      {open ? (
-        <div className="flex h-full flex-col">
-          <div className="flex items-center justify-between gap-4 border-b border-zinc-200 px-5 py-3 dark:border-zinc-800">
-            <h2 id={titleId} className="text-base font-semibold">
-              {title}
-            </h2>
-            <button onClick={onClose} aria-label="Close" className="rounded px-2 py-1 text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800">
-              ✕
-            </button>
+    <div className="fixed inset-0 z-50 flex items-start justify-center overflow-y-auto bg-black/40 p-4 md:pt-24">
+      <div
+        ref={ref}
+        role={alert ? "alertdialog" : "dialog"}
+        aria-modal="true"
+        aria-labelledby={`${id}-title`}
+        aria-describedby={description ? `${id}-desc` : undefined}
+        className="w-full max-w-lg rounded-lg border border-zinc-200 bg-white p-6 shadow-xl dark:border-zinc-800 dark:bg-zinc-900"
+      >
+        <h2 id={`${id}-title`} className="text-lg font-semibold">
+          {title}
+        </h2>
+        {description ? (
+          <div id={`${id}-desc`} className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+            {description}
           </div>
-          <div className="min-h-0 flex-1 overflow-auto p-5">{children}</div>
-        </div>
-      ) : null}
-    </dialog>
+        ) : null}
+        <div className="mt-4">{children}</div>
+      </div>
+    </div>
   );
 }

@@ -6,3 +6,4 @@ export * from "./indexes";
 export * from "./tasks";
 export * from "./webhooks";
 export * from "./keys";
+export * from "./search-api";

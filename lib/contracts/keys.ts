@@ -20,7 +20,8 @@ export const apiKeySchema = z
     indexes: z.array(z.string()),
     expiresAt: z.string().nullable(),
     lastUsedAt: z.string().nullable(),
-    createdBy: z.string(),
+    createdBy: z.string().meta({ description: 'A user id, a key id (`key_…`), or "master"' }),
+    createdByName: z.string().nullable().meta({ description: "The creating user's or key's name, when known" }),
     createdAt: z.string(),
     revokedAt: z.string().nullable(),
   })

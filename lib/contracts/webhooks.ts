@@ -76,7 +76,7 @@ export const hasDataContract = contract({
   path: "/api/v1/webhooks/{indexId}/has-data",
   summary: "Whether changes are pending",
   tags: tag,
-  auth: { session: "viewer", key: ["ingest", "deploy", "admin"] },
+  auth: { session: "viewer", key: ["ingest", "admin"] },
   params: indexParams,
   responses: { 200: { description: "Pending state", schema: z.object({ hasData: z.boolean() }) }, ...ingestErrors },
 });

@@ -17,6 +17,8 @@ export interface DbHandle {
   kind: "pglite" | "postgres";
   /** Raw SQL returning rows on both drivers (PGlite answers { rows }, postgres.js an array). */
   rows<T = Record<string, unknown>>(query: SQL, on?: DbOrTx): Promise<T[]>;
+  /** LISTEN on a channel (NOTIFY from any process on Postgres; this process on PGlite). */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -60,6 +62,10 @@ async function openPostgres(url: string, max: number): Promise<DbHandle> {
     db,
     kind: "postgres",
     rows: async <T,>(query: SQL, on: DbOrTx = db) => (await on.execute(query)) as unknown as T[],
+    listen: async (channel, onPayload) => {
+      const { unlisten } = await client.listen(channel, onPayload);
+      return unlisten;
+    },
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -79,6 +85,10 @@ async function openPglite(options: OpenOptions): Promise<DbHandle> {
     kind: "pglite",
     rows: async <T,>(query: SQL, on: DbOrTx = db) =>
       ((await on.execute(query)) as unknown as { rows: T[] }).rows,
+    listen: async (channel, onPayload) => {
+      const unlisten = await client.listen(channel, onPayload);
+      return () => unlisten();
+    },
     close: async () => {
       await client.close();
       if (options.lockDir) releaseDataDirLock(options.lockDir);

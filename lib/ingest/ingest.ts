@@ -10,6 +10,7 @@ import { assertDocumentsFit } from "../indexes/schema-change";
 import { hasPendingChanges } from "../indexes/pending";
 import { commitTask, dropSuperseded, insertChanges, lockIndex, requestHash } from "./commit";
 import { prepareNotify, prepareSnapshot } from "./prepare";
+import { signals } from "../deploy/signals";
 
 type Accepted = { task: Task; replayed: boolean };
 interface Common {
@@ -61,11 +62,13 @@ export async function acceptJsonSnapshot({ db, index, createdBy, idempotencyKey,
 
 /** Enqueues a deploy; the deploy worker takes everything committed before it starts. */
 export async function requestDeploy({ db, index, createdBy, idempotencyKey }: Common): Promise<Accepted> {
-  return commitTask(
+  const accepted = await commitTask(
     db,
     { indexId: index.id, type: "deploy", details: {}, createdBy, idempotency: idem(idempotencyKey, "deploy", "") },
     async () => {},
   );
+  signals.emit("wake");
+  return accepted;
 }
 
 export async function hasData(db: Db, indexId: string): Promise<boolean> {

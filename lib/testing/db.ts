@@ -3,29 +3,9 @@
 import fs from "node:fs";
 import { inject } from "vitest";
 import { openDb, type DbHandle } from "../db/client";
-import { randomBase58 } from "../ids";
+import { createPostgresDatabase, TEST_DATABASE_URL } from "./postgres";
 
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
-
-/** Creates an empty database on the test Postgres server; returns its URL and a drop function. */
-export async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (!TEST_DATABASE_URL) throw new Error("TEST_DATABASE_URL is not set");
-  const { default: postgres } = await import("postgres");
-  const admin = postgres(TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
-  const name = `ih_test_${randomBase58(10).toLowerCase()}`;
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
-  const url = new URL(TEST_DATABASE_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const again = postgres(TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
-      await again.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
-      await again.end();
-    },
-  };
-}
+export { TEST_DATABASE_URL, createPostgresDatabase };
 
 export async function freshDb(): Promise<DbHandle> {
   if (TEST_DATABASE_URL) {

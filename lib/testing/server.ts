@@ -5,7 +5,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { createPostgresDatabase, TEST_DATABASE_URL } from "./db";
+import { createPostgresDatabase, TEST_DATABASE_URL } from "./postgres";
 
 export const MASTER_KEY = "test-master-key-0123456789abcdef";
 
@@ -15,6 +15,11 @@ export interface TestServer {
   databaseUrl?: string;
   env: Record<string, string>;
   logs(): string;
+  pid(): number;
+  /** SIGKILL the server process (a crash), leaving its data in place. */
+  crash(): Promise<void>;
+  /** Start the server again on the same port, data dir and database. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -58,9 +63,12 @@ export async function waitForHealth(url: string, child: ChildProcess, logs: () =
   throw new Error(`server not healthy after ${timeoutMs} ms:\n${logs()}`);
 }
 
-export async function startServer(extraEnv: Record<string, string> = {}): Promise<TestServer> {
+export async function startServer(
+  extraEnv: Record<string, string> = {},
+  { postgresUrl = TEST_DATABASE_URL }: { postgresUrl?: string } = {},
+): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "indexhook-test-"));
-  const pg = TEST_DATABASE_URL ? await createPostgresDatabase() : undefined;
+  const pg = postgresUrl ? await createPostgresDatabase(postgresUrl) : undefined;
   const port = await freePort();
   const env: Record<string, string> = {
     DATA_DIR: dataDir,
@@ -69,21 +77,32 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     ...(pg ? { DATABASE_URL: pg.url } : { DATABASE_URL: "" }),
     ...extraEnv,
   };
-  const { child, logs } = spawnNext(port, env);
   const url = `http://127.0.0.1:${port}`;
-  await waitForHealth(url, child, logs);
+  let proc = spawnNext(port, env);
+  await waitForHealth(url, proc.child, proc.logs);
+  const exited = (child: ChildProcess) =>
+    child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once("exit", r));
   return {
     url,
     dataDir,
     databaseUrl: pg?.url,
     env,
-    logs,
+    logs: () => proc.logs(),
+    pid: () => proc.child.pid!,
+    crash: async () => {
+      proc.child.kill("SIGKILL");
+      await exited(proc.child);
+    },
+    restart: async () => {
+      proc = spawnNext(port, env);
+      await waitForHealth(url, proc.child, proc.logs);
+    },
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once("exit", r));
+      const { child } = proc;
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill("SIGTERM");
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-        if (child.exitCode === null) child.kill("SIGKILL");
+        await Promise.race([exited(child), new Promise((r) => setTimeout(r, 5000))]);
+        if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
       }
       await pg?.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });

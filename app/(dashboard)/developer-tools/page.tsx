@@ -1,13 +1,14 @@
-import { ComingSoon } from "@/components/shell/coming-soon";
+import { redirect } from "next/navigation";
+import { KeysView } from "@/components/keys/keys-view";
+import { getSessionUser } from "@/lib/auth/session";
+import { listKeysForDashboard } from "@/lib/keys/dashboard";
 
 export const metadata = { title: "Developer tools" };
+export const dynamic = "force-dynamic";
 
-export default function DeveloperToolsPage() {
-  return (
-    <ComingSoon
-      title="Developer tools"
-      description="API keys for ingestion, deploys and search."
-      items={["Private keys (ingest + deploy) and public search keys", "Keys shown once, with scopes, expiry and last use", "Revoke"]}
-    />
-  );
+export default async function DeveloperToolsPage() {
+  // The layout checks the session too; the page needs the role to decide what to offer.
+  const user = await getSessionUser();
+  if (!user) redirect("/login");
+  return <KeysView role={user.role} initialKeys={await listKeysForDashboard()} />;
 }

@@ -4,3 +4,4 @@ export * from "./indexes";
 export * from "./tasks";
 export * from "./pending-changes";
 export * from "./api-keys";
+export * from "./deployments";

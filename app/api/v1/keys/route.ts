@@ -1,0 +1,12 @@
+import { createKeyContract, listKeysContract } from "@/lib/contracts";
+import { created, route } from "@/lib/http/route";
+import { createKey } from "@/lib/keys/create-key";
+import { listKeys } from "@/lib/keys/list-keys";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route(listKeysContract, async ({ db }) => ({ results: await listKeys({ db: db.db }) }));
+
+export const POST = route(createKeyContract, async ({ body, principal, db }) =>
+  created(await createKey({ db: db.db, principal, input: body })),
+);

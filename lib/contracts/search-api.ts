@@ -1,0 +1,82 @@
+// Contracts of the search API: plain JSON search, and the Orama Cloud SDK's OramaClient endpoints
+// (endpoint = {origin}/api/v1/indexes/{indexId}: GET …/init, POST …/search with a form-encoded q).
+import { z } from "zod";
+import { contract } from "./define";
+import { errorSchema } from "./system";
+import { indexParams } from "./indexes";
+import { searchParams } from "./search";
+
+export const searchResultSchema = z
+  .object({
+    count: z.number(),
+    hits: z.array(z.object({ id: z.string(), score: z.number(), document: z.record(z.string(), z.unknown()) })),
+    facets: z.record(z.string(), z.unknown()).optional(),
+    groups: z.array(z.unknown()).optional(),
+    elapsed: z.object({ raw: z.number(), formatted: z.string() }),
+  })
+  .meta({ id: "SearchResult" });
+
+const tag = ["Search"];
+const search = { session: "viewer" as const, key: ["search" as const, "admin" as const] };
+const errors = {
+  400: { description: "Invalid search parameters (named in details)", schema: errorSchema },
+  401: { description: "Missing or invalid key", schema: errorSchema },
+  403: { description: "The key may not search this index", schema: errorSchema },
+  404: { description: "No such index, or not deployed yet", schema: errorSchema },
+  503: { description: "The search took too long and was stopped", schema: errorSchema },
+};
+
+export const searchContract = contract({
+  method: "post",
+  path: "/api/v1/indexes/{indexId}/search",
+  summary: "Search the live version (JSON body of Orama search parameters, or the SDK's form-encoded q=)",
+  tags: tag,
+  auth: search,
+  queryApiKey: true,
+  params: indexParams,
+  body: "raw",
+  bodyContentTypes: ["application/json", "application/x-www-form-urlencoded"],
+  maxBodyBytes: 1024 * 1024,
+  responses: { 200: { description: "Orama's result shape", schema: searchResultSchema }, ...errors },
+});
+
+export const searchGetContract = contract({
+  method: "get",
+  path: "/api/v1/indexes/{indexId}/search",
+  summary: "Search with a q parameter: a term, or the JSON search parameters",
+  tags: tag,
+  auth: search,
+  queryApiKey: true,
+  params: indexParams,
+  query: z.object({ q: z.string().max(100_000).default(""), "api-key": z.string().optional() }),
+  responses: { 200: { description: "Orama's result shape", schema: searchResultSchema }, ...errors },
+});
+
+export const initContract = contract({
+  method: "get",
+  path: "/api/v1/indexes/{indexId}/init",
+  summary: "OramaClient start-up: the live deployment and where to send telemetry",
+  tags: tag,
+  auth: search,
+  queryApiKey: true,
+  params: indexParams,
+  responses: {
+    200: {
+      description: "Client configuration",
+      schema: z.object({ deploymentID: z.string().nullable(), index: z.string(), collectUrl: z.string() }),
+    },
+    ...errors,
+  },
+});
+
+export const collectContract = contract({
+  method: "post",
+  path: "/api/v1/indexes/{indexId}/collect",
+  summary: "Telemetry sink for the SDK (accepted and discarded)",
+  tags: tag,
+  auth: null,
+  params: indexParams,
+  responses: { 204: { description: "Accepted" } },
+});
+
+export { searchParams };

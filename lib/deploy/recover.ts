@@ -1,0 +1,54 @@
+// When a deploy fails or its worker dies, the previous version stays live, the ingestion tasks it had
+// taken go back to the queue (so the next deploy contains every change), and the deploy task is
+// retried once or failed with the reason.
+import { and, eq, inArray, lt } from "drizzle-orm";
+import type { DbHandle } from "../db";
+import { deploymentArtifacts, deployments, tasks } from "../db/schema";
+import { lockIndex } from "../ingest/commit";
+
+export async function releaseDeploy(h: DbHandle, taskUid: number, reason: string, retry: boolean): Promise<void> {
+  await h.db.transaction(async (tx) => {
+    const [task] = await tx.select().from(tasks).where(eq(tasks.uid, taskUid));
+    if (!task || task.status !== "processing") return;
+    await lockIndex(tx, task.indexUid);
+    const now = new Date();
+    const attempts = Number(task.details.attempts ?? 0) + 1;
+    await tx
+      .update(tasks)
+      .set({ status: "enqueued", batchUid: null, startedAt: null })
+      .where(and(eq(tasks.batchUid, taskUid), eq(tasks.status, "processing")));
+    await tx
+      .update(tasks)
+      .set(
+        retry
+          ? { status: "enqueued", startedAt: null, heartbeatAt: null, details: { ...task.details, attempts, lastError: reason } }
+          : {
+              status: "failed",
+              finishedAt: now,
+              heartbeatAt: null,
+              details: { ...task.details, attempts },
+              error: { message: reason, code: "deploy_failed", type: "internal" },
+            },
+      )
+      .where(eq(tasks.uid, taskUid));
+    const failed = await tx
+      .update(deployments)
+      .set({ status: "failed", finishedAt: now, error: reason })
+      .where(and(eq(deployments.taskUid, taskUid), eq(deployments.status, "building")))
+      .returning({ id: deployments.id });
+    if (failed.length) await tx.delete(deploymentArtifacts).where(inArray(deploymentArtifacts.deploymentId, failed.map((d) => d.id)));
+  });
+}
+
+/** Deploys whose worker went silent (killed, crashed): retried once, then failed. */
+export async function recoverStaleDeploys(h: DbHandle, staleMs: number): Promise<number> {
+  const stale = await h.db
+    .select({ uid: tasks.uid, details: tasks.details })
+    .from(tasks)
+    .where(and(eq(tasks.status, "processing"), inArray(tasks.type, ["deploy", "rollback"]), lt(tasks.heartbeatAt, new Date(Date.now() - staleMs))));
+  for (const t of stale) {
+    const retry = Number(t.details.attempts ?? 0) < 1;
+    await releaseDeploy(h, t.uid, "the deploy worker stopped (crash or kill) during the deploy", retry);
+  }
+  return stale.length;
+}

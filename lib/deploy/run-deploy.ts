@@ -1,0 +1,127 @@
+// One deploy (or rollback): compute the new document set, build and persist the search index, then
+// flip the live version in one transaction with the task results and the change list (outbox).
+// Until the flip commits, the previous version stays live and nothing of this deploy is visible.
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { DbHandle } from "../db";
+import { changeEvents, deployments, documents, indexes, pendingChanges, tasks } from "../db/schema";
+import { lockIndex } from "../ingest/commit";
+import { buildArtifact } from "../search/engine";
+import { applyChanges, diff, type Applied, type Doc, type PendingChange } from "./apply";
+import { packDocs, readArtifact, unpackDocs, writeArtifact } from "./artifacts";
+import type { Claim } from "./claim";
+import { LIVE_CHANNEL, signals } from "./signals";
+
+const PAGE = 5000;
+
+async function liveDocs(h: DbHandle, indexId: string): Promise<Map<string, Doc>> {
+  const out = new Map<string, Doc>();
+  for (let offset = 0; ; offset += PAGE) {
+    const rows = await h.db
+      .select({ id: documents.id, doc: documents.doc })
+      .from(documents)
+      .where(eq(documents.indexId, indexId))
+      .orderBy(documents.id)
+      .limit(PAGE)
+      .offset(offset);
+    for (const r of rows) out.set(r.id, r.doc);
+    if (rows.length < PAGE) return out;
+  }
+}
+
+async function claimedChanges(h: DbHandle, batch: number[]): Promise<PendingChange[]> {
+  if (!batch.length) return [];
+  return h.db
+    .select({ op: pendingChanges.op, docId: pendingChanges.docId, doc: pendingChanges.doc })
+    .from(pendingChanges)
+    .innerJoin(tasks, eq(tasks.uid, pendingChanges.taskUid))
+    .where(inArray(pendingChanges.taskUid, batch))
+    .orderBy(asc(tasks.commitSeq), asc(pendingChanges.seq));
+}
+
+async function targetDocs(h: DbHandle, deploymentId: string): Promise<Map<string, Doc>> {
+  const packed = await readArtifact(h.db, deploymentId, "docs");
+  if (!packed) throw new Error(`version ${deploymentId} is no longer kept: only the last versions can be restored`);
+  return new Map((await unpackDocs(packed)).map((d) => [String(d.id), d]));
+}
+
+export async function runDeploy(h: DbHandle, claim: Claim): Promise<void> {
+  const { task, deploymentId } = claim;
+  const indexId = task.indexUid;
+  const progress = (phase: string, pct: number) =>
+    h.db.update(deployments).set({ phase, progress: Math.round(pct) }).where(eq(deployments.id, deploymentId));
+  const heartbeat = setInterval(() => {
+    void h.db.update(tasks).set({ heartbeatAt: new Date() }).where(eq(tasks.uid, task.uid)).catch(() => {});
+  }, 5000);
+  try {
+    const [index] = await h.db.select().from(indexes).where(eq(indexes.id, indexId));
+    if (!index) throw new Error(`index ${indexId} was deleted`);
+    const live = await liveDocs(h, indexId);
+    const applied: Applied =
+      task.type === "rollback"
+        ? diff(live, await targetDocs(h, String(task.details.targetDeploymentId)))
+        : applyChanges(live, await claimedChanges(h, claim.batch));
+    const all = [...applied.docs.values()];
+    await progress("build", 0);
+    let lastPct = 0;
+    const artifact = await buildArtifact(index.schema, all, {
+      onProgress: (p) => {
+        const pct = p.phase === "build" ? (p.done / Math.max(p.total, 1)) * 90 : 95;
+        if (pct - lastPct >= 5) void progress("build", (lastPct = pct)).catch(() => {});
+      },
+    });
+    await progress("persist", 95);
+    await writeArtifact(h.db, deploymentId, "index", artifact);
+    await writeArtifact(h.db, deploymentId, "docs", await packDocs(all));
+    await flip(h, claim, applied, artifact.length);
+  } finally {
+    clearInterval(heartbeat);
+  }
+}
+
+async function flip(h: DbHandle, claim: Claim, applied: Applied, size: number): Promise<void> {
+  const { task, deploymentId, version } = claim;
+  const indexId = task.indexUid;
+  const now = new Date();
+  const details = { ...applied.counts, total: applied.docs.size, deploymentId, version };
+  await h.db.transaction(async (tx) => {
+    await lockIndex(tx, indexId);
+    const [still] = await tx.select({ status: tasks.status }).from(tasks).where(eq(tasks.uid, task.uid));
+    if (still?.status !== "processing") throw new Error("the deploy task was taken back (worker presumed dead)");
+    const removed = applied.events.filter((e) => e.type === "delete").map((e) => e.key);
+    for (let i = 0; i < removed.length; i += PAGE) {
+      await tx.delete(documents).where(and(eq(documents.indexId, indexId), inArray(documents.id, removed.slice(i, i + PAGE))));
+    }
+    const changed = applied.events.filter((e) => e.type !== "delete").map((e) => ({ indexId, id: e.key, doc: applied.docs.get(e.key)!, updatedAt: now }));
+    for (let i = 0; i < changed.length; i += 1000) {
+      await tx
+        .insert(documents)
+        .values(changed.slice(i, i + 1000))
+        .onConflictDoUpdate({ target: [documents.indexId, documents.id], set: { doc: sql`excluded.doc`, updatedAt: now } });
+    }
+    await tx.update(indexes).set({ liveDeploymentId: deploymentId, documentCount: applied.docs.size, updatedAt: now }).where(eq(indexes.id, indexId));
+    await tx
+      .update(deployments)
+      .set({ status: "succeeded", phase: "live", progress: 100, finishedAt: now, ...applied.counts, documentCount: applied.docs.size, sizeBytes: size })
+      .where(eq(deployments.id, deploymentId));
+    await tx.update(tasks).set({ status: "succeeded", finishedAt: now, details: { ...task.details, ...details }, heartbeatAt: null }).where(eq(tasks.uid, task.uid));
+    if (claim.batch.length) {
+      await tx.update(tasks).set({ status: "succeeded", finishedAt: now }).where(inArray(tasks.uid, claim.batch));
+      await tx.delete(pendingChanges).where(inArray(pendingChanges.taskUid, claim.batch));
+    }
+    for (let i = 0; i < applied.events.length; i += 1000) {
+      await tx.insert(changeEvents).values(
+        applied.events.slice(i, i + 1000).map((e) => ({
+          indexId,
+          deploymentId,
+          type: e.type,
+          key: e.key,
+          value: e.type === "upsert" ? e.value : null,
+          updates: e.type === "update" ? e.updates : null,
+        })),
+      );
+    }
+    // Delivered to every listening process when this transaction commits.
+    await tx.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify({ indexId, deploymentId })})`);
+  });
+  signals.emit("live", { indexId, deploymentId });
+}

@@ -1,0 +1,9 @@
+// In-process wake-ups: a deploy request wakes this process's deploy worker at once (other processes
+// poll). Shared through globalThis because Next's instrumentation has its own module instance.
+import { EventEmitter } from "node:events";
+
+const g = globalThis as typeof globalThis & { __indexhookSignals?: EventEmitter };
+export const signals = (g.__indexhookSignals ??= new EventEmitter().setMaxListeners(50));
+
+/** NOTIFY channel announcing a new live version: payload { indexId, deploymentId }. */
+export const LIVE_CHANNEL = "indexhook_live";

@@ -1,0 +1,32 @@
+// Revokes an API key. Takes effect at once: verification reads the row on every request.
+import { and, eq, isNull } from "drizzle-orm";
+import type { Action } from "../contracts/define";
+import type { Principal } from "../auth/principal";
+import type { ApiKeyDto } from "../contracts/keys";
+import type { Db } from "../db";
+import { apiKeys } from "../db/schema/api-keys";
+import { notFound } from "../http/errors";
+import { toDto } from "./dto";
+import { assertCanGrant } from "./grant";
+
+export async function revokeKey({
+  db,
+  principal,
+  input,
+}: {
+  db: Db;
+  principal: Principal;
+  input: { id: string };
+}): Promise<ApiKeyDto> {
+  const [existing] = await db.select().from(apiKeys).where(eq(apiKeys.id, input.id));
+  if (!existing) throw notFound(`No API key ${input.id}.`);
+  // Only keys the caller could have created: a scoped admin key cannot cut off a wider one.
+  assertCanGrant(principal, { actions: existing.actions as Action[], indexes: existing.indexes }, "revoke");
+  // Revoking twice keeps the first revocation time (idempotent).
+  const [row] = await db
+    .update(apiKeys)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiKeys.id, input.id), isNull(apiKeys.revokedAt)))
+    .returning();
+  return toDto(row ?? existing, null);
+}
