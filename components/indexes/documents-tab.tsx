@@ -29,7 +29,9 @@ export function DocumentsTab({ index }: { index: IndexDto }) {
       </EmptyState>
     );
   }
-  const columns = Array.from(new Set(results.flatMap((d) => Object.keys(d)))).filter((k) => k !== "id").slice(0, 4);
+  // Schema properties with plain values first (what search sees), then whatever else the documents hold.
+  const schemaFirst = Object.entries(index.schema).filter(([, t]) => typeof t === "string").map(([k]) => k);
+  const columns = Array.from(new Set([...schemaFirst, ...results.flatMap((d) => Object.keys(d))])).filter((k) => k !== "id").slice(0, 4);
   const selected = results.find((d) => String(d.id) === docId);
   const pages = Math.ceil(total / LIMIT);
   return (
@@ -79,7 +81,7 @@ export function DocumentsTab({ index }: { index: IndexDto }) {
       </div>
       <Sheet open={!!docId} onClose={() => setDocId(null)} title={`Document ${docId}`}>
         {selected ? (
-          <pre className="overflow-auto rounded-md bg-zinc-100 p-3 text-xs dark:bg-zinc-950">{JSON.stringify(selected, null, 2)}</pre>
+          <pre className="overflow-auto whitespace-pre-wrap break-all rounded-md bg-zinc-100 p-3 text-xs dark:bg-zinc-950">{JSON.stringify(selected, null, 2)}</pre>
         ) : (
           <p className="text-sm text-zinc-500">This document is not on the current page.</p>
         )}

@@ -9,7 +9,7 @@ export function UploadErrors({ outcome, fileName }: { outcome: Extract<UploadOut
   return (
     <div className="space-y-3">
       <Alert>
-        Upload refused ({outcome.code}): {outcome.message} Nothing from this file was queued.
+        Upload refused ({outcome.code}): {outcome.message}
       </Alert>
       {outcome.issues.length ? (
         <>

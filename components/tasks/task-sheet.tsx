@@ -13,7 +13,7 @@ export function useSelectedTask() {
 
 export function TaskSheet() {
   const { task, close } = useSelectedTask();
-  const q = useTask(task);
+  const q = useTask(task, { poll: true });
   return (
     <Sheet open={!!task} onClose={close} title={`Task #${task ?? ""}`}>
       {q.isPending ? <p className="text-sm text-zinc-500">Loading…</p> : null}
@@ -26,7 +26,8 @@ export function TaskSheet() {
           {q.data.status === "enqueued" && q.data.type === "deploy" ? (
             <Alert tone="info">Enqueued: the deploy worker has not picked this task up yet, so nothing is live from it.</Alert>
           ) : null}
-          <pre className="overflow-auto rounded-md bg-zinc-100 p-3 text-xs dark:bg-zinc-950">{JSON.stringify(q.data, null, 2)}</pre>
+          {q.data.error ? <Alert>{q.data.error.code}: {q.data.error.message}</Alert> : null}
+          <pre className="overflow-auto whitespace-pre-wrap break-all rounded-md bg-zinc-100 p-3 text-xs dark:bg-zinc-950">{JSON.stringify(q.data, null, 2)}</pre>
         </div>
       ) : null}
     </Sheet>
