@@ -30,6 +30,15 @@ test("filter tasks by type and status through the UI; the URL keeps the filters"
   await expect(page).toHaveURL(new RegExp(`task=${taskUid}`));
   const sheet = page.getByRole("dialog", { name: `Task #${taskUid}` });
   await expect(sheet).toContainText('"type": "deploy"');
+  await page.keyboard.press("Escape");
+  await expect(page).not.toHaveURL(/task=/);
+
+  // A task arriving while the list is open does not push rows down: a pill counts it, a click shows it.
+  await page.goto(`/tasks?indexUids=${id}`);
+  await expect(page.getByRole("table", { name: "Tasks" }).getByRole("row")).toHaveCount(3);
+  await request.post(`/api/v1/webhooks/${id}/notify`, { data: { remove: ["1"] } });
+  await page.getByRole("button", { name: "1 new task · show" }).click();
+  await expect(page.getByRole("table", { name: "Tasks" }).getByRole("cell", { name: "notify", exact: true })).toBeVisible();
 });
 
 test("overview cards open the filtered lists; the list shows the pending chip", async ({ page, request }) => {

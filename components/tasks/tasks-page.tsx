@@ -4,10 +4,10 @@ import { useRouter, useSearchParams, usePathname } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/table";
-import { useTasks } from "./queries";
 import { TasksFilters, type FilterValues } from "./tasks-filters";
 import { TasksTable } from "./tasks-table";
 import { TaskSheet, useSelectedTask } from "./task-sheet";
+import { usePinnedTasks } from "./use-pinned-tasks";
 
 export function TasksPage() {
   const params = useSearchParams();
@@ -19,7 +19,7 @@ export function TasksPage() {
     indexUids: params.get("indexUids") ?? "",
   };
   const from = params.get("from") ?? "";
-  const q = useTasks({ ...filters, from, limit: 20 }, { poll: !from });
+  const { q, newCount, showNew } = usePinnedTasks({ ...filters, limit: 20 }, from);
   const { open } = useSelectedTask();
   const update = (changes: Record<string, string>) => {
     const next = new URLSearchParams(params.toString());
@@ -40,6 +40,11 @@ export function TasksPage() {
           {filtered ? " match the filters" : ""}
           {from ? ` · showing uid ≤ ${from}` : ""}
         </p>
+      ) : null}
+      {newCount > 0 ? (
+        <button onClick={showNew} className="mb-2 rounded-full bg-indigo-600 px-3 py-1 text-xs font-medium text-white hover:bg-indigo-500">
+          {newCount} new task{newCount === 1 ? "" : "s"} · show
+        </button>
       ) : null}
       {q.data && q.data.results.length === 0 ? (
         <EmptyState title={filtered ? "No task matches these filters" : "No tasks yet"}>
