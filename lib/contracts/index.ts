@@ -7,3 +7,4 @@ export * from "./tasks";
 export * from "./webhooks";
 export * from "./keys";
 export * from "./search-api";
+export * from "./deployments";

@@ -1,14 +1,15 @@
 // One deploy (or rollback): compute the new document set, build and persist the search index, then
 // flip the live version in one transaction with the task results and the change list (outbox).
 // Until the flip commits, the previous version stays live and nothing of this deploy is visible.
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { DbHandle } from "../db";
-import { changeEvents, deployments, documents, indexes, pendingChanges, tasks } from "../db/schema";
+import { changeEvents, deploymentArtifacts, deployments, documents, indexes, pendingChanges, tasks } from "../db/schema";
 import { lockIndex } from "../ingest/commit";
 import { buildArtifact } from "../search/engine";
 import { applyChanges, diff, type Applied, type Doc, type PendingChange } from "./apply";
 import { packDocs, readArtifact, unpackDocs, writeArtifact } from "./artifacts";
 import type { Claim } from "./claim";
+import { restorableIds } from "./history";
 import { LIVE_CHANNEL, signals } from "./signals";
 
 const PAGE = 5000;
@@ -73,9 +74,20 @@ export async function runDeploy(h: DbHandle, claim: Claim): Promise<void> {
     await writeArtifact(h.db, deploymentId, "index", artifact);
     await writeArtifact(h.db, deploymentId, "docs", await packDocs(all));
     await flip(h, claim, applied, artifact.length);
+    await pruneArtifacts(h, indexId);
   } finally {
     clearInterval(heartbeat);
   }
+}
+
+/** Keep artifacts only for the versions that can still be restored (and the live one). */
+async function pruneArtifacts(h: DbHandle, indexId: string): Promise<void> {
+  const keep = await restorableIds(h.db, indexId);
+  const old = await h.db
+    .select({ id: deployments.id })
+    .from(deployments)
+    .where(and(eq(deployments.indexId, indexId), keep.length ? notInArray(deployments.id, keep) : sql`true`));
+  if (old.length) await h.db.delete(deploymentArtifacts).where(inArray(deploymentArtifacts.deploymentId, old.map((d) => d.id)));
 }
 
 async function flip(h: DbHandle, claim: Claim, applied: Applied, size: number): Promise<void> {

@@ -3,7 +3,7 @@
 import http from "node:http";
 import { CloudManager } from "@oramacloud/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { api, MASTER_KEY, startServer, type TestServer } from "../testing/server";
+import { api, MASTER_KEY, settle, startServer, type TestServer } from "../testing/server";
 
 let server: TestServer;
 let call: ReturnType<typeof api>;
@@ -35,11 +35,13 @@ describe("the Orama Cloud SDK (CloudManager) against this server", () => {
     expect(await index.delete(["1"])).toBe(true);
     expect(await index.hasPendingOperations()).toBe(true);
     expect(await index.updateSchema({ schema: { title: "string", year: "number", meta: { rating: "number" }, extra: "string" } })).toBe(true);
-    expect(await index.deploy()).toBe(true);
     expect(await pending(id)).toEqual({ upserts: 4, updates: 0, removes: 1, snapshot: true, total: 6 });
+    expect(await index.deploy()).toBe(true);
     const tasks = (await call("GET", `/api/v1/tasks?indexUids=${id}`)).json.results;
     expect(tasks.map((t: { type: string }) => t.type)).toEqual(["deploy", "updateSchema", "notify", "notify", "notify", "snapshot"]);
     expect((await call("GET", `/api/v1/indexes/${id}`)).json.schema.extra).toBe("string");
+    await settle(call, tasks[0].uid);
+    expect(await index.hasPendingOperations()).toBe(false);
     expect(await index.empty()).toBe(true);
     expect(await pending(id)).toEqual({ upserts: 0, updates: 0, removes: 0, snapshot: true, total: 1 });
   });

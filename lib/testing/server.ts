@@ -156,3 +156,14 @@ export async function signInCookie(server: TestServer, email: string, password: 
   keep(res);
   return [...jar.keys()].some((k) => k.endsWith("next-auth.session-token")) ? cookie() : null;
 }
+
+/** Waits until a task has finished (succeeded, failed or canceled) and returns it. */
+export async function settle(call: ReturnType<typeof api>, uid: number, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const t = (await call("GET", `/api/v1/tasks/${uid}`)).json;
+    if (["succeeded", "failed", "canceled"].includes(t.status)) return t;
+    if (Date.now() > deadline) throw new Error(`task ${uid} still ${t.status}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -1,0 +1,12 @@
+import { rollbackContract } from "@/lib/contracts";
+import { requestRollback } from "@/lib/deploy/history";
+import { route } from "@/lib/http/route";
+import { actorId, assertIndexInScope } from "@/lib/http/scope";
+import { accepted } from "@/lib/ingest/http";
+
+export const dynamic = "force-dynamic";
+
+export const POST = route(rollbackContract, async ({ db, principal, params }) => {
+  assertIndexInScope(principal, params.indexId);
+  return accepted(await requestRollback({ db: db.db, indexId: params.indexId, deploymentId: params.deploymentId, createdBy: actorId(principal) }));
+});

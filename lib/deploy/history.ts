@@ -1,0 +1,82 @@
+// Deploy history, rollback requests and the diff preview.
+import { and, desc, eq, inArray } from "drizzle-orm";
+import type { Db, DbHandle } from "../db";
+import { deployments, documents, pendingChanges, tasks, type Deployment } from "../db/schema";
+import type { DeploymentDto } from "../contracts/deployments";
+import { badRequest, notFound } from "../http/errors";
+import { commitTask } from "../ingest/commit";
+import { findIndex } from "../indexes/indexes";
+import { isoDuration } from "../tasks/tasks";
+import { applyChanges, type Doc } from "./apply";
+import { signals } from "./signals";
+
+export const ROLLBACK_WINDOW = 10;
+
+function toDto(d: Deployment, live: string | null, restorable: Set<string>, versions: Map<string, number>): DeploymentDto {
+  return {
+    ...d,
+    live: d.id === live,
+    canRollback: d.id !== live && restorable.has(d.id),
+    rollbackOfVersion: d.rollbackOf ? (versions.get(d.rollbackOf) ?? null) : null,
+    startedAt: d.startedAt.toISOString(),
+    finishedAt: d.finishedAt?.toISOString() ?? null,
+    duration: d.finishedAt ? isoDuration(d.finishedAt.getTime() - d.startedAt.getTime()) : null,
+  };
+}
+
+/** The last ROLLBACK_WINDOW published versions: their artifacts are kept, so they can be restored. */
+export async function restorableIds(db: Db, indexId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: deployments.id })
+    .from(deployments)
+    .where(and(eq(deployments.indexId, indexId), eq(deployments.status, "succeeded")))
+    .orderBy(desc(deployments.version))
+    .limit(ROLLBACK_WINDOW);
+  return rows.map((r) => r.id);
+}
+
+export async function listDeployments(db: Db, indexId: string, limit: number): Promise<DeploymentDto[]> {
+  const index = await findIndex(db, indexId);
+  const rows = await db.select().from(deployments).where(eq(deployments.indexId, indexId)).orderBy(desc(deployments.version)).limit(limit);
+  const restorable = new Set(await restorableIds(db, indexId));
+  const versions = new Map(rows.map((r) => [r.id, r.version]));
+  return rows.map((r) => toDto(r, index.liveDeploymentId, restorable, versions));
+}
+
+export async function getDeployment(db: Db, indexId: string, id: string): Promise<DeploymentDto> {
+  const index = await findIndex(db, indexId);
+  const [row] = await db.select().from(deployments).where(and(eq(deployments.indexId, indexId), eq(deployments.id, id)));
+  if (!row) throw notFound(`No deployment "${id}" of index "${indexId}".`);
+  return toDto(row, index.liveDeploymentId, new Set(await restorableIds(db, indexId)), new Map());
+}
+
+export async function requestRollback({ db, indexId, deploymentId, createdBy }: { db: Db; indexId: string; deploymentId: string; createdBy: string }) {
+  const target = await getDeployment(db, indexId, deploymentId);
+  if (target.live) throw badRequest(`Version ${target.version} is already live.`, undefined, "already_live");
+  if (!target.canRollback) {
+    throw badRequest(`Version ${target.version} cannot be restored: only the last ${ROLLBACK_WINDOW} published versions are kept.`, undefined, "not_restorable");
+  }
+  const accepted = await commitTask(
+    db,
+    { indexId, type: "rollback", details: { targetDeploymentId: deploymentId, targetVersion: target.version }, createdBy },
+    async () => {},
+  );
+  signals.emit("wake");
+  return accepted;
+}
+
+/** What deploying now would do: the pending changes applied to the live documents, not saved. */
+export async function previewDiff(h: DbHandle, indexId: string, limit: number) {
+  await findIndex(h.db, indexId);
+  const live = new Map<string, Doc>();
+  for (const r of await h.db.select({ id: documents.id, doc: documents.doc }).from(documents).where(eq(documents.indexId, indexId))) live.set(r.id, r.doc);
+  const changes = await h.db
+    .select({ op: pendingChanges.op, docId: pendingChanges.docId, doc: pendingChanges.doc })
+    .from(pendingChanges)
+    .innerJoin(tasks, eq(tasks.uid, pendingChanges.taskUid))
+    .where(and(eq(pendingChanges.indexId, indexId), inArray(tasks.status, ["enqueued", "processing"])))
+    .orderBy(tasks.commitSeq, pendingChanges.seq);
+  const applied = applyChanges(live, changes);
+  return { ...applied.counts, total: applied.docs.size, changes: applied.events.slice(0, limit) };
+}
+

@@ -1,0 +1,29 @@
+// `npm run worker`: the deploy and delivery loops as their own process, for scale-out on Postgres
+// (run the web processes with WORKER=off). PGlite is one process only: use the inline worker there.
+import { env } from "./lib/env";
+import { getDb } from "./lib/db";
+import { startWorker, stopWorker } from "./lib/worker";
+import "./lib/worker/loops";
+
+async function main() {
+  const e = env();
+  if (!e.DATABASE_URL) {
+    console.error("[indexhook] npm run worker needs DATABASE_URL: the embedded database (PGlite) allows one process, which already runs the inline worker.");
+    process.exit(1);
+  }
+  const db = await getDb();
+  await startWorker(db);
+  console.log("[indexhook] worker running");
+  const shutdown = async () => {
+    await stopWorker();
+    await db.close();
+    process.exit(0);
+  };
+  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+}
+
+main().catch((err) => {
+  console.error(`[indexhook] ${err instanceof Error ? err.message : err}`);
+  process.exit(1);
+});
