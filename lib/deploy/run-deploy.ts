@@ -93,8 +93,8 @@ async function pruneArtifacts(h: DbHandle, indexId: string): Promise<void> {
 async function flip(h: DbHandle, claim: Claim, applied: Applied, size: number): Promise<void> {
   const { task, deploymentId, version } = claim;
   const indexId = task.indexUid;
-  const now = new Date();
   const details = { ...applied.counts, total: applied.docs.size, deploymentId, version };
+  let now = new Date();
   await h.db.transaction(async (tx) => {
     await lockIndex(tx, indexId);
     const [still] = await tx.select({ status: tasks.status }).from(tasks).where(eq(tasks.uid, task.uid));
@@ -110,16 +110,6 @@ async function flip(h: DbHandle, claim: Claim, applied: Applied, size: number): 
         .values(changed.slice(i, i + 1000))
         .onConflictDoUpdate({ target: [documents.indexId, documents.id], set: { doc: sql`excluded.doc`, updatedAt: now } });
     }
-    await tx.update(indexes).set({ liveDeploymentId: deploymentId, documentCount: applied.docs.size, updatedAt: now }).where(eq(indexes.id, indexId));
-    await tx
-      .update(deployments)
-      .set({ status: "succeeded", phase: "live", progress: 100, finishedAt: now, ...applied.counts, documentCount: applied.docs.size, sizeBytes: size })
-      .where(eq(deployments.id, deploymentId));
-    await tx.update(tasks).set({ status: "succeeded", finishedAt: now, details: { ...task.details, ...details }, heartbeatAt: null }).where(eq(tasks.uid, task.uid));
-    if (claim.batch.length) {
-      await tx.update(tasks).set({ status: "succeeded", finishedAt: now }).where(inArray(tasks.uid, claim.batch));
-      await tx.delete(pendingChanges).where(inArray(pendingChanges.taskUid, claim.batch));
-    }
     for (let i = 0; i < applied.events.length; i += 1000) {
       await tx.insert(changeEvents).values(
         applied.events.slice(i, i + 1000).map((e) => ({
@@ -132,6 +122,16 @@ async function flip(h: DbHandle, claim: Claim, applied: Applied, size: number): 
         })),
       );
     }
+    if (claim.batch.length) await tx.delete(pendingChanges).where(inArray(pendingChanges.taskUid, claim.batch));
+    // The bulk writes are done: what follows is quick, so finishedAt is (nearly) the commit time.
+    now = new Date();
+    await tx.update(indexes).set({ liveDeploymentId: deploymentId, documentCount: applied.docs.size, updatedAt: now }).where(eq(indexes.id, indexId));
+    await tx
+      .update(deployments)
+      .set({ status: "succeeded", phase: "live", progress: 100, finishedAt: now, ...applied.counts, documentCount: applied.docs.size, sizeBytes: size })
+      .where(eq(deployments.id, deploymentId));
+    await tx.update(tasks).set({ status: "succeeded", finishedAt: now, details: { ...task.details, ...details }, heartbeatAt: null }).where(eq(tasks.uid, task.uid));
+    if (claim.batch.length) await tx.update(tasks).set({ status: "succeeded", finishedAt: now }).where(inArray(tasks.uid, claim.batch));
     // Delivered to every listening process when this transaction commits.
     await tx.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify({ indexId, deploymentId })})`);
   });

@@ -37,7 +37,9 @@ function load(h: DbHandle, deploymentId: string): Promise<void> {
 /** Switch to a new live version: load it first, then drop the old one, so searches never stall. */
 async function switchTo(h: DbHandle, indexId: string, deploymentId: string | null) {
   const before = state.live.get(indexId)?.deploymentId;
+  const started = Date.now();
   if (deploymentId) await load(h, deploymentId).catch((err) => console.error("[indexhook] preload failed", err));
+  if (deploymentId !== before) console.log(`[indexhook] ${indexId}: serving ${deploymentId} (loaded in ${Date.now() - started} ms)`);
   state.live.set(indexId, { deploymentId, checkedAt: Date.now() });
   if (before && before !== deploymentId) await state.pool.evict(before);
 }

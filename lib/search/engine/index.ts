@@ -16,9 +16,10 @@ export async function buildArtifact(
   opts: { onProgress?: (p: Progress) => void } = {},
 ): Promise<Buffer> {
   const db = create({ schema: schema as never });
-  const step = 2000;
+  const step = 500;
   for (let i = 0; i < docs.length; i += step) {
     await insertMultiple(db, docs.slice(i, i + step) as never[]);
+    await new Promise((r) => setImmediate(r)); // let HTTP requests through between batches
     opts.onProgress?.({ phase: "build", done: Math.min(i + step, docs.length), total: docs.length });
   }
   opts.onProgress?.({ phase: "serialize", done: 0, total: 1 });
