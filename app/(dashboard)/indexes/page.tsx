@@ -1,13 +1,25 @@
-import { ComingSoon } from "@/components/shell/coming-soon";
+import Link from "next/link";
+import { Suspense } from "react";
+import { PageHeader } from "@/components/ui/page-header";
+import { IndexesList } from "@/components/indexes/indexes-list";
 
 export const metadata = { title: "Indexes" };
 
 export default function IndexesPage() {
   return (
-    <ComingSoon
-      title="Indexes"
-      description="Search indexes, their schemas and the data pushed to them."
-      items={["Index list with documents, pending changes and the live version", "Schema builder", "Uploads, deploys and the search playground"]}
-    />
+    <>
+      <PageHeader
+        title="Indexes"
+        description="Search indexes, their schemas and the data pushed to them."
+        actions={
+          <Link href="/indexes/new" className="rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-500">
+            Create index
+          </Link>
+        }
+      />
+      <Suspense>
+        <IndexesList />
+      </Suspense>
+    </>
   );
 }

@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { StatCards } from "@/components/overview/stat-cards";
 
 export const metadata = { title: "Overview" };
 
 const STEPS = [
-  { label: "Create an index and its schema", href: "/indexes" },
+  { label: "Create an index and its schema", href: "/indexes/new" },
   { label: "Upload documents (snapshot or notify)", href: "/indexes" },
   { label: "Deploy a version", href: "/indexes" },
   { label: "Create a search key", href: "/developer-tools" },
@@ -16,6 +17,7 @@ export default function OverviewPage() {
   return (
     <>
       <PageHeader title="Overview" description="Your search indexes, their data flow and webhook health at a glance." />
+      <StatCards />
       <Card>
         <h2 className="mb-3 text-sm font-semibold">Get started</h2>
         <ol className="space-y-2">

@@ -1,13 +1,16 @@
-import { ComingSoon } from "@/components/shell/coming-soon";
+import { Suspense } from "react";
+import { PageHeader } from "@/components/ui/page-header";
+import { TasksPage } from "@/components/tasks/tasks-page";
 
 export const metadata = { title: "Tasks" };
 
-export default function TasksPage() {
+export default function Page() {
   return (
-    <ComingSoon
-      title="Tasks"
-      description="Every ingestion call and deploy, with its status, duration and error."
-      items={["Task list filtered by status, type and index", "Failed tasks with their reason"]}
-    />
+    <>
+      <PageHeader title="Tasks" description="Every ingestion call and deploy, with its status, duration and error." />
+      <Suspense>
+        <TasksPage />
+      </Suspense>
+    </>
   );
 }

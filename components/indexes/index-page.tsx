@@ -1,0 +1,52 @@
+"use client";
+// One index: header with the deploy action, and tabs (`?tab=`) Documents | Schema | Tasks | Upload | Settings.
+import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
+import { Tabs, useUrlParam } from "@/components/ui/tabs";
+import { DocumentsTab } from "./documents-tab";
+import { IndexHeader } from "./index-header";
+import { IndexTasksTab } from "./index-tasks-tab";
+import { useIndex } from "./queries";
+import { SchemaTab } from "./schema-tab";
+import { SettingsTab } from "./settings-tab";
+import { UploadTab } from "./upload-tab";
+
+const TABS = [
+  { id: "documents", label: "Documents" },
+  { id: "schema", label: "Schema" },
+  { id: "tasks", label: "Tasks" },
+  { id: "upload", label: "Upload" },
+  { id: "settings", label: "Settings" },
+];
+
+export function IndexPage({ indexId }: { indexId: string }) {
+  const q = useIndex(indexId);
+  const [tab, setTab] = useUrlParam("tab", "documents");
+  if (q.isPending) return <p className="text-sm text-zinc-500">Loading index…</p>;
+  if (q.error) {
+    return (
+      <div className="space-y-3">
+        <h1 className="text-2xl font-semibold">Index {indexId}</h1>
+        <Alert>{q.error.message}</Alert>
+        <Link href="/indexes" className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">
+          ← All indexes
+        </Link>
+      </div>
+    );
+  }
+  const index = q.data;
+  const current = TABS.some((t) => t.id === tab) ? tab : "documents";
+  return (
+    <>
+      <IndexHeader index={index} />
+      <Tabs label="Index sections" tabs={TABS} value={current} onChange={setTab} />
+      <div role="tabpanel" aria-label={TABS.find((t) => t.id === current)?.label}>
+        {current === "documents" ? <DocumentsTab index={index} /> : null}
+        {current === "schema" ? <SchemaTab index={index} /> : null}
+        {current === "tasks" ? <IndexTasksTab indexId={index.id} /> : null}
+        {current === "upload" ? <UploadTab indexId={index.id} /> : null}
+        {current === "settings" ? <SettingsTab index={index} /> : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import type { IndexDto } from "@/lib/contracts/indexes";
+import { Badge } from "@/components/ui/badge";
+
+/** `+12 ~3 −1` (upserts, updates, removes), with "snapshot" when a replace-all is queued. */
+export function PendingChip({ pending }: { pending: IndexDto["pending"] }) {
+  if (pending.total === 0 && !pending.snapshot) return <span className="text-xs text-zinc-500">none</span>;
+  const label = `${pending.upserts} upserts, ${pending.updates} updates, ${pending.removes} removals pending${pending.snapshot ? ", snapshot pending" : ""}`;
+  return (
+    <span className="inline-flex items-center gap-1" aria-label={label} title={label} data-testid="pending-chip">
+      <span className="inline-flex gap-1.5 rounded-full bg-amber-100 px-2 py-0.5 font-mono text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+        <span>+{pending.upserts}</span>
+        <span>~{pending.updates}</span>
+        <span>−{pending.removes}</span>
+      </span>
+      {pending.snapshot ? <Badge tone="warning">snapshot</Badge> : null}
+    </span>
+  );
+}
+
+export function IndexStatusBadge({ index }: { index: IndexDto }) {
+  return index.liveDeploymentId ? <Badge tone="success">Live</Badge> : <Badge tone="neutral">Not deployed</Badge>;
+}

@@ -1,0 +1,99 @@
+"use client";
+// The schema in edit mode: type changes are confirmed first, and a refusal lists the documents that do not fit.
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import { flattenSchema, type OramaSchema } from "@/lib/contracts/orama-schema";
+import type { IndexDto } from "@/lib/contracts/indexes";
+import { api, ApiRequestError } from "@/components/api/client";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { SchemaBuilder } from "@/components/schema-builder/schema-builder";
+import { localErrors, rowsToSchema, schemaToRows, type Row } from "@/components/schema-builder/model";
+import { splitServerErrors } from "@/components/schema-builder/server-errors";
+import { indexKeys } from "./queries";
+import { IssuesTable } from "./issues-table";
+
+/** The server's `schema_mismatch` details: which document's which value does not fit. */
+interface MismatchRow {
+  documentId?: string;
+  source?: string;
+  path: string;
+  expected: string;
+  got: string;
+}
+
+export function SchemaTab({ index }: { index: IndexDto }) {
+  const qc = useQueryClient();
+  const saved = index.schema as OramaSchema;
+  const original = useMemo(() => flattenSchema(saved), [saved]);
+  const [rows, setRows] = useState<Row[]>(() => schemaToRows(saved));
+  const [confirming, setConfirming] = useState(false);
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const save = useMutation({
+    mutationFn: (schema: OramaSchema) => api<IndexDto>(`/api/v1/indexes/${encodeURIComponent(index.id)}`, { method: "PATCH", body: { schema } }),
+    onSuccess: (updated) => {
+      qc.setQueryData(indexKeys.one(index.id), updated);
+      qc.invalidateQueries({ queryKey: indexKeys.all });
+      setConfirming(false);
+    },
+    onError: () => setConfirming(false),
+  });
+  const next = rowsToSchema(rows);
+  const flatNext = flattenSchema(next);
+  const changed = Object.entries(original).filter(([p, t]) => flatNext[p] !== undefined && flatNext[p] !== t);
+  const dirty = JSON.stringify(next) !== JSON.stringify(saved);
+  const err = save.error;
+  const mismatch = err instanceof ApiRequestError && err.code === "schema_mismatch" && Array.isArray(err.details) ? (err.details as MismatchRow[]) : null;
+  const submit = () => {
+    const errs = localErrors(rows);
+    setLocal(errs);
+    if (Object.keys(errs).length) return;
+    if (changed.length) setConfirming(true);
+    else save.mutate(next);
+  };
+  return (
+    <div className="space-y-4">
+      {save.isSuccess && !dirty ? <Alert tone="info">Schema saved. It applies to search from the next deploy.</Alert> : null}
+      {err ? (
+        <Alert>
+          <p>Schema change refused: {err.message}</p>
+        </Alert>
+      ) : null}
+      {mismatch ? (
+        <IssuesTable
+          label="Documents that do not fit"
+          rows={mismatch}
+          columns={[["documentId", "Document"], ["source", "Where"], ["path", "Path"], ["expected", "Expected"], ["got", "Got"]]}
+        />
+      ) : null}
+      <SchemaBuilder rows={rows} onChange={setRows} errors={{ ...local, ...splitServerErrors(err).schema }} original={original} />
+      <div className="flex items-center justify-end gap-3">
+        {!dirty ? <span className="text-xs text-zinc-500" id="save-reason">No changes to save.</span> : null}
+        <Button variant="secondary" disabled={!dirty} onClick={() => setRows(schemaToRows(saved))} aria-describedby={!dirty ? "save-reason" : undefined}>
+          Reset
+        </Button>
+        <Button disabled={!dirty || save.isPending} onClick={submit} aria-describedby={!dirty ? "save-reason" : undefined}>
+          {save.isPending ? "Saving…" : "Save schema"}
+        </Button>
+      </div>
+      <ConfirmDialog
+        open={confirming}
+        title="Change property types?"
+        confirmLabel="Change types"
+        busy={save.isPending}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => save.mutate(next)}
+      >
+        <p>These properties change type. The change is refused if any live or pending document of {index.name} does not fit:</p>
+        <ul className="list-disc pl-5 font-mono text-xs">
+          {changed.map(([p, t]) => (
+            <li key={p}>
+              {p}: {t} → {flatNext[p]}
+            </li>
+          ))}
+        </ul>
+      </ConfirmDialog>
+    </div>
+  );
+}
