@@ -5,11 +5,11 @@ import { getDb } from "./db";
 import { DataDirLockedError } from "./db/lock";
 import { startWorker } from "./worker";
 import "./worker/loops";
-import { useCompiledWorkers } from "./search/engine/spawn";
+import { enableCompiledWorkers } from "./search/engine/spawn";
 
 export async function boot({ worker }: { worker: boolean }): Promise<void> {
   // The production server runs the prebuilt worker-thread bundles (.workers/), not TypeScript.
-  useCompiledWorkers();
+  enableCompiledWorkers();
   try {
     const e = env();
     const db = await getDb();

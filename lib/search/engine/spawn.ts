@@ -1,6 +1,6 @@
 // Starts the engine's worker threads. From source (tsx, vitest, benches) the entries are TypeScript
 // next to this module and start through tsx's register hook; the production server (a Next bundle)
-// calls useCompiledWorkers() at boot and runs the standalone bundles scripts/build-workers.mjs
+// calls enableCompiledWorkers() at boot and runs the standalone bundles scripts/build-workers.mjs
 // writes to .workers/ at build time, because a bundler cannot see a worker entry behind a variable.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,7 +11,7 @@ export type WorkerEntry = "build-worker" | "search-worker";
 // On globalThis: Next's instrumentation hook and its route handlers are separate module instances.
 const g = globalThis as typeof globalThis & { __indexhookCompiledWorkers?: boolean };
 
-export function useCompiledWorkers(): void {
+export function enableCompiledWorkers(): void {
   g.__indexhookCompiledWorkers = true;
 }
 
