@@ -2,7 +2,6 @@
 // change. On Postgres: two web processes and a separate worker; killing the worker during a build
 // causes zero search errors, and both web processes switch to the new version within a second.
 import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { TEST_DATABASE_URL } from "../testing/postgres";
 import { api, freePort, settle, spawnNext, startServer, waitForHealth, type TestServer } from "../testing/server";
@@ -58,7 +57,8 @@ describe("a crash in the middle of a deploy", () => {
 
 describe.skipIf(!TEST_DATABASE_URL)("scale-out on Postgres: two web processes and a worker", () => {
   function startWorker(env: Record<string, string>): ChildProcess {
-    const child = spawn(process.execPath, [path.join(process.cwd(), "node_modules/tsx/dist/cli.mjs"), "worker.ts"], {
+    // `node --import tsx`, not the tsx CLI: the CLI runs the worker in a child, which SIGKILL would miss.
+    const child = spawn(process.execPath, ["--import", "tsx", "worker.ts"], {
       env: { ...process.env, ...env },
       stdio: "ignore",
     });

@@ -8,13 +8,15 @@ import { readArtifact } from "../deploy/artifacts";
 import { LIVE_CHANNEL } from "../deploy/signals";
 import { ApiError, notFound } from "../http/errors";
 import { embedTexts } from "../embeddings/provider";
-import { SearchPool, SearchQueryError, SearchTimeoutError, type SearchResult } from "./engine";
+import { IndexNotLoadedError, SearchPool, SearchQueryError, SearchTimeoutError, type SearchResult } from "./engine";
+import type { EmbeddingsSettings } from "../contracts/embeddings";
 
 const RECHECK_MS = 5_000;
 
+type LiveEntry = { deploymentId: string | null; embeddings: EmbeddingsSettings | null; checkedAt: number };
 type State = {
   pool: SearchPool;
-  live: Map<string, { deploymentId: string | null; checkedAt: number }>;
+  live: Map<string, LiveEntry>;
   loading: Map<string, Promise<void>>;
   listening?: Promise<unknown>;
 };
@@ -36,12 +38,13 @@ function load(h: DbHandle, deploymentId: string): Promise<void> {
 }
 
 /** Switch to a new live version: load it first, then drop the old one, so searches never stall. */
-async function switchTo(h: DbHandle, indexId: string, deploymentId: string | null) {
-  const before = state.live.get(indexId)?.deploymentId;
+async function switchTo(h: DbHandle, indexId: string, deploymentId: string | null, embeddings?: EmbeddingsSettings | null) {
+  const entry = state.live.get(indexId);
+  const before = entry?.deploymentId;
   const started = Date.now();
   if (deploymentId) await load(h, deploymentId).catch((err) => console.error("[indexhook] preload failed", err));
   if (deploymentId !== before) console.log(`[indexhook] ${indexId}: serving ${deploymentId} (loaded in ${Date.now() - started} ms)`);
-  state.live.set(indexId, { deploymentId, checkedAt: Date.now() });
+  state.live.set(indexId, { deploymentId, embeddings: embeddings === undefined ? (entry?.embeddings ?? null) : embeddings, checkedAt: Date.now() });
   if (before && before !== deploymentId) await state.pool.evict(before);
 }
 
@@ -58,39 +61,45 @@ function ensureListening(h: DbHandle) {
   return state.listening;
 }
 
-async function liveDeployment(h: DbHandle, indexId: string): Promise<string | null> {
+async function liveEntry(h: DbHandle, indexId: string): Promise<LiveEntry> {
   const cached = state.live.get(indexId);
-  if (cached && Date.now() - cached.checkedAt < RECHECK_MS) return cached.deploymentId;
-  const [row] = await h.db.select({ live: indexes.liveDeploymentId }).from(indexes).where(eq(indexes.id, indexId));
+  if (cached && Date.now() - cached.checkedAt < RECHECK_MS) return cached;
+  const [row] = await h.db
+    .select({ live: indexes.liveDeploymentId, embeddings: indexes.embeddings })
+    .from(indexes)
+    .where(eq(indexes.id, indexId));
   if (!row) throw notFound(`No index "${indexId}".`);
-  if (cached?.deploymentId !== row.live) await switchTo(h, indexId, row.live);
-  else cached.checkedAt = Date.now();
-  return row.live;
+  if (cached?.deploymentId !== row.live) await switchTo(h, indexId, row.live, row.embeddings);
+  else state.live.set(indexId, { ...cached, embeddings: row.embeddings, checkedAt: Date.now() });
+  return state.live.get(indexId)!;
 }
 
 export async function searchLive(h: DbHandle, indexId: string, params: SearchParams): Promise<SearchResult & { deploymentId: string }> {
   await ensureListening(h);
-  const deploymentId = await liveDeployment(h, indexId);
-  if (!deploymentId) throw new ApiError(404, "not_deployed", `Index "${indexId}" has no live version yet: deploy it first.`);
-  await load(h, deploymentId);
-  const prepared = await withQueryVector(h, indexId, params);
-  try {
-    const result = await state.pool.search(deploymentId, prepared.params);
-    if (prepared.hide) for (const hit of result.hits) delete (hit.document as Record<string, unknown>)[prepared.hide];
-    return { ...result, deploymentId };
-  } catch (err) {
-    if (err instanceof SearchTimeoutError) {
-      throw new ApiError(503, "search_timeout", "The search took too long and was stopped; narrow the query (more specific terms, filters).");
+  for (let attempt = 0; ; attempt++) {
+    const entry = await liveEntry(h, indexId);
+    const deploymentId = entry.deploymentId;
+    if (!deploymentId) throw new ApiError(404, "not_deployed", `Index "${indexId}" has no live version yet: deploy it first.`);
+    await load(h, deploymentId);
+    const prepared = await withQueryVector(entry.embeddings, params);
+    try {
+      const result = await state.pool.search(deploymentId, prepared.params);
+      if (prepared.hide) for (const hit of result.hits) delete (hit.document as Record<string, unknown>)[prepared.hide];
+      return { ...result, deploymentId };
+    } catch (err) {
+      // A new version went live (and the old one was dropped) while this search waited: once more.
+      if (err instanceof IndexNotLoadedError && attempt === 0) continue;
+      if (err instanceof SearchTimeoutError) {
+        throw new ApiError(503, "search_timeout", "The search took too long and was stopped; narrow the query (more specific terms, filters).");
+      }
+      if (err instanceof SearchQueryError) throw new ApiError(400, "invalid_search", err.message, { reason: err.code });
+      throw err;
     }
-    if (err instanceof SearchQueryError) throw new ApiError(400, "invalid_search", err.message, { reason: err.code });
-    throw err;
   }
 }
 
 /** vector/hybrid searches with only a term: embed the term with the index's provider. */
-async function withQueryVector(h: DbHandle, indexId: string, params: SearchParams): Promise<{ params: SearchParams; hide?: string }> {
-  const [row] = await h.db.select({ embeddings: indexes.embeddings }).from(indexes).where(eq(indexes.id, indexId));
-  const settings = row?.embeddings;
+async function withQueryVector(settings: EmbeddingsSettings | null, params: SearchParams): Promise<{ params: SearchParams; hide?: string }> {
   if (!settings) return { params };
   if (params.mode === "fulltext" || params.vector) return { params, hide: settings.targetProperty };
   if (!params.term) throw new ApiError(400, "invalid_search", `mode "${params.mode}" needs a term (to embed) or a vector.`);
@@ -105,5 +114,5 @@ async function withQueryVector(h: DbHandle, indexId: string, params: SearchParam
 
 export async function liveDeploymentId(h: DbHandle, indexId: string): Promise<string | null> {
   await ensureListening(h);
-  return liveDeployment(h, indexId);
+  return (await liveEntry(h, indexId)).deploymentId;
 }

@@ -3,6 +3,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { insertMultiple } from "@orama/orama";
 import { createEngineDb, encodeDb } from "./artifact";
+import { balanceAvlIndexes } from "./avl-balance";
 import { toWire } from "./wire";
 import type { EngineDocument, OramaSchema } from "./types";
 
@@ -18,6 +19,7 @@ async function run({ schema, docs, batchSize }: Input) {
     await insertMultiple(db, docs.slice(i, i + batchSize) as never, batchSize);
     port.postMessage({ type: "progress", phase: "build", done: Math.min(i + batchSize, total), total });
   }
+  balanceAvlIndexes(db);
   port.postMessage({ type: "progress", phase: "serialize", done: 0, total: 1 });
   const buf = encodeDb(schema, db);
   port.postMessage({ type: "progress", phase: "serialize", done: 1, total: 1 });
