@@ -38,7 +38,7 @@ describe("a crash in the middle of a deploy", () => {
     await call("POST", "/api/v1/indexes", { id: "crash", name: "crash", schema: SCHEMA });
     await call("POST", "/api/v1/webhooks/crash/snapshot", docs(50, "first"));
     await settle(call, (await call("POST", "/api/v1/webhooks/crash/deploy")).json.taskUid);
-    await call("POST", "/api/v1/webhooks/crash/snapshot", docs(40_000, "second"));
+    await call("POST", "/api/v1/webhooks/crash/snapshot", docs(20_000, "second"));
     await call("POST", "/api/v1/webhooks/crash/notify", { upsert: [{ id: "extra", title: "second extra", n: -1 }] });
     const deployUid = (await call("POST", "/api/v1/webhooks/crash/deploy")).json.taskUid;
     await waitForBuild(call, "crash");
@@ -47,12 +47,12 @@ describe("a crash in the middle of a deploy", () => {
     expect(await found(call, "crash", "first")).toBeGreaterThan(0); // the previous version, straight after the restart
     const done = await settle(call, deployUid, 120_000);
     expect(done.status).toBe("succeeded");
-    expect(done.details).toMatchObject({ attempts: 1, total: 40_001 });
+    expect(done.details).toMatchObject({ attempts: 1, total: 20_001 });
     expect(await found(call, "crash", "first")).toBe(0);
     expect(await found(call, "crash", "extra")).toBe(1);
     const history = (await call("GET", "/api/v1/indexes/crash/deployments")).json.results;
     expect(history.map((d: { status: string }) => d.status)).toEqual(["succeeded", "failed", "succeeded"]);
-  });
+  }, 180_000);
 });
 
 describe.skipIf(!TEST_DATABASE_URL)("scale-out on Postgres: two web processes and a worker", () => {
@@ -117,5 +117,5 @@ describe.skipIf(!TEST_DATABASE_URL)("scale-out on Postgres: two web processes an
     expect(searches).toBeGreaterThan(10);
     for (const t of seen) expect(t - switchedAt, `${web1.logs().slice(-600)}\n${web2.logs().slice(-600)}`).toBeLessThan(1000);
     worker.kill("SIGTERM");
-  });
+  }, 180_000);
 });

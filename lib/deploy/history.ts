@@ -1,13 +1,14 @@
 // Deploy history, rollback requests and the diff preview.
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db, DbHandle } from "../db";
-import { deployments, documents, pendingChanges, tasks, type Deployment } from "../db/schema";
+import { deployments, pendingChanges, tasks, type Deployment } from "../db/schema";
 import type { DeploymentDto } from "../contracts/deployments";
 import { badRequest, notFound } from "../http/errors";
 import { commitTask } from "../ingest/commit";
 import { findIndex } from "../indexes/indexes";
 import { isoDuration } from "../tasks/tasks";
-import { applyChanges, type Doc } from "./apply";
+import { applyChanges } from "./apply";
+import { liveDocumentMap } from "../indexes/live-documents";
 import { signals } from "./signals";
 
 export const ROLLBACK_WINDOW = 10;
@@ -68,8 +69,7 @@ export async function requestRollback({ db, indexId, deploymentId, createdBy }: 
 /** What deploying now would do: the pending changes applied to the live documents, not saved. */
 export async function previewDiff(h: DbHandle, indexId: string, limit: number) {
   await findIndex(h.db, indexId);
-  const live = new Map<string, Doc>();
-  for (const r of await h.db.select({ id: documents.id, doc: documents.doc }).from(documents).where(eq(documents.indexId, indexId))) live.set(r.id, r.doc);
+  const live = await liveDocumentMap(h.db, indexId);
   const changes = await h.db
     .select({ op: pendingChanges.op, docId: pendingChanges.docId, doc: pendingChanges.doc })
     .from(pendingChanges)

@@ -5,30 +5,16 @@ import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { DbHandle } from "../db";
 import { changeEvents, deploymentArtifacts, deployments, documents, indexes, pendingChanges, tasks } from "../db/schema";
 import { lockIndex } from "../ingest/commit";
+import { liveDocumentMap } from "../indexes/live-documents";
 import { buildArtifact, type EngineDocument } from "../search/engine";
 import { attachEmbeddings, embeddingsFingerprint, schemaWithEmbeddings } from "../embeddings/attach";
 import { applyChanges, diff, type Applied, type Doc, type PendingChange } from "./apply";
 import { packDocs, readArtifact, unpackDocs, writeArtifact } from "./artifacts";
 import type { Claim } from "./claim";
 import { restorableIds } from "./history";
-import { LIVE_CHANNEL, signals } from "./signals";
+import { LIVE_CHANNEL, PREPARE_CHANNEL, signals } from "./signals";
 
 const PAGE = 5000;
-
-async function liveDocs(h: DbHandle, indexId: string): Promise<Map<string, Doc>> {
-  const out = new Map<string, Doc>();
-  for (let offset = 0; ; offset += PAGE) {
-    const rows = await h.db
-      .select({ id: documents.id, doc: documents.doc })
-      .from(documents)
-      .where(eq(documents.indexId, indexId))
-      .orderBy(documents.id)
-      .limit(PAGE)
-      .offset(offset);
-    for (const r of rows) out.set(r.id, r.doc);
-    if (rows.length < PAGE) return out;
-  }
-}
 
 async function claimedChanges(h: DbHandle, batch: number[]): Promise<PendingChange[]> {
   if (!batch.length) return [];
@@ -57,7 +43,7 @@ export async function runDeploy(h: DbHandle, claim: Claim): Promise<void> {
   try {
     const [index] = await h.db.select().from(indexes).where(eq(indexes.id, indexId));
     if (!index) throw new Error(`index ${indexId} was deleted`);
-    const live = await liveDocs(h, indexId);
+    const live = await liveDocumentMap(h.db, indexId);
     const applied: Applied =
       task.type === "rollback"
         ? diff(live, await targetDocs(h, String(task.details.targetDeploymentId)))
@@ -79,6 +65,8 @@ export async function runDeploy(h: DbHandle, claim: Claim): Promise<void> {
     await progress("persist", 95);
     await writeArtifact(h.db, deploymentId, "index", artifact);
     await writeArtifact(h.db, deploymentId, "docs", await packDocs(all));
+    // Let every process load the new version now, so the flip below switches them at once.
+    await h.db.execute(sql`select pg_notify(${PREPARE_CHANNEL}, ${JSON.stringify({ indexId, deploymentId })})`);
     await flip(h, claim, applied, artifact.length, settings ? embeddingsFingerprint(settings) : null);
     await pruneArtifacts(h, indexId);
   } finally {

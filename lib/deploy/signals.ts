@@ -7,3 +7,6 @@ export const signals = (g.__indexhookSignals ??= new EventEmitter().setMaxListen
 
 /** NOTIFY channel announcing a new live version: payload { indexId, deploymentId }. */
 export const LIVE_CHANNEL = "indexhook_live";
+
+/** NOTIFY channel announcing a built (not yet live) version, so processes can load it ahead of the flip. */
+export const PREPARE_CHANNEL = "indexhook_prepare";

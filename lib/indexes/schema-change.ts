@@ -2,7 +2,8 @@
 // documents and paths (the first 50), so nothing that was accepted becomes unsearchable.
 import { and, eq, gt, inArray, isNotNull } from "drizzle-orm";
 import type { DbOrTx } from "../db";
-import { documents, pendingChanges, tasks } from "../db/schema";
+import { pendingChanges, tasks } from "../db/schema";
+import { liveDocumentPages } from "./live-documents";
 import type { OramaSchema } from "../contracts/orama-schema";
 import { badRequest } from "../http/errors";
 import { documentValidator, type DocumentIssue } from "./validate-document";
@@ -18,16 +19,9 @@ export async function assertDocumentsFit(db: DbOrTx, indexId: string, schema: Or
       if (problems.length < MAX_REPORTED) problems.push({ ...issue, documentId: id, source });
     }
   };
-  for (let offset = 0; problems.length < MAX_REPORTED; offset += PAGE) {
-    const rows = await db
-      .select({ id: documents.id, doc: documents.doc })
-      .from(documents)
-      .where(eq(documents.indexId, indexId))
-      .orderBy(documents.id)
-      .limit(PAGE)
-      .offset(offset);
-    for (const r of rows) check("live", r.id, r.doc);
-    if (rows.length < PAGE) break;
+  for await (const page of liveDocumentPages(db, indexId)) {
+    for (const r of page) check("live", r.id, r.doc);
+    if (problems.length >= MAX_REPORTED) break;
   }
   // Partial updates are checked as far as they go: the merged document is only known at deploy time.
   for (let after = 0; problems.length < MAX_REPORTED; ) {

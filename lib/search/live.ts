@@ -5,7 +5,7 @@ import type { DbHandle } from "../db";
 import { indexes } from "../db/schema";
 import type { SearchParams } from "../contracts/search";
 import { readArtifact } from "../deploy/artifacts";
-import { LIVE_CHANNEL } from "../deploy/signals";
+import { LIVE_CHANNEL, PREPARE_CHANNEL } from "../deploy/signals";
 import { ApiError, notFound } from "../http/errors";
 import { embedTexts } from "../embeddings/provider";
 import { IndexNotLoadedError, SearchPool, SearchQueryError, SearchTimeoutError, type SearchResult } from "./engine";
@@ -18,10 +18,12 @@ type State = {
   pool: SearchPool;
   live: Map<string, LiveEntry>;
   loading: Map<string, Promise<void>>;
+  /** Versions loaded ahead of their flip, per index; dropped at the next switch unless they went live. */
+  prepared: Map<string, Set<string>>;
   listening?: Promise<unknown>;
 };
 const g = globalThis as typeof globalThis & { __indexhookSearch?: State };
-const state: State = (g.__indexhookSearch ??= { pool: new SearchPool(), live: new Map(), loading: new Map() });
+const state: State = (g.__indexhookSearch ??= { pool: new SearchPool(), live: new Map(), loading: new Map(), prepared: new Map() });
 
 function load(h: DbHandle, deploymentId: string): Promise<void> {
   if (state.pool.has(deploymentId)) return Promise.resolve();
@@ -46,14 +48,24 @@ async function switchTo(h: DbHandle, indexId: string, deploymentId: string | nul
   if (deploymentId !== before) console.log(`[indexhook] ${indexId}: serving ${deploymentId} (loaded in ${Date.now() - started} ms)`);
   state.live.set(indexId, { deploymentId, embeddings: embeddings === undefined ? (entry?.embeddings ?? null) : embeddings, checkedAt: Date.now() });
   if (before && before !== deploymentId) await state.pool.evict(before);
+  for (const other of state.prepared.get(indexId) ?? []) if (other !== deploymentId) await state.pool.evict(other);
+  state.prepared.delete(indexId);
 }
 
 function ensureListening(h: DbHandle) {
-  state.listening ??= h
-    .listen(LIVE_CHANNEL, (payload) => {
-      const { indexId, deploymentId } = JSON.parse(payload) as { indexId: string; deploymentId: string };
+  const parse = (payload: string) => JSON.parse(payload) as { indexId: string; deploymentId: string };
+  state.listening ??= Promise.all([
+    h.listen(LIVE_CHANNEL, (payload) => {
+      const { indexId, deploymentId } = parse(payload);
       if (state.live.has(indexId)) void switchTo(h, indexId, deploymentId);
-    })
+    }),
+    h.listen(PREPARE_CHANNEL, (payload) => {
+      const { indexId, deploymentId } = parse(payload);
+      if (!state.live.has(indexId)) return; // nobody searches it here: load lazily when someone does
+      state.prepared.set(indexId, (state.prepared.get(indexId) ?? new Set()).add(deploymentId));
+      void load(h, deploymentId).catch((err) => console.error("[indexhook] preload failed", err));
+    }),
+  ])
     .catch((err) => {
       state.listening = undefined;
       console.error("[indexhook] LISTEN failed; relying on re-checks", err);
