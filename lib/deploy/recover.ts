@@ -5,6 +5,7 @@ import { and, eq, inArray, lt } from "drizzle-orm";
 import type { DbHandle } from "../db";
 import { deploymentArtifacts, deployments, tasks } from "../db/schema";
 import { lockIndex } from "../ingest/commit";
+import { recordFinishedTasks } from "../tasks/events";
 
 export async function releaseDeploy(h: DbHandle, taskUid: number, reason: string, retry: boolean): Promise<void> {
   await h.db.transaction(async (tx) => {
@@ -31,6 +32,7 @@ export async function releaseDeploy(h: DbHandle, taskUid: number, reason: string
             },
       )
       .where(eq(tasks.uid, taskUid));
+    if (!retry) await recordFinishedTasks(tx, [taskUid]);
     const failed = await tx
       .update(deployments)
       .set({ status: "failed", finishedAt: now, error: reason })

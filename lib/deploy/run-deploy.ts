@@ -5,6 +5,7 @@ import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { DbHandle } from "../db";
 import { changeEvents, deploymentArtifacts, deployments, documents, indexes, pendingChanges, tasks } from "../db/schema";
 import { lockIndex } from "../ingest/commit";
+import { recordFinishedTasks } from "../tasks/events";
 import { liveDocumentMap } from "../indexes/live-documents";
 import { buildArtifact, type EngineDocument } from "../search/engine";
 import { attachEmbeddings, embeddingsFingerprint, schemaWithEmbeddings } from "../embeddings/attach";
@@ -129,6 +130,7 @@ async function flip(h: DbHandle, claim: Claim, applied: Applied, size: number, f
       .where(eq(deployments.id, deploymentId));
     await tx.update(tasks).set({ status: "succeeded", finishedAt: now, details: { ...task.details, ...details }, heartbeatAt: null }).where(eq(tasks.uid, task.uid));
     if (claim.batch.length) await tx.update(tasks).set({ status: "succeeded", finishedAt: now }).where(inArray(tasks.uid, claim.batch));
+    await recordFinishedTasks(tx, [...claim.batch, task.uid]);
     // Delivered to every listening process when this transaction commits.
     await tx.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify({ indexId, deploymentId })})`);
   });

@@ -9,6 +9,7 @@ import { badRequest, conflict, notFound } from "../http/errors";
 import { randomBase58 } from "../ids";
 import { emptyPending, pendingCounts, type Pending } from "./pending";
 import { assertDocumentsFit } from "./schema-change";
+import { recordFinishedTasks } from "../tasks/events";
 
 export function toIndexDto(row: IndexRow, pending: Pending = emptyPending()): IndexDto {
   return {
@@ -102,10 +103,12 @@ export async function updateIndex({
 export async function deleteIndex({ db, id }: { db: Db; id: string }): Promise<void> {
   await db.transaction(async (tx) => {
     await findIndex(tx, id);
-    await tx
+    const canceled = await tx
       .update(tasks)
       .set({ status: "canceled", finishedAt: new Date() })
-      .where(and(eq(tasks.indexUid, id), inArray(tasks.status, ["enqueued", "receiving"])));
+      .where(and(eq(tasks.indexUid, id), inArray(tasks.status, ["enqueued", "receiving"])))
+      .returning({ uid: tasks.uid });
+    await recordFinishedTasks(tx, canceled.map((t) => t.uid));
     await tx.delete(indexes).where(eq(indexes.id, id));
   });
 }

@@ -11,6 +11,7 @@ import { hasPendingChanges } from "../indexes/pending";
 import { commitTask, dropSuperseded, insertChanges, lockIndex, requestHash } from "./commit";
 import { prepareNotify, prepareSnapshot } from "./prepare";
 import { signals } from "../deploy/signals";
+import { recordFinishedTasks } from "../tasks/events";
 
 type Accepted = { task: Task; replayed: boolean };
 interface Common {
@@ -94,6 +95,7 @@ export async function updateSchema({ db, index, createdBy, schema }: Common & { 
         finishedAt: new Date(),
       })
       .returning();
+    await recordFinishedTasks(tx, [task.uid]);
     return task;
   });
   return { task, replayed: false };

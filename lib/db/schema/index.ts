@@ -5,3 +5,4 @@ export * from "./tasks";
 export * from "./pending-changes";
 export * from "./api-keys";
 export * from "./deployments";
+export * from "./hooks";

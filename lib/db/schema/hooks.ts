@@ -1,0 +1,107 @@
+import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+
+export type HookFilters = {
+  indexes: "all" | string[];
+  properties: "all" | string[];
+  operations: "all" | ("upsert" | "update" | "delete")[];
+};
+
+/**
+ * Outbound webhooks. Each hook reads an append-only event log (change_events for `changes`,
+ * task_events for `tasks`) from its own cursor, so paused or failing hooks accumulate without fan-out
+ * writes, and nothing the log holds is lost. The TASK_WEBHOOK_URL hook is the row with the nil UUID.
+ */
+export const hooks = pgTable("hooks", {
+  uuid: text("uuid").primaryKey(),
+  kind: text("kind", { enum: ["changes", "tasks"] }).notNull(),
+  url: text("url").notNull(),
+  headers: jsonb("headers").$type<Record<string, string>>().notNull().default({}),
+  /** whsec_…: signs every request, never sent. */
+  secret: text("secret").notNull(),
+  /** The secret before the last rotation, still signing until previousSecretExpiresAt. */
+  previousSecret: text("previous_secret"),
+  previousSecretExpiresAt: timestamp("previous_secret_expires_at", { withTimezone: true }),
+  /** Sent verbatim as X-Indexhook-Token (Dexie's shared secret). */
+  token: text("token").notNull(),
+  paused: boolean("paused").notNull().default(false),
+  /** Why it is paused: "manual", "auto: failing since …", "gone: 410". */
+  pausedReason: text("paused_reason"),
+  filters: jsonb("filters").$type<HookFilters>().notNull().default({ indexes: "all", properties: "all", operations: "all" }),
+  isEditable: boolean("is_editable").notNull().default(true),
+  /** Last event id (change_events / task_events) already put into a delivery. */
+  cursor: bigint("cursor", { mode: "number" }).notNull().default(0),
+  /** Set at the first failure of a run of failures; cleared by a success. */
+  failingSince: timestamp("failing_since", { withTimezone: true }),
+  createdBy: text("created_by"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Finished tasks, in order: what `tasks` hooks deliver (written in the transaction that finishes the task). */
+export const taskEvents = pgTable("task_events", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  taskUid: bigint("task_uid", { mode: "number" }).notNull(),
+  indexId: text("index_id").notNull(),
+  task: jsonb("task").$type<Record<string, unknown>>().notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One POST to a hook (retried until it succeeds); the body is fixed at creation. */
+export const deliveries = pgTable(
+  "deliveries",
+  {
+    id: text("id").primaryKey(),
+    hookUuid: text("hook_uuid")
+      .notNull()
+      .references(() => hooks.uuid, { onDelete: "cascade" }),
+    /** The Standard Webhooks `webhook-id`: stable across retries and replays of this delivery. */
+    webhookId: text("webhook_id").notNull(),
+    event: text("event").notNull(),
+    contentType: text("content_type").notNull(),
+    body: text("body").notNull(),
+    eventCount: integer("event_count").notNull(),
+    status: text("status", { enum: ["pending", "succeeded", "failed", "dead"] }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Lease of the worker sending it now; an expired lease means the sender died. */
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    lastStatusCode: integer("last_status_code"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+  },
+  (t) => [index("deliveries_hook_idx").on(t.hookUuid, t.createdAt), index("deliveries_due_idx").on(t.status, t.nextAttemptAt)],
+);
+
+export const deliveryAttempts = pgTable(
+  "delivery_attempts",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    deliveryId: text("delivery_id")
+      .notNull()
+      .references(() => deliveries.id, { onDelete: "cascade" }),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    statusCode: integer("status_code"),
+    latencyMs: integer("latency_ms").notNull(),
+    error: text("error"),
+    /** First 4 KB of the response body. */
+    response: text("response"),
+  },
+  (t) => [index("delivery_attempts_delivery_idx").on(t.deliveryId)],
+);
+
+/** The built-in request inspector: captured requests per bin. */
+export const inspectorRequests = pgTable(
+  "inspector_requests",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    binId: text("bin_id").notNull(),
+    method: text("method").notNull(),
+    headers: jsonb("headers").$type<Record<string, string>>().notNull(),
+    body: text("body").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("inspector_requests_bin_idx").on(t.binId, t.id)],
+);
+
+export type Hook = typeof hooks.$inferSelect;
+export type Delivery = typeof deliveries.$inferSelect;
