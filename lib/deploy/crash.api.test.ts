@@ -14,13 +14,16 @@ const found = async (call: ReturnType<typeof api>, id: string, term: string) => 
   return r.json.count as number;
 };
 
-async function waitForBuild(call: ReturnType<typeof api>, id: string) {
-  for (let i = 0; i < 400; i++) {
+/** Waits until the new version is being made (any phase before the flip). */
+async function waitForBuild(call: ReturnType<typeof api>, id: string, version: number) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
     const [d] = (await call("GET", `/api/v1/indexes/${id}/deployments?limit=1`)).json.results;
-    if (d?.status === "building" && d.phase === "build") return d;
-    await new Promise((r) => setTimeout(r, 25));
+    if (d?.version === version && d.status === "building") return d;
+    if (d?.version === version) throw new Error(`deploy v${version} finished (${d.status}) before it could be interrupted`);
+    await new Promise((r) => setTimeout(r, 20));
   }
-  throw new Error("the deploy never reached the build phase");
+  throw new Error("the deploy never started building");
 }
 
 const servers: TestServer[] = [];
@@ -41,7 +44,7 @@ describe("a crash in the middle of a deploy", () => {
     await call("POST", "/api/v1/webhooks/crash/snapshot", docs(20_000, "second"));
     await call("POST", "/api/v1/webhooks/crash/notify", { upsert: [{ id: "extra", title: "second extra", n: -1 }] });
     const deployUid = (await call("POST", "/api/v1/webhooks/crash/deploy")).json.taskUid;
-    await waitForBuild(call, "crash");
+    await waitForBuild(call, "crash", 2);
     await server.crash();
     await server.restart();
     expect(await found(call, "crash", "first")).toBeGreaterThan(0); // the previous version, straight after the restart
@@ -96,7 +99,7 @@ describe.skipIf(!TEST_DATABASE_URL)("scale-out on Postgres: two web processes an
         }
       }
     })();
-    await waitForBuild(call1, "scale");
+    await waitForBuild(call1, "scale", 2);
     worker.kill("SIGKILL");
     await new Promise((r) => setTimeout(r, 500));
     worker = startWorker(web1.env);
