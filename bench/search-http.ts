@@ -93,7 +93,7 @@ export async function benchSearchHttp(): Promise<void> {
     const uid = (await call("POST", "/api/v1/webhooks/wordnet/deploy")).json.taskUid;
     const during = await load(url, auth);
     await settle(call, uid, 600_000);
-    const loadMs = [...server.logs().matchAll(/serving dep_\w+ \(loaded in (\d+) ms\)/g)].map((m) => Number(m[1]));
+    const loadMs = [...server.logs().matchAll(/loaded dep_\w+ \([\d.]+ MB\) in (\d+) ms/g)].map((m) => Number(m[1]));
 
     printTable(`search over HTTP, ${CONCURRENCY} concurrent, ${docs.length.toLocaleString("en-US")} wordnet docs`, [
       { setup: "raw Orama in-process (sequential)", requests: rawTimes.length, errors: 0, "p50 ms": pct(rawTimes, 50), "p95 ms": pct(rawTimes, 95), "p99 ms": pct(rawTimes, 99), "req/s": "" },

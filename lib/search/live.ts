@@ -30,9 +30,11 @@ function load(h: DbHandle, deploymentId: string): Promise<void> {
   let p = state.loading.get(deploymentId);
   if (!p) {
     p = (async () => {
+      const started = Date.now();
       const artifact = await readArtifact(h.db, deploymentId, "index");
       if (!artifact) throw new Error(`no stored index for deployment ${deploymentId}`);
       await state.pool.load(deploymentId, artifact);
+      console.log(`[indexhook] loaded ${deploymentId} (${(artifact.length / 1e6).toFixed(1)} MB) in ${Date.now() - started} ms`);
     })().finally(() => state.loading.delete(deploymentId));
     state.loading.set(deploymentId, p);
   }
@@ -43,9 +45,8 @@ function load(h: DbHandle, deploymentId: string): Promise<void> {
 async function switchTo(h: DbHandle, indexId: string, deploymentId: string | null, embeddings?: EmbeddingsSettings | null) {
   const entry = state.live.get(indexId);
   const before = entry?.deploymentId;
-  const started = Date.now();
   if (deploymentId) await load(h, deploymentId).catch((err) => console.error("[indexhook] preload failed", err));
-  if (deploymentId !== before) console.log(`[indexhook] ${indexId}: serving ${deploymentId} (loaded in ${Date.now() - started} ms)`);
+  if (deploymentId !== before) console.log(`[indexhook] ${indexId}: serving ${deploymentId}`);
   state.live.set(indexId, { deploymentId, embeddings: embeddings === undefined ? (entry?.embeddings ?? null) : embeddings, checkedAt: Date.now() });
   if (before && before !== deploymentId) await state.pool.evict(before);
   for (const other of state.prepared.get(indexId) ?? []) if (other !== deploymentId) await state.pool.evict(other);
