@@ -52,14 +52,22 @@ export function DeployProgress({ indexId, kind: asked, accepted, error }: Props)
             {kind} task #{task.uid} {task.status}
           </Link>
         ) : null}
-        <Message dep={dep} failed={failed} taskError={task?.error?.message} />
+        <Message dep={dep} failed={failed} started={task?.status === "processing"} taskError={task?.error?.message} />
       </p>
       {failed && !dep ? null : <DeployStepper deployment={dep} label={label} />}
     </section>
   );
 }
 
-function Message({ dep, failed, taskError }: { dep: DeploymentDto | null; failed: boolean; taskError?: string }) {
+interface MessageProps {
+  dep: DeploymentDto | null;
+  failed: boolean;
+  /** The worker has claimed the task but its deployment is not visible yet. */
+  started: boolean;
+  taskError?: string;
+}
+
+function Message({ dep, failed, started, taskError }: MessageProps) {
   if (failed) {
     return (
       <span className="text-red-700 dark:text-red-300">
@@ -67,6 +75,7 @@ function Message({ dep, failed, taskError }: { dep: DeploymentDto | null; failed
       </span>
     );
   }
+  if (!dep && started) return <span>— the deploy worker picked it up; starting…</span>;
   if (!dep) {
     return <span>— waiting for the deploy worker; pending changes stay queued and the live version is unchanged until it runs.</span>;
   }
