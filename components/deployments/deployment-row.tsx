@@ -33,10 +33,10 @@ export function DeploymentRow({ d, onRollback }: { d: DeploymentDto; onRollback:
         </Badge>
         {d.error ? <p className="mt-1 max-w-xs text-xs text-red-700 dark:text-red-300">{d.error}</p> : null}
       </Td>
-      <Td className="max-w-[10rem] truncate font-mono text-xs" title={d.createdBy ?? undefined}>
+      <Td className="max-w-[7rem] truncate font-mono text-xs" title={d.createdBy ?? undefined}>
         {d.createdBy ?? "—"}
       </Td>
-      <Td className="whitespace-nowrap">{formatDate(d.startedAt)}</Td>
+      <Td className="text-xs">{formatDate(d.startedAt)}</Td>
       <Td className="whitespace-nowrap tabular-nums">{formatDuration(d.duration)}</Td>
       <Td className="whitespace-nowrap font-mono text-xs">
         <span className="text-emerald-700 dark:text-emerald-300">+{d.upserted}</span>{" "}
