@@ -1,7 +1,8 @@
 "use client";
 import Link from "next/link";
 import type { IndexDto } from "@/lib/contracts/indexes";
-import { DeployButton, DeployResult, useDeploy } from "./deploy-button";
+import { DeployProgress } from "@/components/deployments/deploy-progress";
+import { DeployButton, useDeploy } from "./deploy-button";
 import { IndexStatusBadge, PendingChip } from "./pending-chip";
 
 export function IndexHeader({ index }: { index: IndexDto }) {
@@ -31,7 +32,7 @@ export function IndexHeader({ index }: { index: IndexDto }) {
         </div>
         <DeployButton index={index} deploy={deploy} />
       </div>
-      <DeployResult index={index} deploy={deploy} />
+      <DeployProgress indexId={index.id} kind="Deploy" accepted={deploy.data} error={deploy.error} />
     </div>
   );
 }

@@ -1,6 +1,8 @@
 "use client";
-// One index: header with the deploy action, and tabs (`?tab=`) Documents | Schema | Tasks | Upload | Settings.
+// One index: header with the deploy action, and tabs (`?tab=`) Documents | Deployments | Playground | Schema | Tasks | Upload | Settings.
 import Link from "next/link";
+import { DeploymentsTab } from "@/components/deployments/deployments-tab";
+import { PlaygroundTab } from "@/components/playground/playground-tab";
 import { Alert } from "@/components/ui/alert";
 import { Tabs, useUrlParam } from "@/components/ui/tabs";
 import { DocumentsTab } from "./documents-tab";
@@ -13,6 +15,8 @@ import { UploadTab } from "./upload-tab";
 
 const TABS = [
   { id: "documents", label: "Documents" },
+  { id: "deployments", label: "Deployments" },
+  { id: "playground", label: "Playground" },
   { id: "schema", label: "Schema" },
   { id: "tasks", label: "Tasks" },
   { id: "upload", label: "Upload" },
@@ -42,6 +46,8 @@ export function IndexPage({ indexId }: { indexId: string }) {
       <Tabs label="Index sections" tabs={TABS} value={current} onChange={setTab} />
       <div role="tabpanel" aria-label={TABS.find((t) => t.id === current)?.label}>
         {current === "documents" ? <DocumentsTab index={index} /> : null}
+        {current === "deployments" ? <DeploymentsTab indexId={index.id} /> : null}
+        {current === "playground" ? <PlaygroundTab index={index} /> : null}
         {current === "schema" ? <SchemaTab index={index} /> : null}
         {current === "tasks" ? <IndexTasksTab indexId={index.id} /> : null}
         {current === "upload" ? <UploadTab indexId={index.id} /> : null}

@@ -109,6 +109,9 @@ describe("history, rollback and the diff preview", () => {
     expect((await settle(call, rb.json.taskUid)).status).toBe("succeeded");
     const after = (await call("GET", `/api/v1/indexes/${id}/deployments`)).json.results[0];
     expect(after).toMatchObject({ version: 3, kind: "rollback", rollbackOfVersion: 1, live: true, documentCount: 1, removed: 1 });
+    // One deployment, and a page that leaves out the restored version, still name it.
+    expect((await call("GET", `/api/v1/indexes/${id}/deployments/${after.id}`)).json.rollbackOfVersion).toBe(1);
+    expect((await call("GET", `/api/v1/indexes/${id}/deployments?limit=1`)).json.results[0].rollbackOfVersion).toBe(1);
     expect((await call("GET", `/api/v1/indexes/${id}/documents`)).json.results).toEqual([{ id: "1", title: "one" }]);
     expect((await call("GET", `/api/v1/indexes/${id}`)).json.pending.removes).toBe(1);
     const again = await call("POST", `/api/v1/indexes/${id}/deployments/${after.id}/rollback`);

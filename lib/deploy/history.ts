@@ -36,11 +36,23 @@ export async function restorableIds(db: Db, indexId: string): Promise<string[]> 
   return rows.map((r) => r.id);
 }
 
+/** Version numbers of the rows and of the versions they roll back to (which may be off the page). */
+async function versionsOf(db: Db, rows: Deployment[]): Promise<Map<string, number>> {
+  const versions = new Map(rows.map((r) => [r.id, r.version]));
+  const missing = [...new Set(rows.map((r) => r.rollbackOf).filter((id): id is string => !!id && !versions.has(id)))];
+  if (missing.length) {
+    for (const r of await db.select({ id: deployments.id, version: deployments.version }).from(deployments).where(inArray(deployments.id, missing))) {
+      versions.set(r.id, r.version);
+    }
+  }
+  return versions;
+}
+
 export async function listDeployments(db: Db, indexId: string, limit: number): Promise<DeploymentDto[]> {
   const index = await findIndex(db, indexId);
   const rows = await db.select().from(deployments).where(eq(deployments.indexId, indexId)).orderBy(desc(deployments.version)).limit(limit);
   const restorable = new Set(await restorableIds(db, indexId));
-  const versions = new Map(rows.map((r) => [r.id, r.version]));
+  const versions = await versionsOf(db, rows);
   return rows.map((r) => toDto(r, index.liveDeploymentId, restorable, versions));
 }
 
@@ -48,7 +60,7 @@ export async function getDeployment(db: Db, indexId: string, id: string): Promis
   const index = await findIndex(db, indexId);
   const [row] = await db.select().from(deployments).where(and(eq(deployments.indexId, indexId), eq(deployments.id, id)));
   if (!row) throw notFound(`No deployment "${id}" of index "${indexId}".`);
-  return toDto(row, index.liveDeploymentId, new Set(await restorableIds(db, indexId)), new Map());
+  return toDto(row, index.liveDeploymentId, new Set(await restorableIds(db, indexId)), await versionsOf(db, [row]));
 }
 
 export async function requestRollback({ db, indexId, deploymentId, createdBy }: { db: Db; indexId: string; deploymentId: string; createdBy: string }) {
