@@ -27,7 +27,7 @@ const WORDNET_QUERIES: SearchParamsInput[] = [
   { term: "move quickly", where: { pos: { eq: "verb" } } },
   { term: "zebra" },
   { term: "qqqqqq", facets },
-  { term: "the", relevance: { k: 1.5, b: 0.5 }, limit: 15 },
+  { term: "the", relevance: { k: 1.5, b: 0.5 }, limit: 15 } as SearchParamsInput,
   { term: "the", facets: { title: { limit: 5 }, body: { sort: "asc", offset: 1, limit: 4 } } },
   { term: "a", limit: 100000 },
 ];

@@ -5,6 +5,7 @@ import type { Worker } from "node:worker_threads";
 import type { SearchParamsInput } from "../../contracts/search";
 import { readArtifactMeta } from "./artifact";
 import { IndexNotLoadedError, SearchTimeoutError, type PoolReply, type PoolRequest } from "./pool-protocol";
+import type { ResultCacheOptions } from "./result-cache";
 import { SearchQueryError } from "./run-search";
 import { startWorker } from "./spawn";
 import type { WireError } from "./wire";
@@ -19,7 +20,12 @@ type Pending = {
 };
 type Slot = { worker: Worker; pending: Map<number, Pending> };
 
-export type SearchPoolOptions = { size?: number; timeoutMs?: number };
+export type SearchPoolOptions = {
+  size?: number;
+  timeoutMs?: number;
+  /** Per-thread LRU of results per (key, params); default 1000 entries / 64 MB per thread; false turns it off. */
+  cache?: ResultCacheOptions | false;
+};
 
 function fromWire(e: WireError): Error {
   if (e.name === "SearchQueryError") return new SearchQueryError(e.message, e.code);
@@ -32,9 +38,11 @@ export class SearchPool {
   private seq = 0;
   private closed = false;
   private readonly timeoutMs: number;
+  private readonly cache: ResultCacheOptions | false;
 
   constructor(opts: SearchPoolOptions = {}) {
     this.timeoutMs = opts.timeoutMs ?? 2000;
+    this.cache = opts.cache ?? {};
     for (let i = 0; i < Math.max(1, opts.size ?? 2); i++) this.slots.push(this.spawn());
   }
 
@@ -109,7 +117,7 @@ export class SearchPool {
   }
 
   private spawn(): Slot {
-    const worker = startWorker("search-worker");
+    const worker = startWorker("search-worker", { workerData: { cache: this.cache } });
     const slot: Slot = { worker, pending: new Map() };
     worker.on("message", (m: PoolReply) => {
       const p = slot.pending.get(m.seq);

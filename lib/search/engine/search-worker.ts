@@ -1,9 +1,11 @@
 // Worker entry for SearchPool: holds the loaded indexes of this thread and answers searches one at
 // a time. A slow search blocks only this thread; the pool times it out and replaces the thread.
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import type { AnyOrama } from "@orama/orama";
+import { formatNanoseconds, getNanosecondsTime } from "@orama/orama/internals";
 import { decodeArtifact } from "./artifact";
 import { patchOrama } from "./orama-patch";
+import { ResultCache, type ResultCacheOptions } from "./result-cache";
 import { runSearch } from "./run-search";
 import { toWire } from "./wire";
 import type { PoolRequest } from "./pool-protocol";
@@ -11,20 +13,34 @@ import type { PoolRequest } from "./pool-protocol";
 patchOrama();
 const dbs = new Map<string, AnyOrama>();
 const port = parentPort!;
+const cacheOpts = (workerData as { cache?: ResultCacheOptions | false } | undefined)?.cache;
+const cache = cacheOpts === false ? null : new ResultCache(cacheOpts ?? {});
 
 port.on("message", (m: PoolRequest) => {
   try {
     if (m.type === "load") {
       // The artifact is shared memory: decode reads it in place and copies what it keeps.
+      cache?.dropKey(m.key);
       dbs.set(m.key, decodeArtifact(Buffer.from(m.artifact)));
       port.postMessage({ seq: m.seq, ok: true });
     } else if (m.type === "evict") {
+      cache?.dropKey(m.key);
       dbs.delete(m.key);
       port.postMessage({ seq: m.seq, ok: true });
     } else {
       const db = dbs.get(m.key);
       if (!db) throw Object.assign(new Error(`index ${m.key} is not loaded`), { name: "IndexNotLoadedError" });
-      port.postMessage({ seq: m.seq, ok: true, result: runSearch(db, m.params) });
+      const start = getNanosecondsTime() as bigint;
+      const hit = cache?.get(m.key, m.params);
+      if (hit) {
+        // Same result; `elapsed` is this lookup's time, not the original search's.
+        const ns = (getNanosecondsTime() as bigint) - start;
+        port.postMessage({ seq: m.seq, ok: true, result: { ...hit, elapsed: { raw: Number(ns), formatted: formatNanoseconds(ns) } } });
+        return;
+      }
+      const result = runSearch(db, m.params);
+      cache?.set(m.key, m.params, result);
+      port.postMessage({ seq: m.seq, ok: true, result });
     }
   } catch (err) {
     port.postMessage({ seq: m.seq, ok: false, error: toWire(err) });
