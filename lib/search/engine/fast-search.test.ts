@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { AnyOrama } from "@orama/orama";
 import { loadWordnet, WORDNET_SCHEMA } from "../../../bench/wordnet";
 import type { SearchParamsInput } from "../../contracts/search";
+import { decodeArtifact, encodeDb } from "./artifact";
 import { fastSearch } from "./fast-search";
 import { allTypesDocs, ALL_TYPES_SCHEMA, comparable, inProcessDb } from "./fixtures";
 import { patchOrama } from "./orama-patch";
@@ -57,6 +58,19 @@ describe("fast full-text search", () => {
     // Twice: the second run reads the cached BM25 values.
     for (let r = 0; r < 2; r++) for (const q of WORDNET_QUERIES) same(wn, q);
     expect(runSearch(wn, { term: "the" }).count).toBeGreaterThan(1000);
+  });
+
+  it("gives Orama's results on a decoded artifact, scoring from the tf column without building Orama's frequency objects", () => {
+    const decoded = decodeArtifact(encodeDb(WORDNET_SCHEMA, wn));
+    const frequencies = (decoded.data.index as unknown as { frequencies: object }).frequencies;
+    const fast = WORDNET_QUERIES.map((q) => comparable(runSearch(decoded, q)));
+    expect(Object.getOwnPropertyDescriptor(frequencies, "body")?.get).toBeTypeOf("function");
+    for (let i = 0; i < WORDNET_QUERIES.length; i++) {
+      expect(fast[i], JSON.stringify(WORDNET_QUERIES[i])).toEqual(comparable(runSearch(wn, WORDNET_QUERIES[i], { fast: false })));
+      expect(JSON.stringify(fast[i])).toBe(JSON.stringify(comparable(runSearch(decoded, WORDNET_QUERIES[i], { fast: false }))));
+    }
+    // Orama's own path built them on first use.
+    expect(Object.getOwnPropertyDescriptor(frequencies, "body")?.value).toBeTypeOf("object");
   });
 
   it("gives Orama's results on every property type", () => {

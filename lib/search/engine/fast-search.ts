@@ -19,6 +19,7 @@
 import type { AnyOrama } from "@orama/orama";
 import { getNanosecondsTime } from "@orama/orama/internals";
 import type { SearchParamsInput } from "../../contracts/search";
+import { postingTfsOf } from "./tree-codec";
 import type { SearchResult } from "./types";
 
 type Relevance = { k: number; b: number; d: number };
@@ -135,13 +136,29 @@ export function fastSearch(orama: AnyOrama, params: SearchParamsInput): SearchRe
     const avg = index.avgFieldLength[prop];
     const lengths = index.fieldLengths[prop];
     const occurrences = index.tokenOccurrences[prop];
-    const freqs = index.frequencies[prop];
+    // tf per posting: the column decoded with the tree, or Orama's frequency objects.
+    const postings = postingTfsOf(tree.node);
+    let freqs: IndexData["frequencies"][string] | undefined;
+    let freqsRead = false;
+    const tfOf = (word: string, ids: number[]): ((i: number) => number) => {
+      const at = postings?.start.get(word);
+      if (postings && at !== undefined && postings.length.get(word) === ids.length) {
+        const tf = postings.tf;
+        return (i) => tf[at + i];
+      }
+      if (!freqsRead) {
+        freqs = index.frequencies[prop];
+        freqsRead = true;
+      }
+      return (i) => freqs?.[ids[i]]?.[word] ?? 0;
+    };
     for (const token of tokens) {
       const found = tree.node.find({ term: token, exact: false, tolerance: (p.tolerance as number) || 0 });
       for (const word of Object.keys(found)) {
         const ids = found[word];
         const occ = occurrences[word];
         const termOccurrences = typeof occ === "number" ? occ : 0;
+        const tf = tfOf(word, ids);
         let cached: Float64Array | undefined;
         if (cacheable && ids.length >= CACHE_MIN_POSTINGS) {
           const key = `${prop}\u0000${word}`;
@@ -150,7 +167,7 @@ export function fastSearch(orama: AnyOrama, params: SearchParamsInput): SearchRe
             cached = new Float64Array(ids.length);
             for (let i = 0; i < ids.length; i++) {
               const id = ids[i];
-              cached[i] = bm25(freqs?.[id]?.[word] ?? 0, termOccurrences, docsCount, lengths[id], avg, relevance);
+              cached[i] = bm25(tf(i), termOccurrences, docsCount, lengths[id], avg, relevance);
             }
             s.bm25.set(key, cached);
           }
@@ -158,7 +175,7 @@ export function fastSearch(orama: AnyOrama, params: SearchParamsInput): SearchRe
         for (let i = 0; i < ids.length; i++) {
           const id = ids[i];
           if (filter && !filter.has(id)) continue;
-          const value = cached ? cached[i] : bm25(freqs?.[id]?.[word] ?? 0, termOccurrences, docsCount, lengths[id], avg, relevance);
+          const value = cached ? cached[i] : bm25(tf(i), termOccurrences, docsCount, lengths[id], avg, relevance);
           if (stamp[id] !== gen) {
             stamp[id] = gen;
             scores[id] = value * boostPerProperty;
