@@ -16,6 +16,9 @@ const WORDNET_QUERIES: SearchParamsInput[] = [
   { term: "the" },
   { term: "a person" },
   { term: "a" , limit: 200 },
+  { term: "1", limit: 50 },
+  { term: "19th century", limit: 30, facets },
+  { term: "e", where: { pos: { eq: "adv" } }, limit: 20 },
   { term: "of", facets },
   { term: "the", where: { pos: { eq: "verb" } }, facets },
   { term: "the act", where: { n: { gte: 2 } }, facets, limit: 25, offset: 5 },
@@ -51,7 +54,7 @@ describe("fast full-text search", () => {
   });
 
   it("covers the common query shapes", () => {
-    for (const q of WORDNET_QUERIES.slice(0, 16)) expect(fastSearch(wn, q), JSON.stringify(q)).not.toBeNull();
+    for (const q of WORDNET_QUERIES.slice(0, 19)) expect(fastSearch(wn, q), JSON.stringify(q)).not.toBeNull();
   });
 
   it("gives Orama's results on wordnet (common terms, filters, facets, paging, boost, tolerance)", () => {

@@ -19,7 +19,10 @@
 import type { AnyOrama } from "@orama/orama";
 import { getNanosecondsTime } from "@orama/orama/internals";
 import type { SearchParamsInput } from "../../contracts/search";
-import { postingTfsOf } from "./tree-codec";
+import { radix } from "@orama/orama/trees";
+import { postingTfsOf, prefixNodes } from "./tree-codec";
+
+type RadixNode = radix.RadixNode;
 import type { SearchResult } from "./types";
 
 type Relevance = { k: number; b: number; d: number };
@@ -51,6 +54,7 @@ type State = {
   generation: number;
   matched: Int32Array;
   bm25: Map<string, Float64Array>;
+  allowed?: Uint8Array;
 };
 const states = new WeakMap<object, State>();
 
@@ -127,6 +131,13 @@ export function fastSearch(orama: AnyOrama, params: SearchParamsInput): SearchRe
     s.generation = 1;
   }
   let n = 0;
+  // The where-filter as a bitmap over internal ids (a Set lookup per posting is the slow part).
+  let allowed: Uint8Array | undefined;
+  if (filter) {
+    allowed = s.allowed ??= new Uint8Array(scores.length);
+    allowed.fill(0);
+    for (const id of filter) if (id < allowed.length) allowed[id] = 1;
+  }
 
   for (const prop of props) {
     if (!(prop in index.indexes)) continue;
@@ -140,41 +151,57 @@ export function fastSearch(orama: AnyOrama, params: SearchParamsInput): SearchRe
     const postings = postingTfsOf(tree.node);
     let freqs: IndexData["frequencies"][string] | undefined;
     let freqsRead = false;
-    const tfOf = (word: string, ids: number[]): ((i: number) => number) => {
-      const at = postings?.start.get(word);
-      if (postings && at !== undefined && postings.length.get(word) === ids.length) {
-        const tf = postings.tf;
-        return (i) => tf[at + i];
-      }
+    const fromObjects = (word: string, ids: ArrayLike<number>) => {
       if (!freqsRead) {
         freqs = index.frequencies[prop];
         freqsRead = true;
       }
-      return (i) => freqs?.[ids[i]]?.[word] ?? 0;
+      return (i: number) => freqs?.[ids[i]]?.[word] ?? 0;
     };
+    const tolerance = (p.tolerance as number) || 0;
     for (const token of tokens) {
-      const found = tree.node.find({ term: token, exact: false, tolerance: (p.tolerance as number) || 0 });
-      for (const word of Object.keys(found)) {
-        const ids = found[word];
+      // The expanded words of this token, in Orama's order, each with its ids and their tf.
+      const words: { word: string; ids: ArrayLike<number>; tf: (i: number) => number }[] = [];
+      if (postings && tolerance === 0) {
+        for (const node of prefixNodes(tree.node as unknown as RadixNode, token)) {
+          const word = node.w;
+          const at = postings.start.get(word);
+          if (at !== undefined && postings.length.get(word) === node.d.size) {
+            const tfs = postings.tf;
+            words.push({ word, ids: postings.ids.subarray(at, at + node.d.size), tf: (i) => tfs[at + i] });
+          } else {
+            const ids = Array.from(node.d) as number[];
+            words.push({ word, ids, tf: fromObjects(word, ids) });
+          }
+        }
+      } else {
+        const found = tree.node.find({ term: token, exact: false, tolerance });
+        for (const word of Object.keys(found)) {
+          const ids = found[word];
+          const at = postings?.start.get(word);
+          // Array.from(node.d) lists the node's ids in the order the tf column was written.
+          if (postings && at !== undefined && postings.length.get(word) === ids.length) {
+            const tfs = postings.tf;
+            words.push({ word, ids, tf: (i) => tfs[at + i] });
+          } else words.push({ word, ids, tf: fromObjects(word, ids) });
+        }
+      }
+      for (const { word, ids, tf } of words) {
         const occ = occurrences[word];
         const termOccurrences = typeof occ === "number" ? occ : 0;
-        const tf = tfOf(word, ids);
         let cached: Float64Array | undefined;
         if (cacheable && ids.length >= CACHE_MIN_POSTINGS) {
           const key = `${prop}\u0000${word}`;
           cached = s.bm25.get(key);
           if (!cached) {
             cached = new Float64Array(ids.length);
-            for (let i = 0; i < ids.length; i++) {
-              const id = ids[i];
-              cached[i] = bm25(tf(i), termOccurrences, docsCount, lengths[id], avg, relevance);
-            }
+            for (let i = 0; i < ids.length; i++) cached[i] = bm25(tf(i), termOccurrences, docsCount, lengths[ids[i]], avg, relevance);
             s.bm25.set(key, cached);
           }
         }
         for (let i = 0; i < ids.length; i++) {
           const id = ids[i];
-          if (filter && !filter.has(id)) continue;
+          if (allowed && allowed[id] !== 1) continue;
           const value = cached ? cached[i] : bm25(tf(i), termOccurrences, docsCount, lengths[id], avg, relevance);
           if (stamp[id] !== gen) {
             stamp[id] = gen;

@@ -13,7 +13,7 @@ type Frequencies = Record<number, Record<string, number> | undefined>;
  * (in its Set's order) are followed by their tf at tf[start[word] + i]. Lets a search score without
  * Orama's per-document frequency objects (which are then only built if something asks for them).
  */
-export type PostingTfs = { start: Map<string, number>; length: Map<string, number>; tf: Float64Array };
+export type PostingTfs = { start: Map<string, number>; length: Map<string, number>; ids: Int32Array; tf: Float64Array };
 const postingTfs = new WeakMap<object, PostingTfs>();
 
 export function postingTfsOf(root: object): PostingTfs | undefined {
@@ -80,7 +80,7 @@ export function readRadix(r: ContainerReader, name: string): radix.RadixTree {
     top[0].c.set(node.k, node);
     stack.push([node, meta[i * 3]]);
   }
-  if (tf) postingTfs.set(root, { start, length, tf });
+  if (tf) postingTfs.set(root, { start, length, ids: docs, tf });
   return root;
 }
 
@@ -127,4 +127,42 @@ export function readFrequencies(r: ContainerReader, name: string): Frequencies {
     out[ids[i]] = entry;
   }
   return out;
+}
+
+/** Canonical array-index keys (what JS objects enumerate first, ascending). */
+const isIndexKey = (k: string) => /^(0|[1-9]\d*)$/.test(k) && Number(k) < 4294967295;
+
+/**
+ * The end nodes with postings that `root.find({ term, exact: false, tolerance: 0 })` reports, in the
+ * order Object.keys() gives its output: RadixNode.find's descent, findAllWords' stack order, then
+ * integer-like words first in ascending order (object key order). Without building the output.
+ */
+export function prefixNodes(root: Node, term: string): Node[] {
+  let node = root;
+  let i = 0;
+  let start: Node | null = null;
+  while (i < term.length) {
+    const child = node.c.get(term[i]);
+    if (!child) return [];
+    const label = child.s;
+    let j = 0;
+    while (j < label.length && i + j < term.length && label[j] === term[i + j]) j++;
+    if (j === label.length) {
+      node = child;
+      i += j;
+    } else if (i + j === term.length && j === term.length - i) {
+      start = child;
+      break;
+    } else return [];
+  }
+  const out: Node[] = [];
+  const stack: Node[] = [start ?? node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.e && n.d.size > 0) out.push(n);
+    if (n.c.size > 0) for (const c of n.c.values()) stack.push(c);
+  }
+  if (!out.some((n) => isIndexKey(n.w))) return out;
+  const index = out.filter((n) => isIndexKey(n.w)).sort((a, b) => Number(a.w) - Number(b.w));
+  return [...index, ...out.filter((n) => !isIndexKey(n.w))];
 }
