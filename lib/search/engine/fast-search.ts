@@ -20,6 +20,7 @@ import type { AnyOrama } from "@orama/orama";
 import { getNanosecondsTime } from "@orama/orama/internals";
 import type { SearchParamsInput } from "../../contracts/search";
 import { radix } from "@orama/orama/trees";
+import { canonicalJson } from "./result-cache";
 import { postingTfsOf, prefixNodes } from "./tree-codec";
 
 type RadixNode = radix.RadixNode;
@@ -54,8 +55,9 @@ type State = {
   generation: number;
   matched: Int32Array;
   bm25: Map<string, Float64Array>;
-  allowed?: Uint8Array;
+  where: Map<string, Uint8Array>; // LRU: most recently used last
 };
+const WHERE_CACHE = 32;
 const states = new WeakMap<object, State>();
 
 function stateFor(db: Db, docsCount: number): State {
@@ -64,7 +66,7 @@ function stateFor(db: Db, docsCount: number): State {
   const signature = `${docsCount}:${size}`;
   let s = states.get(db);
   if (!s || s.signature !== signature) {
-    s = { signature, scores: new Float64Array(size), stamp: new Uint32Array(size), generation: 0, matched: new Int32Array(size), bm25: new Map() };
+    s = { signature, scores: new Float64Array(size), stamp: new Uint32Array(size), generation: 0, matched: new Int32Array(size), bm25: new Map(), where: new Map() };
     states.set(db, s);
   }
   return s;
@@ -115,8 +117,7 @@ export function fastSearch(orama: AnyOrama, params: SearchParamsInput): SearchRe
   if (threshold !== 1 && !(threshold === 0 && tokens.length <= 1)) return null;
 
   const where = p.where as Record<string, unknown> | undefined;
-  const filter: Set<number> | undefined =
-    where && Object.keys(where).length > 0 ? (db.index.searchByWhereClause(db.data.index, db.tokenizer, where as never, undefined) as Set<number>) : undefined;
+  const hasWhere = !!where && Object.keys(where).length > 0;
 
   const docsCount = db.documentsStore.count(db.data.docs) as number;
   const rel = (p.relevance ?? {}) as Partial<Relevance>;
@@ -131,12 +132,20 @@ export function fastSearch(orama: AnyOrama, params: SearchParamsInput): SearchRe
     s.generation = 1;
   }
   let n = 0;
-  // The where-filter as a bitmap over internal ids (a Set lookup per posting is the slow part).
+  // The where-filter as a bitmap over internal ids (a Set lookup per posting is the slow part),
+  // kept per index for the last few filters: the data never changes, so neither does the id set.
   let allowed: Uint8Array | undefined;
-  if (filter) {
-    allowed = s.allowed ??= new Uint8Array(scores.length);
-    allowed.fill(0);
-    for (const id of filter) if (id < allowed.length) allowed[id] = 1;
+  if (hasWhere) {
+    const key = canonicalJson(where);
+    allowed = s.where.get(key);
+    if (allowed) s.where.delete(key);
+    else {
+      const filter = db.index.searchByWhereClause(db.data.index, db.tokenizer, where as never, undefined) as Set<number>;
+      allowed = new Uint8Array(scores.length);
+      for (const id of filter) if (id < allowed.length) allowed[id] = 1;
+      if (s.where.size >= WHERE_CACHE) s.where.delete(s.where.keys().next().value!);
+    }
+    s.where.set(key, allowed);
   }
 
   for (const prop of props) {
