@@ -21,7 +21,7 @@ import { getNanosecondsTime } from "@orama/orama/internals";
 import type { SearchParamsInput } from "../../contracts/search";
 import { radix } from "@orama/orama/trees";
 import { canonicalJson } from "./result-cache";
-import { postingTfsOf, prefixNodes } from "./tree-codec";
+import { postingTfsOf, prefixNodes, type PostingTfs } from "./tree-codec";
 
 type RadixNode = radix.RadixNode;
 import type { SearchResult } from "./types";
@@ -56,6 +56,7 @@ type State = {
   matched: Int32Array;
   bm25: Map<string, Float64Array>;
   where: Map<string, Uint8Array>; // LRU: most recently used last
+  columns: Map<string, Float64Array>; // per property: BM25 of each posting of the tf column
 };
 const WHERE_CACHE = 32;
 const states = new WeakMap<object, State>();
@@ -66,7 +67,7 @@ function stateFor(db: Db, docsCount: number): State {
   const signature = `${docsCount}:${size}`;
   let s = states.get(db);
   if (!s || s.signature !== signature) {
-    s = { signature, scores: new Float64Array(size), stamp: new Uint32Array(size), generation: 0, matched: new Int32Array(size), bm25: new Map(), where: new Map() };
+    s = { signature, scores: new Float64Array(size), stamp: new Uint32Array(size), generation: 0, matched: new Int32Array(size), bm25: new Map(), where: new Map(), columns: new Map() };
     states.set(db, s);
   }
   return s;
@@ -172,12 +173,28 @@ export function fastSearch(orama: AnyOrama, params: SearchParamsInput): SearchRe
       // The expanded words of this token, in Orama's order, each with its ids and their tf.
       const words: { word: string; ids: ArrayLike<number>; tf: (i: number) => number }[] = [];
       if (postings && tolerance === 0) {
+        // BM25 of every posting of this property, computed once per index (default relevance).
+        const column = cacheable ? bm25Column(s, prop, postings, occurrences, docsCount, lengths, avg, relevance) : undefined;
+        const allIds = postings.ids;
         for (const node of prefixNodes(tree.node as unknown as RadixNode, token)) {
           const word = node.w;
           const at = postings.start.get(word);
-          if (at !== undefined && postings.length.get(word) === node.d.size) {
+          if (at !== undefined && column && postings.length.get(word) === node.d.size) {
+            // The hot loop for common terms: straight over typed arrays.
+            const end = at + node.d.size;
+            for (let j = at; j < end; j++) {
+              const id = allIds[j];
+              if (allowed && allowed[id] !== 1) continue;
+              const value = column[j] * boostPerProperty;
+              if (stamp[id] !== gen) {
+                stamp[id] = gen;
+                scores[id] = value;
+                matched[n++] = id;
+              } else scores[id] = scores[id] + value;
+            }
+          } else if (at !== undefined && postings.length.get(word) === node.d.size) {
             const tfs = postings.tf;
-            words.push({ word, ids: postings.ids.subarray(at, at + node.d.size), tf: (i) => tfs[at + i] });
+            words.push({ word, ids: allIds.subarray(at, at + node.d.size), tf: (i) => tfs[at + i] });
           } else {
             const ids = Array.from(node.d) as number[];
             words.push({ word, ids, tf: fromObjects(word, ids) });
@@ -237,6 +254,31 @@ export function fastSearch(orama: AnyOrama, params: SearchParamsInput): SearchRe
   if (facetKeys.length > 0) result.facets = facets(facetsConfig!, facetKeys, propTypes!, matched, n, docs, before);
   result.elapsed = (db as unknown as { formatElapsedTime(n: bigint | number): SearchResult["elapsed"] }).formatElapsedTime((getNanosecondsTime() as bigint) - (start as bigint));
   return result;
+}
+
+/** BM25 (default relevance) of every posting in a decoded property's tf column, built on first use. */
+function bm25Column(
+  s: State,
+  prop: string,
+  postings: PostingTfs,
+  occurrences: Record<string, unknown>,
+  docsCount: number,
+  lengths: Record<number, number>,
+  avg: number,
+  relevance: Relevance,
+): Float64Array {
+  let column = s.columns.get(prop);
+  if (column) return column;
+  column = new Float64Array(postings.tf.length);
+  const { ids, tf } = postings;
+  for (const [word, at] of postings.start) {
+    const occ = occurrences[word];
+    const termOccurrences = typeof occ === "number" ? occ : 0;
+    const end = at + postings.length.get(word)!;
+    for (let j = at; j < end; j++) column[j] = bm25(tf[j], termOccurrences, docsCount, lengths[ids[j]], avg, relevance);
+  }
+  s.columns.set(prop, column);
+  return column;
 }
 
 /** The first k of matched[0..n) in `before` order. A bounded heap for small k, a sort otherwise. */

@@ -130,7 +130,10 @@ export function readFrequencies(r: ContainerReader, name: string): Frequencies {
 }
 
 /** Canonical array-index keys (what JS objects enumerate first, ascending). */
-const isIndexKey = (k: string) => /^(0|[1-9]\d*)$/.test(k) && Number(k) < 4294967295;
+const isIndexKey = (k: string) => {
+  const c = k.charCodeAt(0);
+  return c >= 48 && c <= 57 && /^(0|[1-9]\d*)$/.test(k) && Number(k) < 4294967295;
+};
 
 /**
  * The end nodes with postings that `root.find({ term, exact: false, tolerance: 0 })` reports, in the
