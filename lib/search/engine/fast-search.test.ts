@@ -6,7 +6,7 @@ import type { AnyOrama } from "@orama/orama";
 import { loadWordnet, WORDNET_SCHEMA } from "../../../bench/wordnet";
 import type { SearchParamsInput } from "../../contracts/search";
 import { decodeArtifact, encodeDb } from "./artifact";
-import { fastSearch } from "./fast-search";
+import { fastSearch, warmFastSearch } from "./fast-search";
 import { allTypesDocs, ALL_TYPES_SCHEMA, comparable, inProcessDb } from "./fixtures";
 import { patchOrama } from "./orama-patch";
 import { runSearch } from "./run-search";
@@ -66,6 +66,7 @@ describe("fast full-text search", () => {
   it("gives Orama's results on a decoded artifact, scoring from the tf column without building Orama's frequency objects", () => {
     const decoded = decodeArtifact(encodeDb(WORDNET_SCHEMA, wn));
     const frequencies = (decoded.data.index as unknown as { frequencies: object }).frequencies;
+    expect(warmFastSearch(decoded).sort()).toEqual(["body", "title"]);
     const fast = WORDNET_QUERIES.map((q) => comparable(runSearch(decoded, q)));
     expect(Object.getOwnPropertyDescriptor(frequencies, "body")?.get).toBeTypeOf("function");
     for (let i = 0; i < WORDNET_QUERIES.length; i++) {

@@ -4,6 +4,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import type { AnyOrama } from "@orama/orama";
 import { formatNanoseconds, getNanosecondsTime } from "@orama/orama/internals";
 import { decodeArtifact } from "./artifact";
+import { warmFastSearch } from "./fast-search";
 import { patchOrama } from "./orama-patch";
 import { ResultCache, type ResultCacheOptions } from "./result-cache";
 import { runSearch } from "./run-search";
@@ -21,8 +22,13 @@ port.on("message", (m: PoolRequest) => {
     if (m.type === "load") {
       // The artifact is shared memory: decode reads it in place and copies what it keeps.
       cache?.dropKey(m.key);
-      dbs.set(m.key, decodeArtifact(Buffer.from(m.artifact)));
+      const db = decodeArtifact(Buffer.from(m.artifact));
+      dbs.set(m.key, db);
       port.postMessage({ seq: m.seq, ok: true });
+      // Fill the fast path's BM25 columns while the thread is idle rather than in the first search.
+      setImmediate(() => {
+        if (dbs.get(m.key) === db) warmFastSearch(db);
+      });
     } else if (m.type === "evict") {
       cache?.dropKey(m.key);
       dbs.delete(m.key);
