@@ -28,7 +28,8 @@ export function encodeDb(schema: OramaSchema, db: AnyOrama): Buffer {
     }
     radixProps.push(prop);
     // save() already turned the tree into JSON; encode the live tree instead.
-    writeRadix(w, `radix.${prop}`, (db.data.index as unknown as RawIndex).indexes[prop].node as never);
+    const live = db.data.index as unknown as RawIndex;
+    writeRadix(w, `radix.${prop}`, live.indexes[prop].node as never, live.frequencies[prop] as never);
     indexes[prop] = { type: "Radix", node: null, isArray: idx.isArray };
   }
   const freqProps = Object.keys(raw.index.frequencies);
@@ -38,7 +39,9 @@ export function encodeDb(schema: OramaSchema, db: AnyOrama): Buffer {
   w.typed("docs.ids", "i32", Int32Array.from(docIds, Number));
   w.json("docs.values", docIds.map((k) => raw.docs.docs[k]));
 
-  const rest = { ...raw, index: { ...raw.index, indexes, frequencies: {} }, docs: { docs: {}, count: raw.docs.count } };
+  // The sorter (per sortable property, every document's value) is only used by sortBy: decoded lazily.
+  w.v8("sorting", raw.sorting);
+  const rest = { ...raw, index: { ...raw.index, indexes, frequencies: {} }, docs: { docs: {}, count: raw.docs.count }, sorting: { enabled: false } };
   w.v8("rest", rest);
   return w.finish({ schema, radixProps, freqProps, docs: raw.docs.count });
 }
@@ -50,26 +53,57 @@ export function readArtifactMeta(buf: Buffer): ArtifactMeta {
   return new ContainerReader(buf).meta as ArtifactMeta;
 }
 
-export function decodeArtifact(buf: Buffer): AnyOrama {
+/** Milliseconds per decode step, for the bench. */
+export type DecodeTimings = Record<string, number>;
+
+/** Replaces obj[key] with a getter that computes the value on first read (or takes a write). */
+function lazy(obj: object, key: string, compute: () => unknown): void {
+  const settle = (value: unknown) => {
+    Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+    return value;
+  };
+  Object.defineProperty(obj, key, { get: () => settle(compute()), set: settle, enumerable: true, configurable: true });
+}
+
+export function decodeArtifact(buf: Buffer, timings?: DecodeTimings): AnyOrama {
+  let t = performance.now();
+  const step = (name: string) => {
+    const now = performance.now();
+    if (timings) timings[name] = (timings[name] ?? 0) + now - t;
+    t = now;
+  };
   const r = new ContainerReader(buf);
   const meta = r.meta as ArtifactMeta;
-  const rest = r.v8<Loose & { index: RawIndex; docs: { docs: Record<number, unknown> } }>("rest");
+  const rest = r.v8<Loose & { index: RawIndex; docs: { docs: Record<number, unknown> }; sorting: unknown }>("rest");
+  step("rest (v8)");
 
   const ids = r.typed("docs.ids", "i32");
   const values = r.json<unknown[]>("docs.values");
   const docs: Record<number, unknown> = {};
   for (let i = 0; i < ids.length; i++) docs[ids[i]] = values[i];
   rest.docs.docs = docs;
+  step("docs (json)");
 
-  const frequencies: Record<string, unknown> = {};
-  for (const prop of meta.freqProps) frequencies[prop] = readFrequencies(r, `freq.${prop}`);
-  rest.index.frequencies = frequencies;
   // Orama's load() rebuilds trees from JSON; give radix props an empty tree and swap in ours after.
   for (const prop of meta.radixProps) rest.index.indexes[prop].node = { w: "", s: "", e: false, k: "", d: [], c: [] };
-
+  const lazySorting = r.has("sorting");
   const db = createEngineDb(meta.schema);
   load(db, rest as unknown as RawData);
+  step("orama load");
   const live = db.data.index as unknown as RawIndex;
   for (const prop of meta.radixProps) live.indexes[prop].node = readRadix(r, `radix.${prop}`);
+  step("radix");
+
+  // Term frequencies as Orama's objects are only read by Orama's own search path and save(): the
+  // fast path reads the tf column stored with the radix postings. Build them on first use; copy
+  // the sections now so the artifact buffer need not outlive this call.
+  const sections = meta.freqProps.map((prop) => [prop, r.copySections(`freq.${prop}.`)] as const);
+  for (const [prop, copy] of sections) lazy(live.frequencies, prop, () => readFrequencies(copy, `freq.${prop}`));
+  if (lazySorting) {
+    const bytes = r.copySections("sorting");
+    const data = db.data as unknown as Loose;
+    lazy(data, "sorting", () => db.sorter.load(db.internalDocumentIDStore, bytes.v8("sorting")));
+  }
+  step("lazy sections");
   return db;
 }

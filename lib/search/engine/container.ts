@@ -24,6 +24,9 @@ export class ContainerWriter {
     this.chunks.push(bytes);
     this.size += bytes.length;
   }
+  raw(name: string, kind: Kind, bytes: Buffer): void {
+    this.push(name, kind, bytes);
+  }
   json(name: string, value: unknown): void {
     this.push(name, "json", Buffer.from(JSON.stringify(value), "utf8"));
   }
@@ -63,6 +66,14 @@ export class ContainerReader {
 
   has(name: string): boolean {
     return this.entries.has(name);
+  }
+  /** A standalone reader over copies of the sections whose names start with `prefix`. */
+  copySections(prefix: string): ContainerReader {
+    const w = new ContainerWriter();
+    for (const e of this.entries.values()) {
+      if (e.name.startsWith(prefix)) w.raw(e.name, e.kind, Buffer.from(this.bytes(e.name)));
+    }
+    return new ContainerReader(w.finish(null));
   }
   private bytes(name: string): Buffer {
     const e = this.entries.get(name);

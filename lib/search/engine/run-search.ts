@@ -2,6 +2,7 @@
 // zod contract cannot know on its own: vector/hybrid modes need a vector to compare against.
 import { search, type AnyOrama } from "@orama/orama";
 import type { SearchParamsInput } from "../../contracts/search";
+import { fastSearch } from "./fast-search";
 import type { SearchResult } from "./types";
 
 /** A search the caller got wrong (bad mode/vector, unknown property, bad filter): a 400, not a 500. */
@@ -15,7 +16,12 @@ export class SearchQueryError extends Error {
   }
 }
 
-export function runSearch(db: AnyOrama, params: SearchParamsInput): SearchResult {
+export type RunSearchOptions = {
+  /** Use the typed-array fast path where it applies (default true); false runs Orama's own search. */
+  fast?: boolean;
+};
+
+export function runSearch(db: AnyOrama, params: SearchParamsInput, opts: RunSearchOptions = {}): SearchResult {
   const mode = params.mode ?? "fulltext";
   if (mode !== "fulltext" && !params.vector) {
     throw new SearchQueryError(`mode "${mode}" needs \`vector\` ({ value: number[], property }); only fulltext works from \`term\` alone`, "vector_required");
@@ -28,6 +34,9 @@ export function runSearch(db: AnyOrama, params: SearchParamsInput): SearchResult
   // save() lose them. Ask for vectors and null them on copies instead: same output, no mutation.
   const orama = { ...params, mode, includeVectors: true };
   try {
+    // Same results as Orama's search (tested), or null when the query is outside what it covers.
+    const fast = opts.fast === false ? null : fastSearch(db, orama as SearchParamsInput);
+    if (fast) return withoutVectors(fast, Object.keys(db.data.index.vectorIndexes));
     // Every Orama search is synchronous for the default components; search() may still return a promise.
     const result = search(db, orama as never) as unknown;
     if (result instanceof Promise) throw new Error("an asynchronous Orama component is not supported here");

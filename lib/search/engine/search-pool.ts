@@ -1,10 +1,11 @@
-// SearchPool: N worker threads, each holding every loaded index. A search goes to the least busy
-// thread; one that outlives timeoutMs is rejected and its thread replaced (reloading the indexes),
+// SearchPool: N worker threads, each holding every loaded index. Searches wait in one queue and go
+// to the first thread that is free (one search per thread at a time); one that outlives timeoutMs is rejected and its thread replaced (reloading the indexes),
 // so a pathological query costs one thread for timeoutMs, never the caller's event loop.
 import type { Worker } from "node:worker_threads";
 import type { SearchParamsInput } from "../../contracts/search";
 import { readArtifactMeta } from "./artifact";
 import { IndexNotLoadedError, SearchTimeoutError, type PoolReply, type PoolRequest } from "./pool-protocol";
+import type { ResultCacheOptions } from "./result-cache";
 import { SearchQueryError } from "./run-search";
 import { startWorker } from "./spawn";
 import type { WireError } from "./wire";
@@ -17,9 +18,15 @@ type Pending = {
   timed: boolean;
   timer?: NodeJS.Timeout;
 };
-type Slot = { worker: Worker; pending: Map<number, Pending> };
+type Slot = { worker: Worker; pending: Map<number, Pending>; searching: number };
+type Waiting = { key: string; params: SearchParamsInput; resolve: (v: SearchResult) => void; reject: (e: Error) => void };
 
-export type SearchPoolOptions = { size?: number; timeoutMs?: number };
+export type SearchPoolOptions = {
+  size?: number;
+  timeoutMs?: number;
+  /** Per-thread LRU of results per (key, params); default 1000 entries / 64 MB per thread; false turns it off. */
+  cache?: ResultCacheOptions | false;
+};
 
 function fromWire(e: WireError): Error {
   if (e.name === "SearchQueryError") return new SearchQueryError(e.message, e.code);
@@ -28,13 +35,18 @@ function fromWire(e: WireError): Error {
 
 export class SearchPool {
   private slots: Slot[] = [];
+  /** Searches not yet given to a thread: each thread runs one search at a time, so a short search
+   *  waits for the first free thread instead of queueing behind a long one in a busy thread. */
+  private waiting: Waiting[] = [];
   private artifacts = new Map<string, SharedArrayBuffer>();
   private seq = 0;
   private closed = false;
   private readonly timeoutMs: number;
+  private readonly cache: ResultCacheOptions | false;
 
   constructor(opts: SearchPoolOptions = {}) {
     this.timeoutMs = opts.timeoutMs ?? 2000;
+    this.cache = opts.cache ?? {};
     for (let i = 0; i < Math.max(1, opts.size ?? 2); i++) this.slots.push(this.spawn());
   }
 
@@ -68,13 +80,32 @@ export class SearchPool {
   async search(key: string, params: SearchParamsInput): Promise<SearchResult> {
     if (this.closed) throw new Error("search pool is closed");
     if (!this.artifacts.has(key)) throw new IndexNotLoadedError(key);
-    // Least busy: fewest requests in flight (ties go to the first).
-    const slot = this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
-    return (await this.send(slot, { type: "search", seq: ++this.seq, key, params }, true))!;
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ key, params, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /** Hands waiting searches, oldest first, to threads that are not running one. */
+  private pump(): void {
+    while (this.waiting.length > 0 && !this.closed) {
+      // A free thread; among those, the one with the least other work (loads) queued.
+      let slot: Slot | undefined;
+      for (const s of this.slots) if (s.searching === 0 && (!slot || s.pending.size < slot.pending.size)) slot = s;
+      if (!slot) return;
+      const w = this.waiting.shift()!;
+      if (!this.artifacts.has(w.key)) {
+        w.reject(new IndexNotLoadedError(w.key));
+        continue;
+      }
+      slot.searching++;
+      this.send(slot, { type: "search", seq: ++this.seq, key: w.key, params: w.params }, true).then((r) => w.resolve(r!), w.reject);
+    }
   }
 
   async close(): Promise<void> {
     this.closed = true;
+    for (const w of this.waiting.splice(0)) w.reject(new Error("search pool is closed"));
     const slots = this.slots;
     this.slots = [];
     for (const s of slots) this.failAll(s, new Error("search pool is closed"));
@@ -104,21 +135,24 @@ export class SearchPool {
     const slot = this.slots.find((s) => s.pending.get(p.req.seq) === p);
     if (!slot) return;
     slot.pending.delete(p.req.seq);
+    if (p.req.type === "search") slot.searching--;
     p.reject(new SearchTimeoutError(this.timeoutMs));
     this.replace(slot);
   }
 
   private spawn(): Slot {
-    const worker = startWorker("search-worker");
-    const slot: Slot = { worker, pending: new Map() };
+    const worker = startWorker("search-worker", { workerData: { cache: this.cache } });
+    const slot: Slot = { worker, pending: new Map(), searching: 0 };
     worker.on("message", (m: PoolReply) => {
       const p = slot.pending.get(m.seq);
       if (!p) return;
       slot.pending.delete(m.seq);
       clearTimeout(p.timer);
+      if (p.req.type === "search") slot.searching--;
       if (m.ok) p.resolve(m.result);
       else p.reject(fromWire(m.error));
       this.arm(slot);
+      this.pump();
     });
     // A crashed thread is replaced like a timed-out one; its requests are retried elsewhere.
     worker.on("error", () => this.replace(slot));
@@ -146,10 +180,12 @@ export class SearchPool {
       if (p.req.type !== "search") p.resolve(undefined);
       else {
         fresh.pending.set(p.req.seq, { ...p, timer: undefined });
+        fresh.searching++;
         fresh.worker.postMessage(p.req);
       }
     }
     this.arm(fresh);
+    this.pump();
   }
 
   private failAll(slot: Slot, err: Error): void {

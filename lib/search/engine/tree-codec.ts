@@ -6,17 +6,38 @@ import type { ContainerReader, ContainerWriter } from "./container";
 
 type Node = radix.RadixNode;
 
-/** Pre-order walk: per node its subword, then [children, end, docs] in `meta`, its ids in `docs`. */
-export function writeRadix(w: ContainerWriter, name: string, root: Node): void {
+type Frequencies = Record<number, Record<string, number> | undefined>;
+
+/**
+ * Term frequencies aligned with a decoded radix tree's postings: the ids of the node for `word`
+ * (in its Set's order) are followed by their tf at tf[start[word] + i]. Lets a search score without
+ * Orama's per-document frequency objects (which are then only built if something asks for them).
+ */
+export type PostingTfs = { start: Map<string, number>; length: Map<string, number>; ids: Int32Array; tf: Float64Array };
+const postingTfs = new WeakMap<object, PostingTfs>();
+
+export function postingTfsOf(root: object): PostingTfs | undefined {
+  return postingTfs.get(root);
+}
+
+/**
+ * Pre-order walk: per node its subword, then [children, end, docs] in `meta`, its ids in `docs` and,
+ * given the property's frequencies, each posting's tf (what Orama reads: freq[id]?.[word] ?? 0).
+ */
+export function writeRadix(w: ContainerWriter, name: string, root: Node, freq?: Frequencies): void {
   const words: string[] = [];
   const meta: number[] = [];
   const docs: number[] = [];
+  const tfs: number[] = [];
   const stack: Node[] = [root];
   while (stack.length) {
     const n = stack.pop()!;
     words.push(n.s);
     meta.push(n.c.size, n.e ? 1 : 0, n.d.size);
-    for (const id of n.d) docs.push(id as number);
+    for (const id of n.d) {
+      docs.push(id as number);
+      if (freq) tfs.push(freq[id as number]?.[n.w] ?? 0);
+    }
     // Push children reversed so they pop in Map insertion order.
     const kids = [...n.c.values()];
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
@@ -24,6 +45,7 @@ export function writeRadix(w: ContainerWriter, name: string, root: Node): void {
   w.json(`${name}.s`, words);
   w.typed(`${name}.meta`, "u32", Uint32Array.from(meta));
   w.typed(`${name}.docs`, "i32", Int32Array.from(docs));
+  if (freq) w.typed(`${name}.tf`, "f64", Float64Array.from(tfs));
 }
 
 export function readRadix(r: ContainerReader, name: string): radix.RadixTree {
@@ -31,10 +53,17 @@ export function readRadix(r: ContainerReader, name: string): radix.RadixTree {
   const meta = r.typed(`${name}.meta`, "u32");
   const docs = r.typed(`${name}.docs`, "i32");
   const root = new radix.RadixTree();
+  const tf = r.has(`${name}.tf`) ? r.typed(`${name}.tf`, "f64") : undefined;
+  const start = new Map<string, number>();
+  const length = new Map<string, number>();
   let d = 0;
   const fill = (n: Node, i: number) => {
     n.e = meta[i * 3 + 1] === 1;
     const count = meta[i * 3 + 2];
+    if (tf && count > 0) {
+      start.set(n.w, d);
+      length.set(n.w, count);
+    }
     for (let k = 0; k < count; k++) n.d.add(docs[d++]);
   };
   fill(root, 0);
@@ -51,10 +80,9 @@ export function readRadix(r: ContainerReader, name: string): radix.RadixTree {
     top[0].c.set(node.k, node);
     stack.push([node, meta[i * 3]]);
   }
+  if (tf) postingTfs.set(root, { start, length, ids: docs, tf });
   return root;
 }
-
-type Frequencies = Record<number, Record<string, number> | undefined>;
 
 /** frequencies[prop][internalId] = { token: tf }: tokens become indices into one dictionary. */
 export function writeFrequencies(w: ContainerWriter, name: string, freq: Frequencies): void {
@@ -99,4 +127,45 @@ export function readFrequencies(r: ContainerReader, name: string): Frequencies {
     out[ids[i]] = entry;
   }
   return out;
+}
+
+/** Canonical array-index keys (what JS objects enumerate first, ascending). */
+const isIndexKey = (k: string) => {
+  const c = k.charCodeAt(0);
+  return c >= 48 && c <= 57 && /^(0|[1-9]\d*)$/.test(k) && Number(k) < 4294967295;
+};
+
+/**
+ * The end nodes with postings that `root.find({ term, exact: false, tolerance: 0 })` reports, in the
+ * order Object.keys() gives its output: RadixNode.find's descent, findAllWords' stack order, then
+ * integer-like words first in ascending order (object key order). Without building the output.
+ */
+export function prefixNodes(root: Node, term: string): Node[] {
+  let node = root;
+  let i = 0;
+  let start: Node | null = null;
+  while (i < term.length) {
+    const child = node.c.get(term[i]);
+    if (!child) return [];
+    const label = child.s;
+    let j = 0;
+    while (j < label.length && i + j < term.length && label[j] === term[i + j]) j++;
+    if (j === label.length) {
+      node = child;
+      i += j;
+    } else if (i + j === term.length && j === term.length - i) {
+      start = child;
+      break;
+    } else return [];
+  }
+  const out: Node[] = [];
+  const stack: Node[] = [start ?? node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.e && n.d.size > 0) out.push(n);
+    if (n.c.size > 0) for (const c of n.c.values()) stack.push(c);
+  }
+  if (!out.some((n) => isIndexKey(n.w))) return out;
+  const index = out.filter((n) => isIndexKey(n.w)).sort((a, b) => Number(a.w) - Number(b.w));
+  return [...index, ...out.filter((n) => !isIndexKey(n.w))];
 }
