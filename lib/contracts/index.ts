@@ -8,3 +8,5 @@ export * from "./webhooks";
 export * from "./keys";
 export * from "./search-api";
 export * from "./deployments";
+export * from "./hooks";
+export * from "./inspector";
