@@ -121,8 +121,10 @@ export function api(server: TestServer, bearer: string | null = MASTER_KEY) {
         ...headers,
       },
       body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-    }).catch((err: Error) => {
-      // The server is gone or reset the connection: say why, with the end of its log.
+    }).catch(async (err: Error) => {
+      // The server is gone or reset the connection: say why, with the end of its log (give a dying
+      // process a moment to print its last words).
+      await new Promise((r) => setTimeout(r, 1000));
       throw new Error(`${method} ${pathname}: ${err.message} (${(err.cause as Error)?.message ?? ""})\n--- server log ---\n${server.logs?.().slice(-3000) ?? ""}`);
     });
     const text = await res.text();
