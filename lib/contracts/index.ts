@@ -8,3 +8,4 @@ export * from "./webhooks";
 export * from "./keys";
 export * from "./search-api";
 export * from "./deployments";
+export * from "./deliveries";
