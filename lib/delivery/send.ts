@@ -4,7 +4,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { DbHandle } from "../db";
 import { deliveries, deliveryAttempts, hooks, type Delivery, type Hook } from "../db/schema/hooks";
 import { env } from "../env";
-import { inspectorAllowance, safeRequest } from "../net/outbound";
+import { errorReason, inspectorAllowance, safeRequest, SsrfError } from "../net/outbound";
 import { parseRetryAfter, retryDelayMs } from "./backoff";
 import { signedHeaders } from "./headers";
 
@@ -22,15 +22,12 @@ export async function attempt(hook: Hook, delivery: Delivery): Promise<AttemptRe
     const allow = inspectorAllowance(hook.url, `http://127.0.0.1:${env().PORT}`);
     const res = await safeRequest(hook.url, { method: "POST", headers, body: delivery.body, connectTimeoutMs: Math.min(10_000, timeoutMs), timeoutMs, allow });
     const ok = res.status >= 200 && res.status < 300;
-    const header = (name: string) => {
-      const v = (res.headers as Record<string, string | string[] | undefined>)[name];
-      return Array.isArray(v) ? v[0] : v;
-    };
-    return { ok, statusCode: res.status, latencyMs: Math.round(res.latencyMs), error: ok ? null : `HTTP ${res.status}`, response: res.body.slice(0, 4096), retryAfterMs: parseRetryAfter(header("retry-after")) };
+    const retryAfterMs = parseRetryAfter(res.headers["retry-after"]);
+    return { ok, statusCode: res.status, latencyMs: res.latencyMs, error: ok ? null : `HTTP ${res.status}`, response: res.body.slice(0, 4096), retryAfterMs };
   } catch (err) {
-    const e = err as Error & { cause?: Error };
-    const message = [e.name !== "Error" ? e.name : "", e.message, e.cause?.message].filter(Boolean).join(": ");
-    return { ok: false, statusCode: null, latencyMs: Math.round(performance.now() - started), error: message || String(err), response: null };
+    // SSRF refusals and network errors are failures like any other: logged, retried, counted.
+    const reason = err instanceof SsrfError ? `SSRF: ${err.message}` : errorReason(err);
+    return { ok: false, statusCode: null, latencyMs: Math.round(performance.now() - started), error: reason, response: null };
   }
 }
 
