@@ -25,7 +25,7 @@ async function setup(extra: Record<string, string>) {
 async function feed(call: ReturnType<typeof api>, rounds: number, size: number, from = 0) {
   for (let r = 0; r < rounds; r++) {
     const docs = Array.from({ length: size }, (_, i) => ({ id: `d${from + r * size + i}`, n: r }));
-    await settle(call, (await call("POST", "/api/v1/webhooks/chaos/notify", { upsert: docs })).json.taskUid);
+    if (docs.length) expect((await call("POST", "/api/v1/webhooks/chaos/notify", { upsert: docs })).status).toBe(202);
     // A deploy whose worker was killed is retried once, then failed; its changes go back to the
     // queue, so deploying again delivers them.
     for (let tries = 0; tries < 5; tries++) {

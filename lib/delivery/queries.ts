@@ -35,8 +35,9 @@ type ListInput = { status?: Delivery["status"]; limit: number; before?: string }
 export async function listDeliveries(db: Db, uuid: string, q: ListInput) {
   await hookOr404(db, uuid);
   // The latency of the last attempt, fetched alongside so the table needs one round trip.
-  const last = sql<number | null>`(select ${deliveryAttempts.latencyMs} from ${deliveryAttempts}
-    where ${deliveryAttempts.deliveryId} = ${deliveries.id} order by ${deliveryAttempts.id} desc limit 1)`;
+  // Qualified by hand: drizzle leaves columns unqualified inside a select list, which is ambiguous here.
+  const last = sql<number | null>`(select a.latency_ms from delivery_attempts a
+    where a.delivery_id = "deliveries"."id" order by a.id desc limit 1)`;
   const rows = await db
     .select({ d: deliveries, latency: last })
     .from(deliveries)

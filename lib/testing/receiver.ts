@@ -1,5 +1,6 @@
 // A real webhook receiver for tests and benches: a node:http server on 127.0.0.1 that records every
 // request and answers with what the test's responder says (status, headers, or a dropped connection).
+import { EventEmitter } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -28,6 +29,8 @@ export interface Receiver {
 export async function startReceiver(respond: Responder = () => ({ status: 204 })): Promise<Receiver> {
   const requests: Received[] = [];
   let responder = respond;
+  // Waiters are resolved on arrival (not by polling) so latency measurements are not rounded up.
+  const arrived = new EventEmitter().setMaxListeners(100);
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -41,6 +44,7 @@ export async function startReceiver(respond: Responder = () => ({ status: 204 })
         remotePort: req.socket.remotePort ?? 0,
       };
       requests.push(got);
+      arrived.emit("request");
       const reply = await responder(got, requests.length);
       if (reply === "drop") return void req.socket.destroy();
       res.writeHead(reply.status ?? 204, reply.headers);
@@ -54,14 +58,21 @@ export async function startReceiver(respond: Responder = () => ({ status: 204 })
     url: `http://127.0.0.1:${port}`,
     requests,
     respond: (fn) => void (responder = fn),
-    waitFor: async (n, timeoutMs = 20_000) => {
-      const deadline = Date.now() + timeoutMs;
-      while (requests.length < n) {
-        if (Date.now() > deadline) throw new Error(`receiver got ${requests.length} of ${n} requests after ${timeoutMs} ms`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-      return requests;
-    },
+    waitFor: (n, timeoutMs = 20_000) =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          if (requests.length < n) return;
+          clearTimeout(timer);
+          arrived.off("request", check);
+          resolve(requests);
+        };
+        const timer = setTimeout(() => {
+          arrived.off("request", check);
+          reject(new Error(`receiver got ${requests.length} of ${n} requests after ${timeoutMs} ms`));
+        }, timeoutMs);
+        arrived.on("request", check);
+        check();
+      }),
     close: () =>
       new Promise<void>((r) => {
         server.closeAllConnections();
