@@ -1,9 +1,11 @@
-// Process start-up: validate the environment, open the database (migrations), start the worker.
+// Process start-up: validate the environment, open the database (migrations), sync the
+// TASK_WEBHOOK_URL hook, start the worker.
 // A bad configuration stops the process with one line that names the problem.
 import { env, EnvError } from "./env";
 import { getDb } from "./db";
 import { DataDirLockedError } from "./db/lock";
 import { startWorker } from "./worker";
+import { syncEnvHook } from "./hooks/env-hook";
 import "./worker/loops";
 import { enableCompiledWorkers } from "./search/engine/spawn";
 
@@ -13,6 +15,7 @@ export async function boot({ worker }: { worker: boolean }): Promise<void> {
   try {
     const e = env();
     const db = await getDb();
+    await syncEnvHook(db.db, { url: e.TASK_WEBHOOK_URL, authorization: e.TASK_WEBHOOK_AUTHORIZATION_HEADER });
     if (worker && e.WORKER === "inline") await startWorker(db);
   } catch (err) {
     if (err instanceof EnvError || err instanceof DataDirLockedError) {

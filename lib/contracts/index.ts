@@ -8,4 +8,6 @@ export * from "./webhooks";
 export * from "./keys";
 export * from "./search-api";
 export * from "./deployments";
+export * from "./hooks";
+export * from "./inspector";
 export * from "./deliveries";

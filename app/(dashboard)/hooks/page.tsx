@@ -1,13 +1,14 @@
-import { ComingSoon } from "@/components/shell/coming-soon";
+import { redirect } from "next/navigation";
+import { HooksView } from "@/components/hooks/hooks-view";
+import { getSessionUser } from "@/lib/auth/session";
+import { listHooksForDashboard } from "@/lib/hooks/dashboard";
 
 export const metadata = { title: "Webhooks" };
+export const dynamic = "force-dynamic";
 
-export default function HooksPage() {
-  return (
-    <ComingSoon
-      title="Webhooks"
-      description="Outbound webhooks: change events and task events, signed and retried."
-      items={["Hooks with filters, secrets and pause", "Delivery log with replay", "Request inspector and test sends"]}
-    />
-  );
+export default async function HooksPage() {
+  // The layout checks the session too; the page needs the role to decide what to offer.
+  const user = await getSessionUser();
+  if (!user) redirect("/login");
+  return <HooksView role={user.role} initialHooks={await listHooksForDashboard()} />;
 }

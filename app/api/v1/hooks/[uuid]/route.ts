@@ -1,0 +1,16 @@
+import { deleteHookContract, getHookContract, updateHookContract } from "@/lib/contracts";
+import { requestOrigin } from "@/lib/http/origin";
+import { route } from "@/lib/http/route";
+import { deleteHook } from "@/lib/hooks/delete-hook";
+import { getHook } from "@/lib/hooks/list-hooks";
+import { updateHook } from "@/lib/hooks/update-hook";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route(getHookContract, async ({ params, db }) => getHook({ db: db.db, uuid: params.uuid }));
+
+export const PATCH = route(updateHookContract, async ({ req, params, body, db }) =>
+  updateHook({ db: db.db, uuid: params.uuid, input: body, selfOrigin: requestOrigin(req) }),
+);
+
+export const DELETE = route(deleteHookContract, async ({ params, db }) => deleteHook({ db: db.db, uuid: params.uuid }));

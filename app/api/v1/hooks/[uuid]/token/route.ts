@@ -1,0 +1,7 @@
+import { hookTokenContract } from "@/lib/contracts";
+import { route } from "@/lib/http/route";
+import { hookToken } from "@/lib/hooks/hook-credentials";
+
+export const dynamic = "force-dynamic";
+
+export const POST = route(hookTokenContract, async ({ params, body, db }) => hookToken({ db: db.db, uuid: params.uuid, input: body }));

@@ -1,0 +1,15 @@
+import { captureContracts } from "@/lib/contracts";
+import { route } from "@/lib/http/route";
+import { captureRequest } from "@/lib/inspector/capture";
+
+export const dynamic = "force-dynamic";
+
+// Public on purpose: it is where hooks (and curl) send requests to look at them. One contract per method.
+const [get, post, put, patch, del] = captureContracts.map((c) =>
+  route(c, async ({ req, params, db }) => {
+    await captureRequest({ db: db.db, binId: params.binId, req });
+    return { ok: true };
+  }),
+);
+
+export { get as GET, post as POST, put as PUT, patch as PATCH, del as DELETE };

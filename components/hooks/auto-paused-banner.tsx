@@ -1,0 +1,37 @@
+"use client";
+// A hook Indexhook paused by itself must not go unnoticed: a banner names it, says why and offers resume.
+import { useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import type { HookDto } from "@/lib/contracts/hooks";
+import { Button } from "@/components/ui/button";
+import { hooksApi } from "./hooks-api";
+
+export function AutoPausedBanner({ hooks }: { hooks: HookDto[] }) {
+  const qc = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const paused = hooks.filter((h) => h.status === "auto-paused");
+  if (paused.length === 0) return null;
+  const resume = async (h: HookDto) => {
+    try {
+      await hooksApi.update(h.uuid, { paused: false });
+      await qc.invalidateQueries({ queryKey: ["hooks"] });
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <div role="alert" className="mb-4 space-y-2 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
+      {paused.map((h) => (
+        <div key={h.uuid} className="flex flex-wrap items-center gap-3">
+          <span className="min-w-0 flex-1">
+            <strong>Auto-paused:</strong> <span className="break-all font-mono">{h.url}</span> — {h.pausedReason ?? "too many failures"}. Events keep accumulating.
+          </span>
+          <Link href={`/hooks/${h.uuid}?tab=testing`} className="underline">Send test</Link>
+          {h.isEditable ? <Button variant="secondary" onClick={() => resume(h)}>Resume</Button> : null}
+        </div>
+      ))}
+      {error ? <p>{error}</p> : null}
+    </div>
+  );
+}

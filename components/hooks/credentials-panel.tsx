@@ -1,0 +1,81 @@
+"use client";
+// Secret and token of a saved hook. Rotate keeps the old secret signing for 24 h; Regenerate replaces
+// it at once, so it sits behind a two-step warning (explain, then type the word).
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import type { HookDto } from "@/lib/contracts/hooks";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { inputBase } from "@/components/ui/select";
+import { formatTime } from "@/components/keys/keys-api";
+import { hooksApi } from "./hooks-api";
+import { SecretRow } from "./secret-row";
+
+type Pending = "rotate" | "regenerate-secret" | "regenerate-token" | null;
+const ENV_REASON = "Configured by TASK_WEBHOOK_URL: its credentials cannot be changed here.";
+
+export function CredentialsPanel({ hook }: { hook: HookDto }) {
+  const qc = useQueryClient();
+  const [secret, setSecret] = useState<string | null>(null);
+  const [token, setToken] = useState<string | null>(null);
+  const [pending, setPending] = useState<Pending>(null);
+  const [busy, setBusy] = useState(false);
+  const [manual, setManual] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const locked = !hook.isEditable;
+
+  const run = async (fn: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await fn();
+      await qc.invalidateQueries({ queryKey: ["hooks"] });
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+      setPending(null);
+    }
+  };
+  const secretAction = (action: "rotate" | "regenerate") => run(async () => setSecret((await hooksApi.secret(hook.uuid, action)).secret));
+  const tokenAction = (input: { action: "regenerate" } | { token: string }) => run(async () => setToken((await hooksApi.token(hook.uuid, input)).token));
+  const lockProps = { disabled: locked || busy, title: locked ? ENV_REASON : undefined };
+
+  return (
+    <section className="space-y-5">
+      <h3 className="text-base font-semibold">Signing</h3>
+      <SecretRow label="Secret" mask="whsec_••••••••••••" value={secret} onValue={setSecret} reveal={async () => (await hooksApi.secret(hook.uuid, "reveal")).secret}>
+        <Button type="button" variant="secondary" {...lockProps} onClick={() => setPending("rotate")}>Rotate</Button>
+        <Button type="button" variant="secondary" className="text-red-600!" {...lockProps} onClick={() => setPending("regenerate-secret")}>Regenerate</Button>
+        {hook.previousSecretExpiresAt ? (
+          <span className="text-xs text-zinc-500" data-testid="grace">The previous secret also signs until {formatTime(hook.previousSecretExpiresAt)}.</span>
+        ) : null}
+      </SecretRow>
+      <SecretRow label="Token" mask="••••••••••••" value={token} onValue={setToken} reveal={async () => (await hooksApi.token(hook.uuid, { action: "reveal" })).token}>
+        <Button type="button" variant="secondary" {...lockProps} onClick={() => setPending("regenerate-token")}>Regenerate</Button>
+        <input
+          aria-label="Set token by hand"
+          className={`${inputBase} w-48 font-mono`}
+          placeholder="or set one (16+ chars)"
+          value={manual}
+          disabled={locked}
+          onChange={(e) => setManual(e.target.value)}
+        />
+        <Button type="button" variant="secondary" disabled={locked || busy || manual.length < 16} title={manual.length < 16 ? "At least 16 characters" : undefined} onClick={() => tokenAction({ token: manual }).then(() => setManual(""))}>
+          Set
+        </Button>
+      </SecretRow>
+      <p className="text-xs text-zinc-500">Sent as X-Indexhook-Token on every request; the secret only signs and never travels.</p>
+      {error ? <p className="text-sm text-red-600">{error}</p> : null}
+      <ConfirmDialog open={pending === "rotate"} title="Rotate the signing secret?" confirmLabel="Rotate" busy={busy} onCancel={() => setPending(null)} onConfirm={() => secretAction("rotate")}>
+        <p>A new secret signs from now on. The current one keeps signing too for 24 hours, so receivers can switch without rejecting deliveries.</p>
+      </ConfirmDialog>
+      <ConfirmDialog open={pending === "regenerate-secret"} danger typeToConfirm="regenerate" title="Regenerate the signing secret?" confirmLabel="Regenerate now" busy={busy} onCancel={() => setPending(null)} onConfirm={() => secretAction("regenerate")}>
+        <p>The current secret stops signing <strong>immediately</strong>: receivers that verify signatures reject deliveries until they have the new one. Use this when the secret leaked; otherwise Rotate.</p>
+      </ConfirmDialog>
+      <ConfirmDialog open={pending === "regenerate-token"} danger title="Regenerate the token?" confirmLabel="Regenerate token" busy={busy} onCancel={() => setPending(null)} onConfirm={() => tokenAction({ action: "regenerate" })}>
+        <p>The X-Indexhook-Token header changes with the next delivery; receivers comparing it must be updated.</p>
+      </ConfirmDialog>
+    </section>
+  );
+}

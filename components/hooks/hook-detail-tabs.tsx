@@ -1,0 +1,34 @@
+"use client";
+// The tab registry of the hook detail page (`?tab=`). The delivery engine's tabs plug in here: replace
+// a `null` Component with yours; ids are fixed, since links (`/hooks/{uuid}?tab=testing`) use them.
+import type { ComponentType } from "react";
+import type { HookDto } from "@/lib/contracts/hooks";
+import { HookInspectorTab } from "./hook-inspector-tab";
+
+export type HookTabId = "deliveries" | "metrics" | "testing" | "inspector";
+export type Role = "admin" | "member" | "viewer";
+
+export interface HookTabProps {
+  hook: HookDto;
+  role: Role;
+}
+
+export interface HookTab {
+  id: HookTabId;
+  label: string;
+  /** null = not built yet: the page shows a placeholder saying so. */
+  Component: ComponentType<HookTabProps> | null;
+}
+
+export const HOOK_TABS: HookTab[] = [
+  { id: "deliveries", label: "Deliveries", Component: null },
+  { id: "metrics", label: "Metrics", Component: null },
+  { id: "testing", label: "Testing", Component: null },
+  { id: "inspector", label: "Inspector", Component: HookInspectorTab },
+];
+
+export const DEFAULT_HOOK_TAB: HookTabId = "deliveries";
+
+export function hookTab(id: string): HookTab {
+  return HOOK_TABS.find((t) => t.id === id) ?? HOOK_TABS.find((t) => t.id === DEFAULT_HOOK_TAB)!;
+}

@@ -1,0 +1,41 @@
+"use client";
+// The hook detail page shell: header (URL, status, filters) and the tabs of hook-detail-tabs.tsx.
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import type { HookDto } from "@/lib/contracts/hooks";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/table";
+import { Tabs, useUrlParam } from "@/components/ui/tabs";
+import { DEFAULT_HOOK_TAB, HOOK_TABS, hookTab, type Role } from "./hook-detail-tabs";
+import { filterSummary, hooksApi } from "./hooks-api";
+import { HookStatusBadge, statusReason } from "./hook-status-badge";
+
+export function HookDetail({ initialHook, role }: { initialHook: HookDto; role: Role }) {
+  const q = useQuery({ queryKey: ["hooks", initialHook.uuid], queryFn: () => hooksApi.get(initialHook.uuid), initialData: initialHook, refetchInterval: 10_000 });
+  const hook = q.data;
+  const [tabId, setTab] = useUrlParam("tab", DEFAULT_HOOK_TAB);
+  const tab = hookTab(tabId);
+  return (
+    <div className="space-y-4">
+      <div>
+        <Link href="/hooks" className="text-sm text-zinc-500 hover:underline">← Webhooks</Link>
+        <h1 className="mt-1 break-all font-mono text-lg font-semibold">{hook.url}</h1>
+        <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">
+          <HookStatusBadge hook={hook} />
+          <Badge tone="info">{hook.kind}</Badge>
+          <span>{filterSummary(hook)}</span>
+          {hook.isEditable ? (
+            <Link href={`/hooks?edit=${hook.uuid}`} className="text-indigo-700 hover:underline dark:text-indigo-300">Edit</Link>
+          ) : (
+            <span>from TASK_WEBHOOK_URL</span>
+          )}
+        </div>
+        {hook.status !== "active" ? <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">{statusReason(hook)}</p> : null}
+      </div>
+      <Tabs label="Hook sections" tabs={HOOK_TABS.map(({ id, label }) => ({ id, label }))} value={tab.id} onChange={setTab} />
+      <div role="tabpanel" aria-label={tab.label}>
+        {tab.Component ? <tab.Component hook={hook} role={role} /> : <EmptyState title={`${tab.label} is coming`}>This tab arrives with the delivery engine.</EmptyState>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+"use client";
+// The Inspector tab: a hook pointing at this instance's inspector shows its captured requests live;
+// any other hook is offered a switch to a fresh bin (its real URL is shown so it can be put back).
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/table";
+import type { HookTabProps } from "./hook-detail-tabs";
+import { hooksApi } from "./hooks-api";
+import { InspectorView } from "./inspector-view";
+
+const BIN_PATH = /\/api\/v1\/inspect\/(bin_[A-Za-z0-9_-]{8,64})$/;
+
+export function HookInspectorTab({ hook, role }: HookTabProps) {
+  const qc = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const bin = BIN_PATH.exec(new URL(hook.url, "http://x").pathname)?.[1];
+  if (bin) return <InspectorView binId={bin} />;
+  const canSwitch = role !== "viewer" && hook.isEditable;
+  const switchToBin = async () => {
+    try {
+      const { url } = await hooksApi.createBin();
+      await hooksApi.update(hook.uuid, { url });
+      await qc.invalidateQueries({ queryKey: ["hooks"] });
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <EmptyState title="This hook does not post to the inspector">
+      <p className="mb-3">
+        It posts to <code className="break-all font-mono text-xs">{hook.url}</code>. Point it at a fresh inspector bin to see every request it sends; set the URL back when done.
+      </p>
+      <Button
+        disabled={!canSwitch}
+        title={canSwitch ? undefined : hook.isEditable ? "Needs the member role" : "Configured by TASK_WEBHOOK_URL"}
+        onClick={switchToBin}
+      >
+        Use the inspector
+      </Button>
+      {error ? <p className="mt-2 text-red-600">{error}</p> : null}
+    </EmptyState>
+  );
+}

@@ -1,0 +1,26 @@
+// The hook status in the shared vocabulary (a word and a colour), with the reason on hover.
+import type { HookDto, HookStatus } from "@/lib/contracts/hooks";
+import { Badge, type Tone } from "@/components/ui/badge";
+
+const STATUS: Record<HookStatus, { label: string; tone: Tone }> = {
+  active: { label: "Active", tone: "success" },
+  paused: { label: "Paused", tone: "neutral" },
+  "auto-paused": { label: "Auto-paused", tone: "danger" },
+  failing: { label: "Failing", tone: "warning" },
+};
+
+export function statusReason(h: Pick<HookDto, "status" | "pausedReason" | "failingSince">): string {
+  if (h.status === "failing") return `Deliveries failing since ${h.failingSince ?? "recently"}; retrying with backoff.`;
+  if (h.status === "paused") return "Paused by hand: events accumulate and are sent on resume.";
+  if (h.status === "auto-paused") return `Paused by Indexhook: ${h.pausedReason ?? "too many failures"}. Events accumulate until you resume.`;
+  return "Delivering.";
+}
+
+export function HookStatusBadge({ hook }: { hook: Pick<HookDto, "status" | "pausedReason" | "failingSince"> }) {
+  const s = STATUS[hook.status];
+  return (
+    <span title={statusReason(hook)} data-testid="hook-status">
+      <Badge tone={s.tone}>{s.label}</Badge>
+    </span>
+  );
+}

@@ -1,0 +1,70 @@
+"use client";
+// The hooks list: where each hook posts (monospace), what it receives, its status and when it was made.
+import Link from "next/link";
+import type { HookDto } from "@/lib/contracts/hooks";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Table, Td, Th, Tr } from "@/components/ui/table";
+import { formatTime } from "@/components/keys/keys-api";
+import { filterSummary } from "./hooks-api";
+import { HookStatusBadge } from "./hook-status-badge";
+
+interface Props {
+  hooks: HookDto[];
+  onEdit?: (h: HookDto) => void;
+  onDelete?: (h: HookDto) => void;
+}
+
+const ENV_REASON = "Configured by TASK_WEBHOOK_URL: change the environment to edit it.";
+
+export function HooksTable({ hooks, onEdit, onDelete }: Props) {
+  return (
+    <Table label="Webhooks">
+      <thead>
+        <tr>
+          <Th>Endpoint</Th>
+          <Th>Kind</Th>
+          <Th>Receives</Th>
+          <Th>Status</Th>
+          <Th>Created</Th>
+          {onEdit ? <Th><span className="sr-only">Actions</span></Th> : null}
+        </tr>
+      </thead>
+      <tbody>
+        {hooks.map((h) => (
+          <Tr key={h.uuid} data-testid="hook-row">
+            <Td className="max-w-md">
+              <Link href={`/hooks/${h.uuid}`} className="break-all font-mono text-xs text-indigo-700 hover:underline dark:text-indigo-300">
+                {h.url}
+              </Link>
+              {h.isEditable ? null : <div className="mt-1 text-xs text-zinc-500" title={ENV_REASON}>from TASK_WEBHOOK_URL</div>}
+            </Td>
+            <Td><Badge tone="info">{h.kind}</Badge></Td>
+            <Td className="text-zinc-600 dark:text-zinc-400">{filterSummary(h)}</Td>
+            <Td><HookStatusBadge hook={h} /></Td>
+            <Td className="whitespace-nowrap">{formatTime(h.createdAt)}</Td>
+            {onEdit ? (
+              <Td className="whitespace-nowrap text-right">
+                <Button variant="ghost" aria-label={`Edit ${h.url}`} onClick={() => onEdit(h)}>
+                  {h.isEditable ? "Edit" : "View"}
+                </Button>
+                {onDelete ? (
+                  <Button
+                    variant="ghost"
+                    className="text-red-600! disabled:opacity-50 dark:text-red-400!"
+                    aria-label={`Delete ${h.url}`}
+                    disabled={!h.isEditable}
+                    title={h.isEditable ? undefined : ENV_REASON}
+                    onClick={() => onDelete(h)}
+                  >
+                    Delete
+                  </Button>
+                ) : null}
+              </Td>
+            ) : null}
+          </Tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}

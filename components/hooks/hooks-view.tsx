@@ -1,0 +1,74 @@
+"use client";
+// The Webhooks page: list (server-rendered first, then kept fresh), an auto-paused banner, the create
+// and edit sheet (its hook is in the URL, `?edit=`, so it is deep-linkable) and delete.
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import type { HookDto } from "@/lib/contracts/hooks";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { PageHeader } from "@/components/ui/page-header";
+import { EmptyState } from "@/components/ui/table";
+import { useUrlParam } from "@/components/ui/tabs";
+import { AutoPausedBanner } from "./auto-paused-banner";
+import { HookSheet } from "./hook-sheet";
+import { hooksApi } from "./hooks-api";
+import { HooksTable } from "./hooks-table";
+
+type Role = "admin" | "member" | "viewer";
+
+export function HooksView({ role, initialHooks }: { role: Role; initialHooks: HookDto[] }) {
+  const canManage = role !== "viewer";
+  const qc = useQueryClient();
+  const hooks = useQuery({ queryKey: ["hooks"], queryFn: hooksApi.list, initialData: initialHooks, refetchInterval: 10_000 });
+  const [edit, setEdit] = useUrlParam("edit", "");
+  const [deleting, setDeleting] = useState<HookDto | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const editing = edit === "new" ? null : (hooks.data.find((h) => h.uuid === edit) ?? null);
+  const sheetOpen = canManage && (edit === "new" || editing !== null);
+
+  const remove = async () => {
+    if (!deleting) return;
+    setBusy(true);
+    try {
+      await hooksApi.remove(deleting.uuid);
+      await qc.invalidateQueries({ queryKey: ["hooks"] });
+      setDeleting(null);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const createButton = canManage ? <Button onClick={() => setEdit("new")}>Add webhook</Button> : null;
+  return (
+    <>
+      <PageHeader
+        title="Webhooks"
+        description="Get told what changed: document changes and finished tasks, signed (Standard Webhooks), retried and logged."
+        actions={createButton}
+      />
+      <AutoPausedBanner hooks={hooks.data} />
+      {hooks.data.length === 0 ? (
+        <EmptyState title="No webhooks yet">
+          <p className="mb-3">{canManage ? "Point one at the built-in inspector to see exactly what Indexhook sends." : "A member or admin can add webhooks."}</p>
+          {createButton}
+        </EmptyState>
+      ) : (
+        <HooksTable hooks={hooks.data} onEdit={canManage ? (h) => setEdit(h.uuid) : undefined} onDelete={canManage ? setDeleting : undefined} />
+      )}
+      {hooks.error ? <p className="mt-2 text-sm text-red-600">Could not refresh the list: {hooks.error.message}</p> : null}
+      {error ? <p className="mt-2 text-sm text-red-600">{error}</p> : null}
+      {sheetOpen ? (
+        // Keyed so switching from "new" to the created hook starts a fresh form with its credentials.
+        <HookSheet key={edit} hook={editing} onClose={() => setEdit(null)} onCreated={(h) => setEdit(h.uuid)} />
+      ) : null}
+      <ConfirmDialog open={deleting !== null} danger title="Delete this webhook?" confirmLabel="Delete webhook" busy={busy} onCancel={() => setDeleting(null)} onConfirm={remove}>
+        <p>
+          <span className="break-all font-mono">{deleting?.url}</span> stops receiving events at once, and its delivery log is deleted. This cannot be undone.
+        </p>
+      </ConfirmDialog>
+    </>
+  );
+}

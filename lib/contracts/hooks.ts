@@ -1,0 +1,132 @@
+// Contracts of outbound webhooks (/api/v1/hooks). Reads never carry a secret or token, and header
+// values come back redacted; the create call and the explicit reveal actions are the only exceptions.
+import { z } from "zod";
+import { contract } from "./define";
+import { errorSchema } from "./system";
+
+export const HOOK_LIMIT = 20;
+export const NIL_UUID = "00000000-0000-0000-0000-000000000000";
+export const HOOK_KINDS = ["changes", "tasks"] as const;
+export const HOOK_OPERATIONS = ["upsert", "update", "delete"] as const;
+export const HOOK_STATUSES = ["active", "paused", "auto-paused", "failing"] as const;
+export type HookStatus = (typeof HOOK_STATUSES)[number];
+
+// An empty list means "everything", as the form says, so it is stored as "all".
+const listOrAll = <T extends z.ZodType>(item: T) =>
+  z.union([z.literal("all"), z.array(item)]).transform((v) => (Array.isArray(v) && v.length === 0 ? ("all" as const) : v));
+
+export const hookFiltersSchema = z
+  .object({
+    indexes: listOrAll(z.string().min(1)).default("all"),
+    properties: listOrAll(z.string().min(1)).default("all"),
+    operations: listOrAll(z.enum(HOOK_OPERATIONS)).default("all"),
+  })
+  .meta({ id: "HookFilters" });
+
+const headerName = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/, "a valid HTTP header name");
+const headersSchema = z
+  .record(headerName, z.string().max(4000).regex(/^[^\r\n]*$/, "no line breaks"))
+  .refine((h) => Object.keys(h).length <= 20, "at most 20 headers");
+
+export const hookSchema = z
+  .object({
+    uuid: z.string(),
+    kind: z.enum(HOOK_KINDS),
+    url: z.string(),
+    headers: z.record(z.string(), z.string()).meta({ description: "Values redacted: `Bearer ****`, `****abcd`" }),
+    paused: z.boolean(),
+    pausedReason: z.string().nullable(),
+    filters: z.object({
+      indexes: z.union([z.literal("all"), z.array(z.string())]),
+      properties: z.union([z.literal("all"), z.array(z.string())]),
+      operations: z.union([z.literal("all"), z.array(z.enum(HOOK_OPERATIONS))]),
+    }),
+    isEditable: z.boolean().meta({ description: "False for the hook configured by TASK_WEBHOOK_URL" }),
+    status: z.enum(HOOK_STATUSES),
+    failingSince: z.string().nullable(),
+    previousSecretExpiresAt: z.string().nullable().meta({ description: "Until when the secret before the last rotation still signs" }),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: "Hook" });
+export type HookDto = z.infer<typeof hookSchema>;
+
+export const createHookBody = z
+  .object({
+    kind: z.enum(HOOK_KINDS).default("changes"),
+    url: z.string().trim().min(1, "required").max(2000),
+    headers: headersSchema.default({}),
+    paused: z.boolean().default(false),
+    filters: hookFiltersSchema.default({ indexes: "all", properties: "all", operations: "all" }),
+    token: z.string().min(16, "at least 16 characters").max(256).optional(),
+  })
+  .meta({ id: "CreateHookRequest" });
+export type CreateHookInput = z.infer<typeof createHookBody>;
+
+export const updateHookBody = z
+  .object({
+    kind: z.enum(HOOK_KINDS).optional(),
+    url: z.string().trim().min(1).max(2000).optional(),
+    headers: headersSchema.optional().meta({ description: "Replaces all headers; a value sent back redacted keeps the stored one" }),
+    paused: z.boolean().optional(),
+    filters: hookFiltersSchema.optional(),
+  })
+  .meta({ id: "UpdateHookRequest" });
+export type UpdateHookInput = z.infer<typeof updateHookBody>;
+
+export const secretActionBody = z.object({ action: z.enum(["reveal", "rotate", "regenerate"]) }).meta({ id: "HookSecretAction" });
+export const secretResult = z.object({
+  secret: z.string(),
+  previousSecret: z.string().nullable(),
+  previousSecretExpiresAt: z.string().nullable(),
+});
+export const tokenActionBody = z
+  .union([z.object({ action: z.enum(["reveal", "regenerate"]) }), z.object({ token: z.string().min(16, "at least 16 characters").max(256) })])
+  .meta({ id: "HookTokenAction" });
+
+const tag = ["Webhooks"];
+const read = { session: "viewer" as const, key: ["admin" as const] };
+const manage = { session: "member" as const, key: ["admin" as const] };
+const uuidParams = z.object({ uuid: z.string().min(1).max(64) });
+const bad = { description: "Invalid input, not_editable, hook_limit or ssrf_refused", schema: errorSchema };
+const missing = { description: "No such hook", schema: errorSchema };
+
+export const listHooksContract = contract({
+  method: "get", path: "/api/v1/hooks", summary: "List webhooks (no secrets; header values redacted)", tags: tag, auth: read,
+  responses: { 200: { description: "Hooks", schema: z.object({ results: z.array(hookSchema) }) } },
+});
+
+export const createHookContract = contract({
+  method: "post", path: "/api/v1/hooks", summary: "Create a webhook; the response is the only read that carries its secret and token", tags: tag, auth: manage,
+  body: createHookBody,
+  responses: { 201: { description: "The hook with `secret` and `token`", schema: hookSchema.extend({ secret: z.string(), token: z.string() }) }, 400: bad },
+});
+
+export const getHookContract = contract({
+  method: "get", path: "/api/v1/hooks/{uuid}", summary: "Get a webhook", tags: tag, auth: read, params: uuidParams,
+  responses: { 200: { description: "The hook", schema: hookSchema }, 404: missing },
+});
+
+export const updateHookContract = contract({
+  method: "patch", path: "/api/v1/hooks/{uuid}", summary: "Update a webhook (pause and resume with `paused`)", tags: tag, auth: manage,
+  params: uuidParams, body: updateHookBody,
+  responses: { 200: { description: "The hook", schema: hookSchema }, 400: bad, 404: missing },
+});
+
+export const deleteHookContract = contract({
+  method: "delete", path: "/api/v1/hooks/{uuid}", summary: "Delete a webhook and its delivery log", tags: tag, auth: manage, params: uuidParams,
+  responses: { 200: { description: "The deleted hook", schema: hookSchema }, 400: bad, 404: missing },
+});
+
+export const hookSecretContract = contract({
+  method: "post", path: "/api/v1/hooks/{uuid}/secret",
+  summary: "Reveal, rotate (the old secret keeps signing for 24 h) or regenerate (replaced at once) the signing secret",
+  tags: tag, auth: manage, params: uuidParams, body: secretActionBody,
+  responses: { 200: { description: "The secret", schema: secretResult }, 400: bad, 404: missing },
+});
+
+export const hookTokenContract = contract({
+  method: "post", path: "/api/v1/hooks/{uuid}/token", summary: "Reveal, regenerate or set by hand the X-Indexhook-Token value",
+  tags: tag, auth: manage, params: uuidParams, body: tokenActionBody,
+  responses: { 200: { description: "The token", schema: z.object({ token: z.string() }) }, 400: bad, 404: missing },
+});

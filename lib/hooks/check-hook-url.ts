@@ -1,0 +1,15 @@
+// Save-time SSRF check of a hook URL. This instance's own inspector URL is stored as is (the delivery
+// engine opens exactly its address with inspectorAllowance); everything else must pass checkUrl.
+import { badRequest } from "../http/errors";
+import { checkUrl, SsrfError } from "../net/ssrf";
+import { isInspectorUrl } from "../net/inspector-allowance";
+
+export async function checkHookUrl(url: string, selfOrigin: string): Promise<void> {
+  if (isInspectorUrl(url, selfOrigin)) return;
+  try {
+    await checkUrl(url);
+  } catch (err) {
+    if (err instanceof SsrfError) throw badRequest(err.message, { url }, "ssrf_refused");
+    throw err;
+  }
+}

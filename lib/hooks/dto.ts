@@ -1,0 +1,31 @@
+// The public shape of a hook row: no secret, no token, header values redacted, a derived status.
+import type { HookDto, HookStatus } from "../contracts/hooks";
+import type { Hook } from "../db/schema/hooks";
+import { redactHeaders } from "./redact";
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** Auto-paused = paused by the delivery engine ("auto: …", "gone: 410"), not by a person. */
+export function hookStatus(row: Pick<Hook, "paused" | "pausedReason" | "failingSince">): HookStatus {
+  if (row.paused) return row.pausedReason && row.pausedReason !== "manual" ? "auto-paused" : "paused";
+  return row.failingSince ? "failing" : "active";
+}
+
+export function toHookDto(row: Hook): HookDto {
+  return {
+    uuid: row.uuid,
+    kind: row.kind,
+    url: row.url,
+    headers: redactHeaders(row.headers),
+    paused: row.paused,
+    pausedReason: row.pausedReason,
+    filters: row.filters,
+    isEditable: row.isEditable,
+    status: hookStatus(row),
+    failingSince: iso(row.failingSince),
+    // A past grace period is noise: the old secret no longer signs.
+    previousSecretExpiresAt: row.previousSecretExpiresAt && row.previousSecretExpiresAt > new Date() ? iso(row.previousSecretExpiresAt) : null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}

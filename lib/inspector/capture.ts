@@ -1,0 +1,61 @@
+// The request inspector: any well-formed bin id captures (no create step to race), the body is cut
+// at 64 KB and each bin keeps its newest 200 requests, so a public URL cannot grow the database.
+import { and, desc, eq, gt, lt, sql } from "drizzle-orm";
+import type { InspectedRequestDto } from "../contracts/inspector";
+import type { Db } from "../db";
+import { inspectorRequests } from "../db/schema/hooks";
+import { randomBase58 } from "../ids";
+
+export const MAX_BODY_BYTES = 64 * 1024;
+export const MAX_PER_BIN = 200;
+
+export function newBinId(): string {
+  return `bin_${randomBase58(20)}`;
+}
+
+/** Reads at most 64 KB of the body and drops the rest without buffering it. */
+async function headOf(req: Request): Promise<string> {
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (size < MAX_BODY_BYTES) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.length;
+  }
+  await reader.cancel().catch(() => {});
+  return Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES).toString("utf8");
+}
+
+export async function captureRequest({ db, binId, req }: { db: Db; binId: string; req: Request }): Promise<void> {
+  const headers: Record<string, string> = {};
+  // The caller's own session cookie is not the sender's business and must not be stored.
+  req.headers.forEach((v, k) => {
+    if (k !== "cookie") headers[k] = v;
+  });
+  const body = await headOf(req);
+  await db.transaction(async (tx) => {
+    const [row] = await tx.insert(inspectorRequests).values({ binId, method: req.method, headers, body }).returning({ id: inspectorRequests.id });
+    // Trim to the newest MAX_PER_BIN: delete everything older than the 200th newest id.
+    await tx
+      .delete(inspectorRequests)
+      .where(
+        and(
+          eq(inspectorRequests.binId, binId),
+          lt(
+            inspectorRequests.id,
+            sql`coalesce((select id from ${inspectorRequests} where bin_id = ${binId} order by id desc offset ${MAX_PER_BIN - 1} limit 1), 0)`,
+          ),
+          lt(inspectorRequests.id, row.id),
+        ),
+      );
+  });
+}
+
+export async function listCaptured({ db, binId, after }: { db: Db; binId: string; after?: number }): Promise<InspectedRequestDto[]> {
+  const where = after ? and(eq(inspectorRequests.binId, binId), gt(inspectorRequests.id, after)) : eq(inspectorRequests.binId, binId);
+  const rows = await db.select().from(inspectorRequests).where(where).orderBy(desc(inspectorRequests.id)).limit(MAX_PER_BIN);
+  return rows.map((r) => ({ id: r.id, method: r.method, headers: r.headers, body: r.body, at: r.at.toISOString() }));
+}
