@@ -1,6 +1,7 @@
 "use client";
 // Deliveries tab: one row per POST batch (status, event, HTTP code, attempts, latency, next retry);
 // a row opens the delivery sheet (selection in the URL, so it is deep-linkable).
+import type { HookTabProps } from "@/components/hooks/hook-detail-tabs";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState, Table, Td, Th, Tr } from "@/components/ui/table";
 import { useUrlParam } from "@/components/ui/tabs";
@@ -10,7 +11,8 @@ import { formatWhen, useDeliveries } from "./queries";
 
 const FILTERS = ["", "pending", "failed", "succeeded", "dead"] as const;
 
-export function DeliveriesTab({ uuid }: { uuid: string }) {
+export function DeliveriesTab({ hook, role }: HookTabProps) {
+  const uuid = hook.uuid;
   const [status, setStatus] = useUrlParam("status", "");
   const [selected, setSelected] = useUrlParam("delivery", "");
   const q = useDeliveries(uuid, status || undefined);
@@ -58,7 +60,7 @@ export function DeliveriesTab({ uuid }: { uuid: string }) {
           </tbody>
         </Table>
       ) : null}
-      <DeliverySheet uuid={uuid} id={selected || null} onClose={() => setSelected(null)} />
+      <DeliverySheet uuid={uuid} id={selected || null} onClose={() => setSelected(null)} canReplay={role !== "viewer"} />
     </div>
   );
 }

@@ -41,7 +41,7 @@ export function AttemptTimeline({ attempts }: { attempts: DeliveryDetail["attemp
   );
 }
 
-export function DeliverySheet({ uuid, id, onClose }: { uuid: string; id: string | null; onClose: () => void }) {
+export function DeliverySheet({ uuid, id, onClose, canReplay }: { uuid: string; id: string | null; onClose: () => void; canReplay: boolean }) {
   const q = useDelivery(uuid, id);
   const replay = useReplay(uuid);
   const d = q.data;
@@ -57,9 +57,11 @@ export function DeliverySheet({ uuid, id, onClose }: { uuid: string; id: string 
               {d.event} × {d.eventCount}
             </span>
             <span className="font-mono text-xs text-zinc-500">{d.webhookId}</span>
-            <Button variant="secondary" className="ml-auto" disabled={replay.isPending} onClick={() => replay.mutate(d.id)}>
-              {replay.isPending ? "Replaying…" : "Replay"}
-            </Button>
+            {canReplay ? (
+              <Button variant="secondary" className="ml-auto" disabled={replay.isPending} onClick={() => replay.mutate(d.id)}>
+                {replay.isPending ? "Replaying…" : "Replay"}
+              </Button>
+            ) : null}
           </div>
           {replay.error ? <Alert>{replay.error.message}</Alert> : null}
           <section>

@@ -2,6 +2,7 @@
 // Metrics tab: attempts per bucket as stacked success/failure bars, with the success rate and p50/p95
 // latency of the window (1 h, 24 h, 7 d) above them.
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { HookTabProps } from "@/components/hooks/hook-detail-tabs";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { Tabs, useUrlParam } from "@/components/ui/tabs";
@@ -29,7 +30,8 @@ const tick = (window: MetricsWindow) => (iso: string) => {
   return window === "7d" ? d.toLocaleDateString(undefined, { weekday: "short", hour: "2-digit" }) : d.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
 };
 
-export function MetricsTab({ uuid }: { uuid: string }) {
+export function MetricsTab({ hook }: HookTabProps) {
+  const uuid = hook.uuid;
   const [raw, setWindow] = useUrlParam("window", "24h");
   const window = (WINDOWS.some((w) => w.id === raw) ? raw : "24h") as MetricsWindow;
   const q = useMetrics(uuid, window);

@@ -1,21 +1,23 @@
 "use client";
 // Testing tab: sends a sample event of the hook's kind (its own delivery, event "test", never retried)
 // and shows what the receiver answered.
+import type { HookTabProps } from "@/components/hooks/hook-detail-tabs";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { AttemptTimeline } from "./delivery-sheet";
 import { DeliveryStatusBadge } from "./delivery-status-badge";
 import { useSendTest } from "./queries";
 
-export function TestingTab({ uuid }: { uuid: string }) {
-  const send = useSendTest(uuid);
+export function TestingTab({ hook, role }: HookTabProps) {
+  const send = useSendTest(hook.uuid);
   const d = send.data;
   return (
     <div className="space-y-4">
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         Sends a sample payload, signed like every delivery, with a fresh webhook-id. It does not move the hook&apos;s cursor and is not retried.
       </p>
-      <Button onClick={() => send.mutate()} disabled={send.isPending}>
+      {role === "viewer" ? <Alert tone="info">Viewers can look, not send: ask a member to send a test event.</Alert> : null}
+      <Button onClick={() => send.mutate()} disabled={send.isPending || role === "viewer"}>
         {send.isPending ? "Sending…" : "Send test event"}
       </Button>
       {send.error ? <Alert>{send.error.message}</Alert> : null}
