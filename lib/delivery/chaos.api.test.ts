@@ -93,8 +93,9 @@ describe("chaos", () => {
         victim.kill("SIGKILL");
         spawnWorker();
       } else {
-        await server.crash();
-        restarting = server.restart();
+        // Set before the crash so a call failing under it knows to wait for the restart.
+        restarting = server.crash().then(() => server.restart());
+        await restarting.catch(() => {});
       }
       return "drop";
     });
@@ -106,10 +107,11 @@ describe("chaos", () => {
     while (killed < kills && Date.now() < deadline) {
       if (restarting) await restarting;
       // On PGlite the server may die under this very call: wait for it and feed the same keys again.
-      await feed(call, 1, 15, fed).catch(async () => {
+      for (let tries = 0; ; tries++) {
+        const ok = await feed(call, 1, 15, fed).then(() => true, (err) => (tries >= 3 ? Promise.reject(err) : false));
+        if (ok) break;
         await restarting;
-        await feed(call, 1, 15, fed);
-      });
+      }
       fed += 15;
       await new Promise((r) => setTimeout(r, 100));
     }
