@@ -10,7 +10,8 @@ import { newId } from "../ids";
 import { ChangeBatch, MAX_BATCH_BYTES, MAX_BATCH_CHANGES } from "./coalesce";
 import { changesBody, CONTENT_TYPE, tasksBody } from "./payloads";
 
-export type Claimed = { hook: Hook; delivery: Delivery; lease: Date };
+/** `more`: there may be something else to send right after this one (a cut batch, or a backlog behind a retry). */
+export type Claimed = { hook: Hook; delivery: Delivery; lease: Date; more: boolean };
 
 const PAGE = 2000;
 export const newWebhookId = () => newId("msg", 24);
@@ -39,7 +40,7 @@ export async function claimNext(h: DbHandle, hookUuid: string): Promise<Claimed 
       // Leased and not expired: another sender has it. An expired lease means that sender died: resend.
       if ((open.lockedUntil && open.lockedUntil > now) || open.nextAttemptAt > now) return null;
       const [delivery] = await tx.update(deliveries).set({ lockedUntil: lease }).where(eq(deliveries.id, open.id)).returning();
-      return { hook, delivery, lease };
+      return { hook, delivery, lease, more: true };
     }
     const next = hook.kind === "changes" ? await nextChanges(tx, hook) : await nextTasks(tx, hook);
     if (!next) return null;
@@ -59,19 +60,19 @@ export async function claimNext(h: DbHandle, hookUuid: string): Promise<Claimed 
         lockedUntil: lease,
       })
       .returning();
-    return { hook, delivery, lease };
+    return { hook, delivery, lease, more: next.more };
   });
 }
 
-type Next = { lastId: number; count: number; body: string } | null;
+type Next = { lastId: number; count: number; body: string; more: boolean } | null;
 
 async function nextChanges(tx: Tx, hook: Hook): Promise<Next> {
   const batch = new ChangeBatch(hook.filters);
   let after = hook.cursor;
+  let full = false;
   for (;;) {
     const rows = await tx.select().from(changeEvents).where(gt(changeEvents.id, after)).orderBy(asc(changeEvents.id)).limit(PAGE);
     if (!rows.length) break;
-    let full = false;
     for (const r of rows) {
       if (batch.add(r)) continue;
       full = true;
@@ -81,7 +82,7 @@ async function nextChanges(tx: Tx, hook: Hook): Promise<Next> {
     after = rows[rows.length - 1].id;
   }
   if (batch.lastId === 0) return null;
-  return { lastId: batch.lastId, count: batch.size, body: changesBody(batch.changes()) };
+  return { lastId: batch.lastId, count: batch.size, body: changesBody(batch.changes()), more: full };
 }
 
 /** Task hooks filter by index only; tasks are not coalesced (each finished task is its own line). */
@@ -92,15 +93,19 @@ async function nextTasks(tx: Tx, hook: Hook): Promise<Next> {
   const picked: Record<string, unknown>[] = [];
   let lastId = hook.cursor;
   let bytes = 0;
+  let more = rows.length === MAX_BATCH_CHANGES;
   for (const r of rows) {
     const line = JSON.stringify(r.task).length + 1;
-    if (picked.length && bytes + line > MAX_BATCH_BYTES) break;
+    if (picked.length && bytes + line > MAX_BATCH_BYTES) {
+      more = true;
+      break;
+    }
     lastId = r.id;
     if (indexes !== "all" && !indexes.includes(r.indexId)) continue;
     picked.push(r.task);
     bytes += line;
   }
-  return { lastId, count: picked.length, body: picked.length ? tasksBody(picked) : "" };
+  return { lastId, count: picked.length, body: picked.length ? tasksBody(picked) : "", more };
 }
 
 /** Hooks worth a look: not paused. Cheap enough to run every poll (at most 20 hooks per instance). */

@@ -21,11 +21,14 @@ export function deliveryWorker(): WorkerLoop {
   const busy = new Map<string, Promise<void>>();
   let unlisten: (() => Promise<void>) | undefined;
 
+  // Keeps sending while a claim says more is waiting; events that arrive meanwhile come back through
+  // the NOTIFY (`again` below), so an idle hook costs no extra claim after each send.
   async function runHook(h: DbHandle, uuid: string) {
     while (!stopped) {
       const claimed = await claimNext(h, uuid);
       if (!claimed) return;
-      await sendLeased(h, claimed);
+      const { delivery } = await sendLeased(h, claimed);
+      if (!claimed.more || delivery?.status !== "succeeded") return;
     }
   }
 
