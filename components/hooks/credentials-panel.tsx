@@ -61,7 +61,7 @@ export function CredentialsPanel({ hook }: { hook: HookDto }) {
           disabled={locked}
           onChange={(e) => setManual(e.target.value)}
         />
-        <Button type="button" variant="secondary" disabled={locked || busy || manual.length < 16} title={manual.length < 16 ? "At least 16 characters" : undefined} onClick={() => tokenAction({ token: manual }).then(() => setManual(""))}>
+        <Button type="button" variant="secondary" disabled={locked || busy || manual.length < 16} title={locked ? ENV_REASON : manual.length < 16 ? "At least 16 characters" : undefined} onClick={() => tokenAction({ token: manual }).then(() => setManual(""))}>
           Set
         </Button>
       </SecretRow>

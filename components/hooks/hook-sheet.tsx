@@ -43,7 +43,9 @@ export function HookSheet({ hook, onClose, onCreated }: Props) {
     e.preventDefault();
     setBusy(true);
     setError(null);
-    const input = { url: url.trim(), kind, filters: filtersToInput(filters), headers: headersToRecord(headers), paused };
+    // Task events have no properties or operations: those filters apply to changes only.
+    const f = filtersToInput(filters);
+    const input = { url: url.trim(), kind, filters: kind === "tasks" ? { ...f, properties: "all" as const, operations: "all" as const } : f, headers: headersToRecord(headers), paused };
     try {
       const created = hook ? null : await hooksApi.create(input);
       if (hook) await hooksApi.update(hook.uuid, input);

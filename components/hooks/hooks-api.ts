@@ -2,31 +2,15 @@
 // live in component state while shown; nothing here caches them.
 import type { CreateHookInput, HookDto, UpdateHookInput } from "@/lib/contracts/hooks";
 import type { InspectedRequestDto } from "@/lib/contracts/inspector";
-import { ApiFailure } from "@/components/keys/keys-api";
+import { api } from "@/components/api/client";
 
-export { ApiFailure };
 export type CreatedHook = HookDto & { secret: string; token: string };
 export type SecretInfo = { secret: string; previousSecret: string | null; previousSecretExpiresAt: string | null };
 /** The form's shape: zod defaults are filled in by the server, so every field may be sent as is. */
 export type HookFormInput = Partial<CreateHookInput> & { url: string };
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(path, {
-    method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  }).catch(() => null);
-  if (!res) throw new ApiFailure(0, "The server is unreachable.");
-  const json = await res.json().catch(() => null);
-  if (!res.ok) {
-    const fields: Record<string, string> = {};
-    for (const d of (Array.isArray(json?.error?.details) ? json.error.details : []) as { path: string; message: string }[]) {
-      fields[d.path.split(".")[0]] ??= d.message;
-    }
-    throw new ApiFailure(res.status, json?.error?.message ?? `Request failed (${res.status}).`, fields);
-  }
-  return json as T;
-}
+// The shared same-origin client: the session cookie authorises it and it throws the error envelope.
+const call = <T>(method: string, path: string, body?: unknown) => api<T>(path, { method, body });
 
 const hook = (uuid: string) => `/api/v1/hooks/${encodeURIComponent(uuid)}`;
 

@@ -1,6 +1,6 @@
 // The secret and token actions. Reveal reads; rotate keeps the old secret signing for 24 h so
 // receivers can switch without dropping deliveries; regenerate replaces it at once (a leak).
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db";
 import { hooks } from "../db/schema/hooks";
 import { loadEditableHook, loadHook } from "./load-hook";
@@ -22,14 +22,16 @@ export async function hookSecret({ db, uuid, action }: { db: Db; uuid: string; a
       previousSecretExpiresAt: live ? row.previousSecretExpiresAt!.toISOString() : null,
     };
   }
-  const row = await loadEditableHook(db, uuid);
+  await loadEditableHook(db, uuid);
   const secret = newSecret();
   const expires = action === "rotate" ? new Date(Date.now() + ROTATION_GRACE_MS) : null;
-  await db
+  // The old secret is copied in SQL, so two concurrent rotations cannot lose the one receivers still use.
+  const [row] = await db
     .update(hooks)
-    .set({ secret, previousSecret: expires ? row.secret : null, previousSecretExpiresAt: expires, updatedAt: new Date() })
-    .where(eq(hooks.uuid, uuid));
-  return { secret, previousSecret: expires ? row.secret : null, previousSecretExpiresAt: expires?.toISOString() ?? null };
+    .set({ secret, previousSecret: expires ? sql`${hooks.secret}` : null, previousSecretExpiresAt: expires, updatedAt: new Date() })
+    .where(eq(hooks.uuid, uuid))
+    .returning({ previousSecret: hooks.previousSecret });
+  return { secret, previousSecret: row.previousSecret, previousSecretExpiresAt: expires?.toISOString() ?? null };
 }
 
 export async function hookToken({

@@ -1,5 +1,6 @@
 // The request inspector: any well-formed bin id captures (no create step to race), the body is cut
-// at 64 KB and each bin keeps its newest 200 requests, so a public URL cannot grow the database.
+// at 64 KB, each bin keeps its newest 200 requests and captures expire after 7 days, so a public URL
+// cannot grow the database without bound.
 import { and, desc, eq, gt, lt, sql } from "drizzle-orm";
 import type { InspectedRequestDto } from "../contracts/inspector";
 import type { Db } from "../db";
@@ -8,6 +9,8 @@ import { randomBase58 } from "../ids";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 export const MAX_PER_BIN = 200;
+/** Bins are free to create, so captures also expire: a flood of bins cannot keep growing the database. */
+export const MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 
 export function newBinId(): string {
   return `bin_${randomBase58(20)}`;
@@ -51,6 +54,8 @@ export async function captureRequest({ db, binId, req }: { db: Db; binId: string
           lt(inspectorRequests.id, row.id),
         ),
       );
+    // Sweeping old captures on about one request in fifty keeps the cost off the common path.
+    if (Math.random() < 0.02) await tx.delete(inspectorRequests).where(lt(inspectorRequests.at, new Date(Date.now() - MAX_AGE_MS)));
   });
 }
 
