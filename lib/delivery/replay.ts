@@ -1,5 +1,7 @@
 // The write verbs behind the API: replay a delivery now (same webhook-id) and send a test event.
 // Both send from the calling process and answer with the outcome, so the dashboard can show it.
+// A replay is an explicit resend: it may overlap the engine sending a newer delivery of the same hook
+// (order is kept among the engine's sends, not against a person's replay), never the same delivery.
 import { and, eq } from "drizzle-orm";
 import type { DbHandle } from "../db";
 import { deliveries } from "../db/schema/hooks";
