@@ -57,6 +57,10 @@ test("create an inspector hook, reveal and rotate its secret, pause, resume, del
   await page.getByRole("tab", { name: "Inspector" }).click();
   await expect(page).toHaveURL(/tab=inspector/);
   await expect(page.getByTestId("inspector-body")).toContainText('"hello": "inspector"');
+  await page.getByRole("link", { name: "Open the bin on its own page" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Request inspector" })).toBeVisible();
+  await expect(page.getByTestId("inspector-body")).toContainText('"hello": "inspector"');
+  await page.goBack();
   await page.getByRole("tab", { name: "Deliveries" }).click();
   await expect(page.getByRole("tabpanel")).toContainText("Deliveries");
 

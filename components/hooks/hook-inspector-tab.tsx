@@ -2,6 +2,7 @@
 // The Inspector tab: a hook pointing at this instance's inspector shows its captured requests live;
 // any other hook is offered a switch to a fresh bin (its real URL is shown so it can be put back).
 import { useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/table";
@@ -15,7 +16,14 @@ export function HookInspectorTab({ hook, role }: HookTabProps) {
   const qc = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const bin = BIN_PATH.exec(new URL(hook.url, "http://x").pathname)?.[1];
-  if (bin) return <InspectorView binId={bin} />;
+  if (bin) {
+    return (
+      <div className="space-y-2">
+        <Link href={`/hooks/inspector/${bin}`} className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">Open the bin on its own page</Link>
+        <InspectorView binId={bin} />
+      </div>
+    );
+  }
   const canSwitch = role !== "viewer" && hook.isEditable;
   const switchToBin = async () => {
     try {

@@ -30,7 +30,7 @@ export function HookSheet({ hook, onClose, onCreated }: Props) {
   const [error, setError] = useState<string | null>(null);
   const readOnly = hook ? !hook.isEditable : false;
 
-  const useInspector = async () => {
+  const fillInspectorUrl = async () => {
     setError(null);
     try {
       setUrl((await hooksApi.createBin()).url);
@@ -69,7 +69,7 @@ export function HookSheet({ hook, onClose, onCreated }: Props) {
           <label htmlFor="hook-url" className="block text-sm font-medium">URL</label>
           <input id="hook-url" className={`${inputClass} font-mono`} type="url" required placeholder="https://example.com/webhooks/indexhook" value={url} onChange={(e) => setUrl(e.target.value)} />
           <div className="flex items-center gap-2">
-            <Button type="button" variant="secondary" onClick={useInspector}>Use the inspector</Button>
+            <Button type="button" variant="secondary" onClick={fillInspectorUrl}>Use the inspector</Button>
             <span className="text-xs text-zinc-500">A capture URL on this instance: see exactly what is sent.</span>
           </div>
           <label htmlFor="hook-kind" className="block pt-2 text-sm font-medium">Events</label>

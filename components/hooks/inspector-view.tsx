@@ -2,11 +2,13 @@
 // Captured requests of an inspector bin, live (polled every 2 s): method, time, headers and the body
 // pretty-printed when it is JSON or NDJSON. The newest is on top; a selected one stays selected.
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import type { InspectedRequestDto } from "@/lib/contracts/inspector";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/table";
 import { hooksApi } from "./hooks-api";
+
+const noSubscribe = () => () => {};
 
 function pretty(body: string): string {
   try {
@@ -42,13 +44,15 @@ function Detail({ r }: { r: InspectedRequestDto }) {
 export function InspectorView({ binId }: { binId: string }) {
   const q = useQuery({ queryKey: ["inspector", binId], queryFn: () => hooksApi.captured(binId), refetchInterval: 2000 });
   const [selected, setSelected] = useState<number | null>(null);
-  const url = typeof window === "undefined" ? `/api/v1/inspect/${binId}` : `${window.location.origin}/api/v1/inspect/${binId}`;
+  // The origin is only known in the browser; the server renders the path, so hydration agrees.
+  const origin = useSyncExternalStore(noSubscribe, () => window.location.origin, () => "");
+  const url = `${origin}/api/v1/inspect/${binId}`;
   const rows = q.data ?? [];
   const current = rows.find((r) => r.id === selected) ?? rows[0];
   return (
     <div className="space-y-3">
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        Capture URL <code className="break-all font-mono text-xs" suppressHydrationWarning>{url}</code> — refreshed every 2 s, newest 200 kept.
+        Capture URL <code className="break-all font-mono text-xs">{url}</code> — refreshed every 2 s, newest 200 kept.
       </p>
       {q.error ? <p className="text-sm text-red-600">{q.error.message}</p> : null}
       {rows.length === 0 ? (
