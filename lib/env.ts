@@ -45,6 +45,12 @@ const schema = z.object({
   NDJSON_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024 * 1024),
   /** A deploy whose worker stopped sending heartbeats for this long is retried once, then failed. */
   DEPLOY_STALE_MS: z.coerce.number().int().positive().default(60_000),
+  /** A hook failing without a success for this long is paused ("auto: failing since …"). */
+  HOOK_AUTO_PAUSE_AFTER_MS: z.coerce.number().int().positive().default(3 * 24 * 3600 * 1000),
+  /** Multiplies the retry schedule (1 s … 24 h); tests shrink it (0.01) instead of waiting. */
+  HOOK_RETRY_SCALE: z.coerce.number().positive().default(1),
+  /** How long a worker holds a delivery while sending; a lease that runs out is resent by another. */
+  HOOK_LEASE_MS: z.coerce.number().int().min(200).default(60_000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

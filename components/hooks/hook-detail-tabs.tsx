@@ -3,6 +3,9 @@
 // a `null` Component with yours; ids are fixed, since links (`/hooks/{uuid}?tab=testing`) use them.
 import type { ComponentType } from "react";
 import type { HookDto } from "@/lib/contracts/hooks";
+import { DeliveriesTab } from "@/components/deliveries/deliveries-tab";
+import { MetricsTab } from "@/components/deliveries/metrics-tab";
+import { TestingTab } from "@/components/deliveries/testing-tab";
 import { HookInspectorTab } from "./hook-inspector-tab";
 
 export type HookTabId = "deliveries" | "metrics" | "testing" | "inspector";
@@ -21,9 +24,9 @@ export interface HookTab {
 }
 
 export const HOOK_TABS: HookTab[] = [
-  { id: "deliveries", label: "Deliveries", Component: null },
-  { id: "metrics", label: "Metrics", Component: null },
-  { id: "testing", label: "Testing", Component: null },
+  { id: "deliveries", label: "Deliveries", Component: DeliveriesTab },
+  { id: "metrics", label: "Metrics", Component: MetricsTab },
+  { id: "testing", label: "Testing", Component: TestingTab },
   { id: "inspector", label: "Inspector", Component: HookInspectorTab },
 ];
 

@@ -10,3 +10,4 @@ export * from "./search-api";
 export * from "./deployments";
 export * from "./hooks";
 export * from "./inspector";
+export * from "./deliveries";

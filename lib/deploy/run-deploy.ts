@@ -6,6 +6,7 @@ import type { DbHandle } from "../db";
 import { changeEvents, deploymentArtifacts, deployments, documents, indexes, pendingChanges, tasks } from "../db/schema";
 import { lockIndex } from "../ingest/commit";
 import { recordFinishedTasks } from "../tasks/events";
+import { appendingEvents } from "../delivery/event-log";
 import { liveDocumentMap } from "../indexes/live-documents";
 import { buildArtifact, type EngineDocument } from "../search/engine";
 import { attachEmbeddings, embeddingsFingerprint, schemaWithEmbeddings } from "../embeddings/attach";
@@ -105,6 +106,7 @@ async function flip(h: DbHandle, claim: Claim, applied: Applied, size: number, f
         .values(changed.slice(i, i + 1000))
         .onConflictDoUpdate({ target: [documents.indexId, documents.id], set: { doc: sql`excluded.doc`, updatedAt: now } });
     }
+    await appendingEvents(tx);
     for (let i = 0; i < applied.events.length; i += 1000) {
       await tx.insert(changeEvents).values(
         applied.events.slice(i, i + 1000).map((e) => ({

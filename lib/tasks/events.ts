@@ -2,6 +2,7 @@
 // (and TASK_WEBHOOK_URL) deliver from, so a finished task is never reported twice or missed.
 import { asc, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../db";
+import { appendingEvents } from "../delivery/event-log";
 import { taskEvents, tasks } from "../db/schema";
 import { toTaskDto } from "./tasks";
 
@@ -10,5 +11,6 @@ export async function recordFinishedTasks(tx: DbOrTx, uids: number[]): Promise<v
   const rows = await tx.select().from(tasks).where(inArray(tasks.uid, uids)).orderBy(asc(tasks.uid));
   const finished = rows.filter((t) => t.status === "succeeded" || t.status === "failed" || t.status === "canceled");
   if (!finished.length) return;
+  await appendingEvents(tx);
   await tx.insert(taskEvents).values(finished.map((t) => ({ taskUid: t.uid, indexId: t.indexUid, task: toTaskDto(t) })));
 }

@@ -1,0 +1,7 @@
+import { retryDeliveryContract } from "@/lib/contracts";
+import { replayDelivery } from "@/lib/delivery/replay";
+import { route } from "@/lib/http/route";
+
+export const dynamic = "force-dynamic";
+
+export const POST = route(retryDeliveryContract, async ({ db, params }) => replayDelivery(db, params.uuid, params.id));

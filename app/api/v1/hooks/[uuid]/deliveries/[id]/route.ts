@@ -1,0 +1,7 @@
+import { getDeliveryContract } from "@/lib/contracts";
+import { deliveryDetail } from "@/lib/delivery/queries";
+import { route } from "@/lib/http/route";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route(getDeliveryContract, async ({ db, params }) => deliveryDetail(db.db, params.uuid, params.id));

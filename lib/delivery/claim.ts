@@ -1,0 +1,115 @@
+// One step of a hook's outbox, under the hook row lock (FOR UPDATE SKIP LOCKED, so concurrent workers
+// pass over a hook another one is handling): lease the open delivery if it is due, or else turn the
+// events after the cursor into a new delivery and advance the cursor in the same transaction.
+import { and, asc, eq, gt, inArray, ne } from "drizzle-orm";
+import type { DbHandle, Tx } from "../db";
+import { changeEvents } from "../db/schema/deployments";
+import { deliveries, hooks, taskEvents, type Delivery, type Hook } from "../db/schema/hooks";
+import { env } from "../env";
+import { newId } from "../ids";
+import { ChangeBatch, MAX_BATCH_BYTES, MAX_BATCH_CHANGES } from "./coalesce";
+import { changesBody, CONTENT_TYPE, tasksBody } from "./payloads";
+
+/** `more`: there may be something else to send right after this one (a cut batch, or a backlog behind a retry). */
+export type Claimed = { hook: Hook; delivery: Delivery; lease: Date; more: boolean };
+
+const PAGE = 2000;
+export const newWebhookId = () => newId("msg", 24);
+export const leaseUntil = (now = Date.now()) => new Date(now + env().HOOK_LEASE_MS);
+
+/** The oldest undelivered (pending or failed) delivery of a hook: sent before anything newer. */
+export async function openDelivery(tx: Tx, hookUuid: string): Promise<Delivery | undefined> {
+  const [d] = await tx
+    .select()
+    .from(deliveries)
+    .where(and(eq(deliveries.hookUuid, hookUuid), inArray(deliveries.status, ["pending", "failed"]), ne(deliveries.event, "test")))
+    .orderBy(asc(deliveries.createdAt))
+    .limit(1);
+  return d;
+}
+
+/** Something to send now for this hook (leased to the caller), or null: nothing due, or busy elsewhere. */
+export async function claimNext(h: DbHandle, hookUuid: string): Promise<Claimed | null> {
+  return h.db.transaction(async (tx) => {
+    const [hook] = await tx.select().from(hooks).where(and(eq(hooks.uuid, hookUuid), eq(hooks.paused, false))).for("update", { skipLocked: true });
+    if (!hook) return null;
+    const now = new Date();
+    const lease = leaseUntil(now.getTime());
+    const open = await openDelivery(tx, hookUuid);
+    if (open) {
+      // Leased and not expired: another sender has it. An expired lease means that sender died: resend.
+      if ((open.lockedUntil && open.lockedUntil > now) || open.nextAttemptAt > now) return null;
+      const [delivery] = await tx.update(deliveries).set({ lockedUntil: lease }).where(eq(deliveries.id, open.id)).returning();
+      return { hook, delivery, lease, more: true };
+    }
+    const next = hook.kind === "changes" ? await nextChanges(tx, hook) : await nextTasks(tx, hook);
+    if (!next) return null;
+    if (next.lastId > hook.cursor) await tx.update(hooks).set({ cursor: next.lastId }).where(eq(hooks.uuid, hookUuid));
+    if (!next.count) return null;
+    const [delivery] = await tx
+      .insert(deliveries)
+      .values({
+        id: newId("dlv"),
+        hookUuid,
+        webhookId: newWebhookId(),
+        event: hook.kind,
+        contentType: CONTENT_TYPE[hook.kind],
+        body: next.body,
+        eventCount: next.count,
+        nextAttemptAt: now,
+        lockedUntil: lease,
+      })
+      .returning();
+    return { hook, delivery, lease, more: next.more };
+  });
+}
+
+type Next = { lastId: number; count: number; body: string; more: boolean } | null;
+
+async function nextChanges(tx: Tx, hook: Hook): Promise<Next> {
+  const batch = new ChangeBatch(hook.filters);
+  let after = hook.cursor;
+  let full = false;
+  for (;;) {
+    const rows = await tx.select().from(changeEvents).where(gt(changeEvents.id, after)).orderBy(asc(changeEvents.id)).limit(PAGE);
+    if (!rows.length) break;
+    for (const r of rows) {
+      if (batch.add(r)) continue;
+      full = true;
+      break;
+    }
+    if (full || rows.length < PAGE) break;
+    after = rows[rows.length - 1].id;
+  }
+  if (batch.lastId === 0) return null;
+  return { lastId: batch.lastId, count: batch.size, body: changesBody(batch.changes()), more: full };
+}
+
+/** Task hooks filter by index only; tasks are not coalesced (each finished task is its own line). */
+async function nextTasks(tx: Tx, hook: Hook): Promise<Next> {
+  const rows = await tx.select().from(taskEvents).where(gt(taskEvents.id, hook.cursor)).orderBy(asc(taskEvents.id)).limit(MAX_BATCH_CHANGES);
+  if (!rows.length) return null;
+  const { indexes } = hook.filters;
+  const picked: Record<string, unknown>[] = [];
+  let lastId = hook.cursor;
+  let bytes = 0;
+  let more = rows.length === MAX_BATCH_CHANGES;
+  for (const r of rows) {
+    const line = JSON.stringify(r.task).length + 1;
+    if (picked.length && bytes + line > MAX_BATCH_BYTES) {
+      more = true;
+      break;
+    }
+    lastId = r.id;
+    if (indexes !== "all" && !indexes.includes(r.indexId)) continue;
+    picked.push(r.task);
+    bytes += line;
+  }
+  return { lastId, count: picked.length, body: picked.length ? tasksBody(picked) : "", more };
+}
+
+/** Hooks worth a look: not paused. Cheap enough to run every poll (at most 20 hooks per instance). */
+export async function activeHookIds(h: DbHandle): Promise<string[]> {
+  const rows = await h.db.select({ uuid: hooks.uuid }).from(hooks).where(eq(hooks.paused, false));
+  return rows.map((r) => r.uuid);
+}

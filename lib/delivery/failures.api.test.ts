@@ -1,0 +1,143 @@
+// Failures and the deliveries API: 3xx is a failure (never followed), 410 pauses the hook, Retry-After
+// is honoured; task hooks get NDJSON; list, detail, replay, test event, metrics and their auth.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { api, settle, startServer, type TestServer } from "../testing/server";
+import { startReceiver, type Receiver } from "../testing/receiver";
+import { hookClient } from "../testing/hooks";
+import { describeKeyMatrix } from "../testing/key-matrix";
+
+let server: TestServer;
+let call: ReturnType<typeof api>;
+let hooks: ReturnType<typeof hookClient>;
+const receivers: Receiver[] = [];
+const taskRx = startReceiver();
+beforeAll(async () => {
+  server = await startServer({ ALLOWED_IP_NETWORKS: "127.0.0.1/32", HOOK_RETRY_SCALE: "0.01", HOOK_LEASE_MS: "3000", TASK_WEBHOOK_URL: `${(await taskRx).url}/tasks` });
+  call = api(server);
+  hooks = hookClient(server);
+});
+afterAll(async () => {
+  await Promise.all([...receivers, await taskRx].map((r) => r.close()));
+  await hooks?.close();
+  await server?.stop();
+});
+
+let n = 0;
+async function newIndex() {
+  const id = `fl-${++n}`;
+  expect((await call("POST", "/api/v1/indexes", { id, name: id, schema: { title: "string" } })).status).toBe(201);
+  return id;
+}
+const receiver = async (...a: Parameters<typeof startReceiver>) => {
+  const r = await startReceiver(...a);
+  receivers.push(r);
+  return r;
+};
+async function change(id: string, doc: string) {
+  // The notify task finishes with the deploy that takes it in.
+  expect((await call("POST", `/api/v1/webhooks/${id}/notify`, { upsert: [{ id: doc, title: doc }] })).status).toBe(202);
+  return settle(call, (await call("POST", `/api/v1/webhooks/${id}/deploy`)).json.taskUid);
+}
+async function deliveriesOf(uuid: string, query = "") {
+  const r = await call("GET", `/api/v1/hooks/${uuid}/deliveries${query}`);
+  expect(r.status, r.text).toBe(200);
+  return r.json.results as { id: string; status: string }[];
+}
+const until = async (what: () => Promise<boolean>, ms = 10_000) => {
+  const deadline = Date.now() + ms;
+  while (!(await what())) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+};
+
+describe("failures", () => {
+  it("a 302 is a failure and is not followed; retries keep the webhook-id until a 2xx", async () => {
+    const id = await newIndex();
+    const target = await receiver();
+    const rx = await receiver((_q, i) => (i <= 2 ? { status: 302, headers: { location: `${target.url}/elsewhere` } } : { status: 200, body: "thanks" }));
+    const hook = await hooks.create({ url: rx.url, filters: { indexes: [id] } });
+    await change(id, "d1");
+    await rx.waitFor(3);
+    expect(target.requests).toHaveLength(0);
+    expect(new Set(rx.requests.map((q) => q.headers["webhook-id"])).size).toBe(1);
+    await until(async () => (await deliveriesOf(hook.uuid))[0]?.status === "succeeded");
+    const list = await deliveriesOf(hook.uuid);
+    const detail = (await call("GET", `/api/v1/hooks/${hook.uuid}/deliveries/${list[0].id}`)).json;
+    expect(detail.attemptLog.map((a: { statusCode: number }) => a.statusCode)).toEqual([302, 302, 200]);
+    expect(detail.attemptLog[2].response).toBe("thanks");
+    expect(detail.headers["x-indexhook-token"]).toBe(hook.token);
+    expect(JSON.stringify(detail)).not.toContain(hook.secret.replace(/^whsec_/, ""));
+    expect((await hooks.get(hook.uuid)).failingSince).toBeNull();
+  });
+
+  it("410 Gone pauses the hook and says why", async () => {
+    const id = await newIndex();
+    const rx = await receiver(() => ({ status: 410 }));
+    const hook = await hooks.create({ url: rx.url, filters: { indexes: [id] } });
+    await change(id, "g");
+    await rx.waitFor(1);
+    await until(async () => (await hooks.get(hook.uuid)).paused);
+    expect((await hooks.get(hook.uuid)).pausedReason).toBe("gone: 410");
+    await new Promise((r) => setTimeout(r, 500));
+    expect(rx.requests).toHaveLength(1);
+  });
+
+  it("honours Retry-After (scaled like the ladder: 100 s → 1 s here)", async () => {
+    const id = await newIndex();
+    const rx = await receiver((_q, i) => (i === 1 ? { status: 503, headers: { "retry-after": "100" } } : { status: 204 }));
+    await hooks.create({ url: rx.url, filters: { indexes: [id] } });
+    await change(id, "r");
+    const [first, second] = await rx.waitFor(2);
+    expect(second.at - first.at).toBeGreaterThanOrEqual(900);
+  });
+});
+
+describe("tasks hooks", () => {
+  it("get each finished task as an NDJSON line (and so does TASK_WEBHOOK_URL)", async () => {
+    const id = await newIndex();
+    const rx = await receiver();
+    await hooks.create({ kind: "tasks", url: rx.url, filters: { indexes: [id] } });
+    const done = await change(id, "t");
+    await until(async () => rx.requests.flatMap((q) => q.body.trim().split("\n")).some((l) => JSON.parse(l).uid === done.uid));
+    const lines = rx.requests.flatMap((q) => q.body.trim().split("\n").map((l) => JSON.parse(l)));
+    expect(rx.requests[0].headers["content-type"]).toBe("application/x-ndjson");
+    expect(lines.map((t) => t.type)).toEqual(["notify", "deploy"]);
+    expect(lines[1]).toMatchObject({ uid: done.uid, indexUid: id, status: "succeeded", details: { upserted: 1 } });
+    const viaEnv = await taskRx;
+    await until(async () => viaEnv.requests.some((q) => q.body.includes(`"uid":${done.uid},`)));
+    expect(viaEnv.requests[0].path).toBe("/tasks");
+  });
+});
+
+describe("deliveries API", () => {
+  const matrixRoute = { method: "GET", path: "", action: "admin" as const };
+  it("replays with the same webhook-id, sends a test event, reports metrics", async () => {
+    const id = await newIndex();
+    const rx = await receiver();
+    const hook = await hooks.create({ url: rx.url, filters: { indexes: [id] } });
+    matrixRoute.path = `/api/v1/hooks/${hook.uuid}/deliveries`;
+    await change(id, "m");
+    await rx.waitFor(1);
+    await until(async () => (await deliveriesOf(hook.uuid, "?status=succeeded")).length === 1);
+    const [d] = await deliveriesOf(hook.uuid);
+    const replay = await call("POST", `/api/v1/hooks/${hook.uuid}/deliveries/${d.id}/retry`);
+    expect(replay.status).toBe(200);
+    expect(replay.json).toMatchObject({ status: "succeeded", attempts: 2 });
+    expect(rx.requests[1].headers["webhook-id"]).toBe(rx.requests[0].headers["webhook-id"]);
+    expect(rx.requests[1].body).toBe(rx.requests[0].body);
+
+    const test = await call("POST", `/api/v1/hooks/${hook.uuid}/test`);
+    expect(test.json).toMatchObject({ event: "test", status: "succeeded", attempts: 1 });
+    expect(JSON.parse(rx.requests[2].body).changes.map((c: { type: string }) => c.type)).toEqual(["upsert", "update", "delete"]);
+
+    const m = (await call("GET", `/api/v1/hooks/${hook.uuid}/metrics?window=1h`)).json;
+    expect(m).toMatchObject({ window: "1h", total: 3, successes: 3, failures: 0, successRate: 1 });
+    expect(m.buckets.reduce((s: number, b: { successes: number }) => s + b.successes, 0)).toBe(3);
+    expect(typeof m.latencyP95).toBe("number");
+    expect((await call("GET", `/api/v1/hooks/metrics?window=7d`)).json.total).toBeGreaterThanOrEqual(3);
+    expect((await call("GET", `/api/v1/hooks/nope/deliveries`)).status).toBe(404);
+    expect((await call("GET", `/api/v1/hooks/${hook.uuid}/metrics?window=2d`)).status).toBe(400);
+  });
+  describeKeyMatrix(() => server, matrixRoute);
+});

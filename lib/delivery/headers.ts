@@ -1,0 +1,38 @@
+// The headers of one POST: token, Standard Webhooks id/timestamp/signature(s), content type, custom
+// headers. Signed per attempt (the timestamp is fresh) with every active secret; the secret never travels.
+import { Webhook } from "standardwebhooks";
+import type { Hook } from "../db/schema/hooks";
+
+export const USER_AGENT = "Indexhook-Webhooks/1";
+
+/** Headers a hook's custom headers may not override: the receiver relies on them being ours. */
+const RESERVED = new Set(["webhook-id", "webhook-timestamp", "webhook-signature", "x-indexhook-token", "content-type", "user-agent", "content-length", "host"]);
+
+type Signable = Pick<Hook, "secret" | "previousSecret" | "previousSecretExpiresAt" | "token" | "headers">;
+
+export function activeSecrets(hook: Signable, now = new Date()): string[] {
+  const keep = hook.previousSecret && hook.previousSecretExpiresAt && hook.previousSecretExpiresAt > now;
+  return keep ? [hook.secret, hook.previousSecret!] : [hook.secret];
+}
+
+export function signedHeaders(hook: Signable, delivery: { webhookId: string; contentType: string; body: string }, now = new Date()): Record<string, string> {
+  const signature = activeSecrets(hook, now)
+    .map((s) => new Webhook(s).sign(delivery.webhookId, now, delivery.body))
+    .join(" ");
+  const custom = Object.fromEntries(Object.entries(hook.headers ?? {}).filter(([k]) => !RESERVED.has(k.toLowerCase())));
+  return {
+    ...custom,
+    "content-type": delivery.contentType,
+    "user-agent": USER_AGENT,
+    "x-indexhook-token": hook.token,
+    "webhook-id": delivery.webhookId,
+    "webhook-timestamp": String(Math.floor(now.getTime() / 1000)),
+    "webhook-signature": signature,
+  };
+}
+
+/** What the API shows as "headers sent": the signature is recomputed per attempt, so it is elided. */
+export function displayHeaders(hook: Signable, delivery: { webhookId: string; contentType: string; body: string }): Record<string, string> {
+  const h = signedHeaders(hook, delivery);
+  return { ...h, "webhook-timestamp": "(time of each attempt)", "webhook-signature": "v1,… (HMAC-SHA256 per attempt)" };
+}

@@ -1,0 +1,75 @@
+// Sends one leased delivery through the SSRF guard and records the attempt: 2xx delivers, anything
+// else (3xx included, timeouts, refusals) schedules a retry; 410 and long failure runs pause the hook.
+import { and, eq, sql } from "drizzle-orm";
+import type { DbHandle } from "../db";
+import { deliveries, deliveryAttempts, hooks, type Delivery, type Hook } from "../db/schema/hooks";
+import { env } from "../env";
+import { errorReason, inspectorAllowance, safeRequest, SsrfError } from "../net/outbound";
+import { parseRetryAfter, retryDelayMs } from "./backoff";
+import { signedHeaders } from "./headers";
+
+/** engine: normal outbox delivery; replay: a user's resend; test: a one-shot sample event. */
+export type SendMode = "engine" | "replay" | "test";
+
+export type AttemptResult = { ok: boolean; statusCode: number | null; latencyMs: number; error: string | null; response: string | null; retryAfterMs?: number };
+
+export async function attempt(hook: Hook, delivery: Delivery): Promise<AttemptResult> {
+  const headers = signedHeaders(hook, delivery);
+  const started = performance.now();
+  // The request must end well inside the lease, or another worker would resend it concurrently.
+  const timeoutMs = Math.min(30_000, Math.floor(env().HOOK_LEASE_MS / 2));
+  try {
+    const allow = inspectorAllowance(hook.url, `http://127.0.0.1:${env().PORT}`);
+    const res = await safeRequest(hook.url, { method: "POST", headers, body: delivery.body, connectTimeoutMs: Math.min(10_000, timeoutMs), timeoutMs, allow });
+    const ok = res.status >= 200 && res.status < 300;
+    const retryAfterMs = parseRetryAfter(res.headers["retry-after"]);
+    return { ok, statusCode: res.status, latencyMs: res.latencyMs, error: ok ? null : `HTTP ${res.status}`, response: res.body.slice(0, 4096), retryAfterMs };
+  } catch (err) {
+    // SSRF refusals and network errors are failures like any other: logged, retried, counted.
+    const reason = err instanceof SsrfError ? `SSRF: ${err.message}` : errorReason(err);
+    return { ok: false, statusCode: null, latencyMs: Math.round(performance.now() - started), error: reason, response: null };
+  }
+}
+
+/** Records the attempt and its consequences in one transaction; returns the delivery as it now is. */
+export async function record(h: DbHandle, hook: Hook, delivery: Delivery, lease: Date, r: AttemptResult, mode: SendMode): Promise<Delivery | undefined> {
+  const now = new Date();
+  return h.db.transaction(async (tx) => {
+    await tx.insert(deliveryAttempts).values({ deliveryId: delivery.id, at: now, statusCode: r.statusCode, latencyMs: r.latencyMs, error: r.error, response: r.response });
+    const attempts = delivery.attempts + 1;
+    // A replay of a delivered one stays delivered; a test is one-shot: it never joins the retry queue.
+    const status = r.ok ? "succeeded" : mode === "test" || delivery.status === "dead" ? "dead" : mode === "replay" && delivery.status === "succeeded" ? "succeeded" : "failed";
+    const retryAt = new Date(now.getTime() + retryDelayMs(attempts, r.retryAfterMs));
+    const [updated] = await tx
+      .update(deliveries)
+      .set({
+        status,
+        attempts,
+        lastStatusCode: r.statusCode,
+        lockedUntil: null,
+        ...(r.ok ? { deliveredAt: now } : status === "failed" ? { nextAttemptAt: retryAt } : {}),
+      })
+      // Only while the lease is ours: if it ran out and another worker resent, its record wins.
+      .where(and(eq(deliveries.id, delivery.id), eq(deliveries.lockedUntil, lease)))
+      .returning();
+    if (!updated || mode === "test") return updated;
+    if (r.ok) {
+      if (hook.failingSince) await tx.update(hooks).set({ failingSince: null }).where(eq(hooks.uuid, hook.uuid));
+      return updated;
+    }
+    if (mode === "replay" && status !== "failed") return updated;
+    await tx.update(hooks).set({ failingSince: sql`coalesce(${hooks.failingSince}, ${now.toISOString()}::timestamptz)` }).where(eq(hooks.uuid, hook.uuid));
+    const since = hook.failingSince ?? now;
+    const pause =
+      r.statusCode === 410 ? "gone: 410" : now.getTime() - since.getTime() > env().HOOK_AUTO_PAUSE_AFTER_MS ? `auto: failing since ${since.toISOString()}` : null;
+    if (pause) await tx.update(hooks).set({ paused: true, pausedReason: pause, updatedAt: now }).where(eq(hooks.uuid, hook.uuid));
+    if (pause) console.warn(`[indexhook] hook ${hook.uuid} paused (${pause})`);
+    return updated;
+  });
+}
+
+export async function sendLeased(h: DbHandle, c: { hook: Hook; delivery: Delivery; lease: Date }, mode: SendMode = "engine") {
+  const r = await attempt(c.hook, c.delivery);
+  const delivery = await record(h, c.hook, c.delivery, c.lease, r, mode);
+  return { result: r, delivery };
+}
