@@ -75,7 +75,8 @@ export async function benchSearchHttp(): Promise<void> {
   const bareLoad = await load(bare.url, {});
   bare.close();
 
-  const server = await startServer();
+  // On Postgres when it is reachable: a single ~118k-document deploy currently crashes PGlite (see README).
+  const server = await startServer({}, { postgresUrl: process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test" });
   try {
     const call = api(server);
     await call("POST", "/api/v1/indexes", { id: "wordnet", name: "wordnet", schema: WORDNET_SCHEMA });

@@ -1,5 +1,6 @@
 // Updates a hook. Pausing by hand records "manual"; resuming clears any reason (an auto-paused hook is
 // resumed the same way). Switching kind moves the cursor to the head of the other event log.
+import { wakeDelivery } from "../delivery/signals";
 import { eq } from "drizzle-orm";
 import type { HookDto, UpdateHookInput } from "../contracts/hooks";
 import type { Db } from "../db";
@@ -36,5 +37,7 @@ export async function updateHook({
     patch.cursor = await logHead(db, input.kind);
   }
   const [row] = await db.update(hooks).set(patch).where(eq(hooks.uuid, uuid)).returning();
+  // A resumed hook has kept changes waiting: deliver them now, not at the next poll.
+  if (patch.paused === false) wakeDelivery();
   return toHookDto(row);
 }
