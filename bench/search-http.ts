@@ -75,7 +75,7 @@ export async function benchSearchHttp(): Promise<void> {
   const bareLoad = await load(bare.url, {});
   bare.close();
 
-  // On Postgres when it is reachable: a single ~118k-document deploy currently crashes PGlite (see README).
+  // On Postgres (BENCH_DATABASE_URL, default the local server), as a scaled deployment would run.
   const server = await startServer({}, { postgresUrl: process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test" });
   try {
     const call = api(server);

@@ -1,4 +1,6 @@
 // `npm start`: build when needed, then serve the dashboard, API and worker on PORT (3000).
+// keepAliveTimeout above the usual 60 s of proxies and clients: with Node's 5 s default, a busy
+// event loop (PGlite runs in-process) let idle-expiry close sockets that had just been reused.
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -7,7 +9,7 @@ import { ensureBuild } from "./ensure-build.mjs";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 ensureBuild();
 const port = process.env.PORT || "3000";
-const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], {
+const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port, "--keepAliveTimeout", "65000"], {
   cwd: root,
   stdio: "inherit",
   env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },

@@ -2,7 +2,7 @@
 import v8 from "node:v8";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
-import { and, asc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "../db";
 import { deploymentArtifacts } from "../db/schema";
 import type { Doc } from "./apply";
@@ -17,13 +17,18 @@ export async function writeArtifact(db: DbOrTx, deploymentId: string, kind: "ind
   }
 }
 
+/** Reads an artifact chunk by chunk: one query for all of it was too big a result for PGlite. */
 export async function readArtifact(db: DbOrTx, deploymentId: string, kind: "index" | "docs"): Promise<Buffer | null> {
-  const rows = await db
-    .select({ data: deploymentArtifacts.data })
-    .from(deploymentArtifacts)
-    .where(and(eq(deploymentArtifacts.deploymentId, deploymentId), eq(deploymentArtifacts.kind, kind)))
-    .orderBy(asc(deploymentArtifacts.chunk));
-  return rows.length ? Buffer.concat(rows.map((r) => r.data)) : null;
+  const parts: Buffer[] = [];
+  for (let chunk = 0; ; chunk++) {
+    const [row] = await db
+      .select({ data: deploymentArtifacts.data })
+      .from(deploymentArtifacts)
+      .where(and(eq(deploymentArtifacts.deploymentId, deploymentId), eq(deploymentArtifacts.kind, kind), eq(deploymentArtifacts.chunk, chunk)));
+    if (!row) break;
+    parts.push(row.data);
+  }
+  return parts.length ? Buffer.concat(parts) : null;
 }
 
 /** The documents of a version (for rollback), v8-serialised and gzipped off the event loop. */

@@ -38,13 +38,14 @@ const NEXT_BIN = path.join(process.cwd(), "node_modules/next/dist/bin/next");
 
 export function spawnNext(port: number, env: Record<string, string>): { child: ChildProcess; logs: () => string } {
   let out = "";
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1", "--keepAliveTimeout", "65000"], {
     cwd: process.cwd(),
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (d) => (out += d));
   child.stderr!.on("data", (d) => (out += d));
+  child.on("exit", (code, signal) => (out += `\n[server exited: code ${code}, signal ${signal}]\n`));
   return { child, logs: () => out };
 }
 
