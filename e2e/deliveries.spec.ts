@@ -28,4 +28,10 @@ test("deploy → the change arrives in the inspector and the delivery log; repla
   await page.getByRole("button", { name: "Send test event" }).click();
   await expect(page.getByTestId("test-result")).toContainText("delivered", { timeout: 30_000 });
   await expect(page.getByTestId("test-result")).toContainText("200");
+
+  // The Webhooks page charts every hook's deliveries.
+  await page.goto("/hooks");
+  const all = page.getByRole("region", { name: "Deliveries, all webhooks" });
+  await expect(all.getByTestId("metric-Attempts")).not.toHaveText("0");
+  await expect(all.getByTestId("metric-Success rate")).toContainText("%");
 });

@@ -1,5 +1,5 @@
 "use client";
-// Metrics tab: attempts per bucket as stacked success/failure bars, with the success rate and p50/p95
+// Metrics (a hook's tab, or all hooks on the Webhooks page): attempts per bucket as stacked success/failure bars, with the success rate and p50/p95
 // latency of the window (1 h, 24 h, 7 d) above them.
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { HookTabProps } from "@/components/hooks/hook-detail-tabs";
@@ -31,7 +31,11 @@ const tick = (window: MetricsWindow) => (iso: string) => {
 };
 
 export function MetricsTab({ hook }: HookTabProps) {
-  const uuid = hook.uuid;
+  return <MetricsPanel uuid={hook.uuid} />;
+}
+
+/** One hook's metrics, or every hook's when `uuid` is absent (the Webhooks page). */
+export function MetricsPanel({ uuid }: { uuid?: string }) {
   const [raw, setWindow] = useUrlParam("window", "24h");
   const window = (WINDOWS.some((w) => w.id === raw) ? raw : "24h") as MetricsWindow;
   const q = useMetrics(uuid, window);

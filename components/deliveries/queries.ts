@@ -25,10 +25,10 @@ export function useDelivery(uuid: string, id: string | null) {
   });
 }
 
-export function useMetrics(uuid: string, window: MetricsWindow) {
+export function useMetrics(uuid: string | undefined, window: MetricsWindow) {
   return useQuery({
-    queryKey: ["hook-metrics", uuid, window],
-    queryFn: () => api<HookMetrics>(withQuery(`/api/v1/hooks/${uuid}/metrics`, { window })),
+    queryKey: ["hook-metrics", uuid ?? "all", window],
+    queryFn: () => api<HookMetrics>(withQuery(uuid ? `/api/v1/hooks/${uuid}/metrics` : "/api/v1/hooks/metrics", { window })),
     placeholderData: (prev) => prev,
     refetchInterval: 15_000,
   });

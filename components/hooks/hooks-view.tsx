@@ -13,6 +13,7 @@ import { AutoPausedBanner } from "./auto-paused-banner";
 import { HookSheet } from "./hook-sheet";
 import { hooksApi } from "./hooks-api";
 import { HooksTable } from "./hooks-table";
+import { MetricsPanel } from "@/components/deliveries/metrics-tab";
 
 type Role = "admin" | "member" | "viewer";
 
@@ -56,7 +57,13 @@ export function HooksView({ role, initialHooks }: { role: Role; initialHooks: Ho
           {createButton}
         </EmptyState>
       ) : (
-        <HooksTable hooks={hooks.data} onEdit={canManage ? (h) => setEdit(h.uuid) : undefined} onDelete={canManage ? setDeleting : undefined} />
+        <>
+          <HooksTable hooks={hooks.data} onEdit={canManage ? (h) => setEdit(h.uuid) : undefined} onDelete={canManage ? setDeleting : undefined} />
+          <section className="mt-8" aria-label="Deliveries, all webhooks">
+            <h2 className="mb-3 text-sm font-semibold">Deliveries, all webhooks</h2>
+            <MetricsPanel />
+          </section>
+        </>
       )}
       {hooks.error ? <p className="mt-2 text-sm text-red-600">Could not refresh the list: {hooks.error.message}</p> : null}
       {error ? <p className="mt-2 text-sm text-red-600">{error}</p> : null}
