@@ -62,7 +62,7 @@ test("create an inspector hook, reveal and rotate its secret, pause, resume, del
   await expect(page.getByTestId("inspector-body")).toContainText('"hello": "inspector"');
   await page.goBack();
   await page.getByRole("tab", { name: "Deliveries" }).click();
-  await expect(page.getByRole("tabpanel")).toContainText("Deliveries");
+  await expect(page.getByRole("tabpanel", { name: "Deliveries" })).toContainText("No deliveries yet");
 
   // Delete, behind a confirmation naming the hook.
   await page.goto("/hooks");
