@@ -29,8 +29,9 @@ test("deploy → the change arrives in the inspector and the delivery log; repla
   await expect(page.getByTestId("test-result")).toContainText("delivered", { timeout: 30_000 });
   await expect(page.getByTestId("test-result")).toContainText("200");
 
-  // The Webhooks page charts every hook's deliveries.
+  // The Webhooks page lists each hook's last delivery and charts every hook's deliveries.
   await page.goto("/hooks");
+  await expect(page.getByTestId("hook-row").filter({ hasText: bin.url }).getByTestId("last-delivery")).toContainText("delivered");
   const all = page.getByRole("region", { name: "Deliveries, all webhooks" });
   await expect(all.getByTestId("metric-Attempts")).not.toHaveText("0");
   await expect(all.getByTestId("metric-Success rate")).toContainText("%");

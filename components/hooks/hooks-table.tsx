@@ -8,6 +8,7 @@ import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { formatTime } from "@/components/keys/keys-api";
 import { filterSummary } from "./hooks-api";
 import { HookStatusBadge } from "./hook-status-badge";
+import { DeliveryStatusBadge } from "@/components/deliveries/delivery-status-badge";
 
 interface Props {
   hooks: HookDto[];
@@ -26,6 +27,7 @@ export function HooksTable({ hooks, onEdit, onDelete }: Props) {
           <Th>Kind</Th>
           <Th>Receives</Th>
           <Th>Status</Th>
+          <Th>Last delivery</Th>
           <Th>Created</Th>
           {onEdit ? <Th><span className="sr-only">Actions</span></Th> : null}
         </tr>
@@ -42,6 +44,15 @@ export function HooksTable({ hooks, onEdit, onDelete }: Props) {
             <Td><Badge tone="info">{h.kind}</Badge></Td>
             <Td className="text-zinc-600 dark:text-zinc-400">{filterSummary(h)}</Td>
             <Td><HookStatusBadge hook={h} /></Td>
+            <Td className="whitespace-nowrap text-xs" data-testid="last-delivery">
+              {h.lastDelivery ? (
+                <>
+                  <DeliveryStatusBadge status={h.lastDelivery.status} /> {h.lastDelivery.statusCode ?? ""} · {formatTime(h.lastDelivery.at)}
+                </>
+              ) : (
+                <span className="text-zinc-500">None yet</span>
+              )}
+            </Td>
             <Td className="whitespace-nowrap">{formatTime(h.createdAt)}</Td>
             {onEdit ? (
               <Td className="whitespace-nowrap text-right">

@@ -47,6 +47,11 @@ export const hookSchema = z
     previousSecretExpiresAt: z.string().nullable().meta({ description: "Until when the secret before the last rotation still signs" }),
     createdAt: z.string(),
     updatedAt: z.string(),
+    lastDelivery: z
+      .object({ id: z.string(), status: z.enum(["pending", "succeeded", "failed", "dead"]), statusCode: z.number().nullable(), at: z.string() })
+      .nullable()
+      .optional()
+      .meta({ description: "The newest delivery (listed on reads; absent on writes)" }),
   })
   .meta({ id: "Hook" });
 export type HookDto = z.infer<typeof hookSchema>;

@@ -70,6 +70,12 @@ describe("changes hooks", () => {
       for (const v of Object.values(q.headers)) expect(v.includes(raw)).toBe(false);
     }
     expect(new Set(rx.requests.map((q) => q.headers["webhook-id"])).size).toBe(2);
+    // The hook reports its last delivery on reads.
+    await expect
+      .poll(async () => (await call("GET", `/api/v1/hooks/${hook.uuid}`)).json.lastDelivery?.status, { timeout: 10_000 })
+      .toBe("succeeded");
+    const listed = (await call("GET", "/api/v1/hooks")).json.results.find((h: { uuid: string }) => h.uuid === hook.uuid);
+    expect(listed.lastDelivery.statusCode).toBe(204); // what the test receiver answers
   });
 
   it("filters by index, operation and property", async () => {
