@@ -37,18 +37,22 @@ export function safeJsonParse(text: string): unknown {
   );
 }
 
+/** Parses JSON text for `what` ("The request body", "q" …): 400 invalid_json when empty or malformed. */
+export function parseJsonText(text: string, what = "The request body"): unknown {
+  if (text.trim() === "") throw badRequest(`${what} is empty: send a JSON document.`, undefined, "invalid_json");
+  try {
+    return safeJsonParse(text);
+  } catch (err) {
+    throw badRequest(`${what} is not valid JSON: ${(err as Error).message}`, undefined, "invalid_json");
+  }
+}
+
 export async function readJson(req: Request, limit: number): Promise<unknown> {
   const type = mediaType(req);
   if (type && type !== "application/json" && !type.endsWith("+json")) {
     throw new ApiError(415, "unsupported_media_type", `Expected Content-Type application/json, got ${type}.`);
   }
-  const text = await readText(req, limit);
-  if (text.trim() === "") throw badRequest("The request body is empty: send a JSON document.", undefined, "invalid_json");
-  try {
-    return safeJsonParse(text);
-  } catch (err) {
-    throw badRequest(`The request body is not valid JSON: ${(err as Error).message}`, undefined, "invalid_json");
-  }
+  return parseJsonText(await readText(req, limit));
 }
 
 /** zod issues as { path, message, code } with dotted paths, for the error envelope's details. */

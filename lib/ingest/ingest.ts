@@ -4,8 +4,7 @@ import type { Db } from "../db";
 import { indexes, tasks, type IndexRow, type Task } from "../db/schema";
 import { notifyBody } from "../contracts/webhooks";
 import type { OramaSchema } from "../contracts/orama-schema";
-import { parseWith, safeJsonParse } from "../http/body";
-import { badRequest } from "../http/errors";
+import { parseJsonText, parseWith } from "../http/body";
 import { assertDocumentsFit } from "../indexes/schema-change";
 import { hasPendingChanges } from "../indexes/pending";
 import { commitTask, dropSuperseded, insertChanges, lockIndex, requestHash } from "./commit";
@@ -21,19 +20,11 @@ interface Common {
   idempotencyKey?: string;
 }
 
-function parseJson(text: string): unknown {
-  if (text.trim() === "") throw badRequest("The request body is empty: send a JSON document.", undefined, "invalid_json");
-  try {
-    return safeJsonParse(text);
-  } catch (err) {
-    throw badRequest(`The request body is not valid JSON: ${(err as Error).message}`, undefined, "invalid_json");
-  }
-}
 
 const idem = (key: string | undefined, kind: string, text: string) => (key ? { key, hash: requestHash(kind, text) } : undefined);
 
 export async function acceptNotify({ db, index, createdBy, idempotencyKey, text }: Common & { text: string }): Promise<Accepted> {
-  const body = parseWith(notifyBody, parseJson(text), "notify body");
+  const body = parseWith(notifyBody, parseJsonText(text), "notify body");
   const changes = prepareNotify(index.schema, body);
   const counts = { upserts: body.upsert?.length ?? 0, updates: body.update?.length ?? 0, removes: body.remove?.length ?? 0 };
   return commitTask(
@@ -44,7 +35,7 @@ export async function acceptNotify({ db, index, createdBy, idempotencyKey, text 
 }
 
 export async function acceptJsonSnapshot({ db, index, createdBy, idempotencyKey, text }: Common & { text: string }): Promise<Accepted> {
-  const changes = prepareSnapshot(index.schema, parseJson(text));
+  const changes = prepareSnapshot(index.schema, parseJsonText(text));
   return commitTask(
     db,
     {

@@ -1,17 +1,10 @@
 // Reading search parameters from the three wire forms: a JSON body, the Orama SDK's form-encoded
 // `q=<json>`, and a GET `q` that is either JSON parameters or a plain term.
 import { searchParams, type SearchParams } from "../contracts/search";
-import { mediaType, readText, safeJsonParse } from "../http/body";
+import { mediaType, parseJsonText, readText } from "../http/body";
 import { ApiError, badRequest } from "../http/errors";
 import { parseWith } from "../http/body";
 
-function json(text: string, what: string): unknown {
-  try {
-    return safeJsonParse(text);
-  } catch (err) {
-    throw badRequest(`${what} is not valid JSON: ${(err as Error).message}`, undefined, "invalid_json");
-  }
-}
 
 export async function paramsFromPost(req: Request, limit: number): Promise<SearchParams> {
   const type = mediaType(req);
@@ -20,16 +13,16 @@ export async function paramsFromPost(req: Request, limit: number): Promise<Searc
     // The SDK sends q=<json>&version=…&id=…&visitorId=…: only q matters here.
     const q = new URLSearchParams(text).get("q");
     if (q === null) throw badRequest("Missing the form field q (the JSON search parameters).");
-    return parseWith(searchParams, json(q, "q"), "search parameters");
+    return parseWith(searchParams, parseJsonText(q, "q"), "search parameters");
   }
   if (type && type !== "application/json") {
     throw new ApiError(415, "unsupported_media_type", `Send application/json or application/x-www-form-urlencoded, not ${type}.`);
   }
-  return parseWith(searchParams, text.trim() === "" ? {} : json(text, "The request body"), "search parameters");
+  return parseWith(searchParams, text.trim() === "" ? {} : parseJsonText(text), "search parameters");
 }
 
 export function paramsFromQuery(q: string): SearchParams {
   const trimmed = q.trim();
-  const value = trimmed.startsWith("{") ? json(trimmed, "q") : { term: q };
+  const value = trimmed.startsWith("{") ? parseJsonText(trimmed, "q") : { term: q };
   return parseWith(searchParams, value, "search parameters");
 }
