@@ -2,9 +2,11 @@
 import { signOut } from "next-auth/react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
+import { roleAtLeast } from "@/lib/auth/roles";
 import { NAV } from "./nav";
+import { RoleProvider } from "./role";
 
 export interface ShellUser {
   name: string;
@@ -12,7 +14,7 @@ export interface ShellUser {
   role: "admin" | "member" | "viewer";
 }
 
-function useGoShortcuts() {
+function useGoShortcuts(items: readonly (typeof NAV)[number][]) {
   const router = useRouter();
   useEffect(() => {
     let armed = 0;
@@ -21,14 +23,14 @@ function useGoShortcuts() {
       if (e.metaKey || e.ctrlKey || e.altKey || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName) || t.isContentEditable) return;
       if (e.key === "g") armed = Date.now();
       else if (Date.now() - armed < 1000) {
-        const item = NAV.find((n) => n.key === e.key);
+        const item = items.find((n) => n.key === e.key);
         if (item) router.push(item.href);
         armed = 0;
       }
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [router]);
+  }, [router, items]);
 }
 
 function ThemeToggle() {
@@ -47,10 +49,11 @@ export function Shell({ user, children }: { user: ShellUser; children: ReactNode
   const pathname = usePathname();
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  useGoShortcuts();
+  const items = useMemo(() => NAV.filter((n) => roleAtLeast(user.role, n.min)), [user.role]);
+  useGoShortcuts(items);
   const nav = (
     <nav aria-label="Main" className="flex flex-col gap-0.5">
-      {NAV.map((item) => {
+      {items.map((item) => {
         const active = pathname === item.href || pathname.startsWith(item.href + "/");
         return (
           <Link
@@ -88,10 +91,10 @@ export function Shell({ user, children }: { user: ShellUser; children: ReactNode
           <div className="hidden md:block" />
           <div className="flex items-center gap-3">
             <ThemeToggle />
-            <div className="text-right text-sm leading-tight" data-testid="current-user">
+            <Link href="/profile" className="text-right text-sm leading-tight hover:underline" data-testid="current-user" title="Your profile">
               <div className="font-medium">{user.name}</div>
               <div className="text-xs text-zinc-500">{user.email}</div>
-            </div>
+            </Link>
             <Badge tone={user.role === "admin" ? "info" : "neutral"}>{user.role}</Badge>
             <button
               onClick={async () => {
@@ -106,7 +109,9 @@ export function Shell({ user, children }: { user: ShellUser; children: ReactNode
             </button>
           </div>
         </header>
-        <main className="mx-auto max-w-6xl p-4 md:p-8">{children}</main>
+        <main className="mx-auto max-w-6xl p-4 md:p-8">
+          <RoleProvider role={user.role}>{children}</RoleProvider>
+        </main>
       </div>
     </div>
   );

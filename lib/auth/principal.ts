@@ -1,17 +1,14 @@
 // Who is calling: a signed-in user, the master key, or an API key.
-import type { Action, MinRole } from "../contracts/define";
-import type { Role } from "../db/schema/users";
+import type { Action } from "../contracts/define";
+import type { Role } from "./roles";
+import { roleAtLeast } from "./roles";
 
 export type Principal =
   | { type: "user"; user: { id: string; email: string; name: string; role: Role } }
   | { type: "master" }
   | { type: "key"; key: { id: string; name: string; actions: Action[]; indexes: string[]; createdBy: string | null } };
 
-const RANK: Record<MinRole, number> = { viewer: 0, member: 1, admin: 2 };
-
-export function roleAtLeast(role: Role, min: MinRole): boolean {
-  return RANK[role] >= RANK[min];
-}
+export { roleAtLeast };
 
 /** True when a key's actions include one of `wanted` ("*" grants everything). */
 export function keyAllows(actions: readonly Action[], wanted: readonly Action[]): boolean {

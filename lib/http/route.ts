@@ -32,11 +32,12 @@ export function route<C extends RouteContract>(
   return async (req, nextCtx) => {
     try {
       const url = new URL(req.url);
+      // Authenticate before validating: a caller without the right gets 401/403, never a hint about input.
+      const principal = c.auth ? await authenticate(req, c.auth, c.queryApiKey ? url.searchParams.get("api-key") : null) : null;
       const rawParams = (await nextCtx?.params) ?? {};
       const params = c.params ? parseWith(c.params, rawParams, "path parameters") : undefined;
       const rawQuery = Object.fromEntries(url.searchParams);
       const query = c.query ? parseWith(c.query, rawQuery, "query parameters") : undefined;
-      const principal = c.auth ? await authenticate(req, c.auth, c.queryApiKey ? url.searchParams.get("api-key") : null) : null;
       let body: unknown;
       if (c.body && c.body !== "raw") {
         body = parseWith(c.body, await readJson(req, c.maxBodyBytes ?? DEFAULT_MAX_BODY), "request body");

@@ -1,14 +1,14 @@
-import { redirect } from "next/navigation";
 import { KeysView } from "@/components/keys/keys-view";
-import { getSessionUser } from "@/lib/auth/session";
+import { NeedsRole } from "@/components/shell/needs-role";
+import { pageUser } from "@/lib/auth/page-role";
 import { listKeysForDashboard } from "@/lib/keys/dashboard";
 
 export const metadata = { title: "Developer tools" };
 export const dynamic = "force-dynamic";
 
 export default async function DeveloperToolsPage() {
-  // The layout checks the session too; the page needs the role to decide what to offer.
-  const user = await getSessionUser();
-  if (!user) redirect("/login");
+  // Keys are managed by members and admins; a viewer sees neither the keys nor their names.
+  const user = await pageUser("member");
+  if (!user) return <NeedsRole title="Developer tools" min="member" />;
   return <KeysView role={user.role} initialKeys={await listKeysForDashboard()} />;
 }

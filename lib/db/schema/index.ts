@@ -6,3 +6,4 @@ export * from "./pending-changes";
 export * from "./api-keys";
 export * from "./deployments";
 export * from "./hooks";
+export * from "./audit";

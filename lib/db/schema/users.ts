@@ -1,7 +1,7 @@
 import { boolean, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { ROLES, type Role } from "../../auth/roles";
 
-export const ROLES = ["admin", "member", "viewer"] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role };
 
 export const users = pgTable(
   "users",
@@ -23,3 +23,23 @@ export const users = pgTable(
 );
 
 export type User = typeof users.$inferSelect;
+
+/** Invitations: the link's token is shown once; only its SHA-256 is stored. */
+export const invites = pgTable(
+  "invites",
+  {
+    id: text("id").primaryKey(),
+    email: text("email").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    tokenHash: text("token_hash").notNull(),
+    invitedBy: text("invited_by").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    acceptedBy: text("accepted_by"),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("invites_token_hash_key").on(t.tokenHash)],
+);
+
+export type Invite = typeof invites.$inferSelect;
