@@ -1,26 +1,19 @@
 // Same-origin fetch of the REST API (the session cookie authorises it), throwing the error envelope.
-export class ApiRequestError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
+import { ApiError } from "@/lib/http/errors";
 
+/** The server's error class, reused: one shape for an API error on both sides. */
+export { ApiError as ApiRequestError };
 export async function api<T>(path: string, init?: { method?: string; body?: unknown }): Promise<T> {
   const res = await fetch(path, {
     method: init?.method ?? "GET",
     headers: init?.body === undefined ? undefined : { "content-type": "application/json" },
     body: init?.body === undefined ? undefined : JSON.stringify(init.body),
   }).catch(() => null);
-  if (!res) throw new ApiRequestError(0, "unreachable", "The server is unreachable.");
+  if (!res) throw new ApiError(0, "unreachable", "The server is unreachable.");
   const data = await res.json().catch(() => null);
   if (!res.ok) {
     const err = data?.error;
-    throw new ApiRequestError(res.status, err?.code ?? "http_error", err?.message ?? `Request failed (${res.status}).`, err?.details);
+    throw new ApiError(res.status, err?.code ?? "http_error", err?.message ?? `Request failed (${res.status}).`, err?.details);
   }
   return data as T;
 }
