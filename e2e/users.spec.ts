@@ -77,6 +77,12 @@ test("invite a member who accepts, signs in, is made a viewer, and renames thems
   await expect(toast).toBeVisible();
   await expect(toast.getByRole("button", { name: "Undo" })).toBeVisible();
   await expect(row.getByLabel(`Role of ${INVITEE.name}`)).toHaveValue("viewer");
+  // Undo puts it back; then make them a viewer for good.
+  await toast.getByRole("button", { name: "Undo" }).click();
+  await expect(row.getByLabel(`Role of ${INVITEE.name}`)).toHaveValue("member");
+  await expect(page.getByRole("status").filter({ hasText: `${INVITEE.name} is now member` })).toBeVisible();
+  await row.getByLabel(`Role of ${INVITEE.name}`).selectOption("viewer");
+  await expect(page.getByRole("status").filter({ hasText: `${INVITEE.name} is now viewer` })).toBeVisible();
   // It takes effect at once for the invitee's existing session.
   expect((await g.request.get("/api/v1/me")).ok()).toBe(true);
   expect(await (await g.request.get("/api/v1/me")).json()).toMatchObject({ role: "viewer" });
@@ -93,9 +99,20 @@ test("invite a member who accepts, signs in, is made a viewer, and renames thems
   await expect(g.getByTestId("current-user")).toContainText("Nora N.");
   await g.reload();
   await expect(g.getByLabel("Name", { exact: true })).toHaveValue("Nora N.");
-  await guest.close();
 
-  // And the admin's list follows.
+  // The admin's list follows; disabling (after a confirm that says so) ends the invitee's session at once.
   await page.reload();
-  await expect(page.getByTestId(`user-row-${INVITEE.email}`)).toContainText("Nora N.");
+  const renamed = page.getByTestId(`user-row-${INVITEE.email}`);
+  await expect(renamed).toContainText("Nora N.");
+  await renamed.getByRole("button", { name: "Disable Nora N." }).click();
+  const confirm = page.getByRole("alertdialog", { name: "Disable Nora N.?" });
+  await expect(confirm).toContainText("signed out everywhere at once");
+  await confirm.getByRole("button", { name: "Disable user" }).click();
+  await expect(confirm).toBeHidden();
+  await expect(renamed).toContainText("Disabled");
+  expect((await g.request.get("/api/v1/me")).status()).toBe(401);
+  await renamed.getByRole("button", { name: "Enable Nora N." }).click();
+  await page.getByRole("alertdialog", { name: "Enable Nora N.?" }).getByRole("button", { name: "Enable user" }).click();
+  await expect(renamed).toContainText("Active");
+  await guest.close();
 });
