@@ -90,6 +90,7 @@ export function MembersTable({
                   <span title={lastAdmin && u.status === "active" ? LAST_ADMIN_TIP : isMe && u.status === "active" ? "You cannot disable yourself here." : undefined}>
                     <Button
                       variant="ghost"
+                      className="disabled:opacity-40"
                       disabled={(lastAdmin && u.status === "active") || (isMe && u.status === "active") || busyId === u.id}
                       aria-label={`${u.status === "active" ? "Disable" : "Enable"} ${label}`}
                       onClick={() => onToggle(u)}
@@ -100,7 +101,7 @@ export function MembersTable({
                   <span title={lastAdmin ? LAST_ADMIN_TIP : isMe ? "You cannot delete your own account." : undefined}>
                     <Button
                       variant="ghost"
-                      className="text-red-600! dark:text-red-400!"
+                      className="text-red-600! disabled:opacity-40 dark:text-red-400!"
                       disabled={lastAdmin || isMe || busyId === u.id}
                       aria-label={`Delete ${label}`}
                       onClick={() => onDelete(u)}
