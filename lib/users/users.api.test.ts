@@ -300,3 +300,27 @@ describe("profile", () => {
     expect((await as(fresh!)("GET", "/api/v1/profile")).json.email).toBe(m.email);
   });
 });
+
+describe("OpenAPI", () => {
+  it("documents the users, invites and profile routes", async () => {
+    const r = await anon()("GET", "/api/v1/openapi.json");
+    expect(r.status).toBe(200);
+    for (const [path, method] of [
+      ["/api/v1/users", "get"],
+      ["/api/v1/users/{id}", "patch"],
+      ["/api/v1/users/{id}", "delete"],
+      ["/api/v1/invites", "get"],
+      ["/api/v1/invites", "post"],
+      ["/api/v1/invites/{id}", "delete"],
+      ["/api/v1/invites/lookup", "post"],
+      ["/api/v1/invites/accept", "post"],
+      ["/api/v1/profile", "get"],
+      ["/api/v1/profile", "patch"],
+      ["/api/v1/profile/password", "post"],
+    ]) {
+      expect(r.json.paths[path]?.[method], `${method} ${path}`).toBeTruthy();
+    }
+    expect(r.json.components.schemas.User.required).toEqual(expect.arrayContaining(["id", "email", "role", "status", "evaluation", "lastSignInAt"]));
+    expect(r.json.components.schemas.AcceptInviteRequest.required).toEqual(expect.arrayContaining(["token", "name", "password"]));
+  });
+});
