@@ -50,7 +50,6 @@ async function only(action: string, targetId: string): Promise<Entry> {
 
 const asMaster = { type: "master", id: "master", name: "master key" };
 const asAdmin = () => ({ type: "user", id: adminId, name: ADMIN.email });
-const PUBLIC_URL = "https://93.184.215.14/hook";
 
 describe("API keys", () => {
   it("key.created and key.revoked, by master key and by session, name the actor and the key, never the secret", async () => {
