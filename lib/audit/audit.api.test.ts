@@ -170,6 +170,31 @@ describe("webhooks", () => {
   });
 });
 
+describe("the delivery engine", () => {
+  it("a hook the engine pauses (410 Gone) gets one hook.auto_paused entry with the system as actor", async () => {
+    const gone = await startReceiver(() => ({ status: 410 }));
+    try {
+      const h = await master()("POST", "/api/v1/hooks", { url: gone.url, kind: "tasks" });
+      expect(h.status, h.text).toBe(201);
+      secrets.add(h.json.secret).add(h.json.token);
+      expect((await master()("POST", "/api/v1/indexes", { id: "gone", name: "Gone", schema: { title: "string" } })).status).toBe(201);
+      await settle(master(), (await master()("POST", "/api/v1/webhooks/gone/deploy")).json.taskUid);
+      const deadline = Date.now() + 20_000;
+      while (!(await master()("GET", `/api/v1/hooks/${h.json.uuid}`)).json.paused) {
+        if (Date.now() > deadline) throw new Error("the hook was not paused");
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(await only("hook.auto_paused", h.json.uuid)).toMatchObject({
+        actor: { type: "system", id: "delivery", name: "delivery engine" },
+        details: { reason: "gone: 410", statusCode: 410 },
+        ip: null,
+      });
+    } finally {
+      await gone.close();
+    }
+  });
+});
+
 describe("indexes, deploys and rollbacks", () => {
   const id = "audited";
 
@@ -239,14 +264,42 @@ describe("indexes, deploys and rollbacks", () => {
   });
 });
 
-describe("sign-in", () => {
+/** A credentials sign-in sent from `ip` (as a proxy would report it); true when it succeeded. */
+async function signInFrom(email: string, password: string, ip: string): Promise<boolean> {
+  const csrf = await fetch(`${server.url}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const res = await fetch(`${server.url}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar, "x-forwarded-for": `${ip}, 10.0.0.1` },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  return res.headers.getSetCookie().some((c) => c.includes("next-auth.session-token="));
+}
+
+describe("setup and sign-in", () => {
+  it("the first admin's creation is user.created, by themselves", async () => {
+    expect(await only("user.created", adminId)).toMatchObject({ actor: asAdmin(), details: { via: "setup", role: "admin" } });
+  });
+
+  it("records the client address of sign-ins, failed or not", async () => {
+    expect(await signInFrom(ADMIN.email, "another-wrong-password", "198.51.100.23")).toBe(false);
+    secrets.add("another-wrong-password");
+    expect(await signInFrom(ADMIN.email, ADMIN.password, "198.51.100.24")).toBe(true);
+    const [ok] = await audit({ action: "auth.signed_in" });
+    expect(ok).toMatchObject({ actor: asAdmin(), ip: "198.51.100.24" });
+    const [failed] = await audit({ action: "auth.sign_in_failed" });
+    expect(failed).toMatchObject({ actor: { type: "anonymous", name: ADMIN.email }, ip: "198.51.100.23", details: { reason: "wrong credentials" } });
+  });
+
   it("records failures with the email tried and the reason, never the password; success as auth.signed_in", async () => {
     const wrong = "not-the-password-9876";
     secrets.add(wrong);
     expect(await signInCookie(server, ADMIN.email, wrong)).toBeNull();
     expect(await signInCookie(server, "nobody@example.com", wrong)).toBeNull();
     const failures = await audit({ action: "auth.sign_in_failed" });
-    expect(failures.map((e) => [e.actor.type, e.actor.name, e.details?.reason, e.target?.id ?? null])).toEqual([
+    expect(failures.slice(0, 2).map((e) => [e.actor.type, e.actor.name, e.details?.reason, e.target?.id ?? null])).toEqual([
       ["anonymous", "nobody@example.com", "wrong credentials", null],
       ["anonymous", ADMIN.email, "wrong credentials", adminId],
     ]);

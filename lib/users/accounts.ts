@@ -18,7 +18,7 @@ export async function needsSetup(db: Db): Promise<boolean> {
 }
 
 /** Creates the first admin; refused once any user exists, even when two requests race. */
-export async function createFirstAdmin({ db, input }: { db: Db; input: SetupInput }): Promise<User> {
+export async function createFirstAdmin({ db, input, ip = null }: { db: Db; input: SetupInput; ip?: string | null }): Promise<User> {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     // The table lock makes "no users yet?" and the insert one step for concurrent setups.
@@ -29,6 +29,7 @@ export async function createFirstAdmin({ db, input }: { db: Db; input: SetupInpu
       .insert(users)
       .values({ id: newId("usr"), email: input.email, name: input.name, passwordHash, role: "admin" })
       .returning();
+    await recordAudit(tx, { type: "user", id: user.id, name: user.email }, { action: "user.created", target: { type: "user", id: user.id }, details: { via: "setup", role: "admin", name: user.name }, ip });
     return user;
   });
 }
