@@ -87,7 +87,8 @@ export const auditQuery = z
       .trim()
       .regex(/^[a-z][a-z_]*(\.[a-z_]+)*\.?$/, "an action (hook.created) or a prefix ending in a dot (hook.)")
       .max(100)
-      .optional(),
+      .optional()
+      .meta({ description: "An action (`hook.created`) or a prefix ending in a dot (`hook.` = every hook action)" }),
     targetType: z.string().trim().min(1).max(50).optional(),
     targetId: z.string().trim().min(1).max(200).optional(),
     from: dateOrTime.optional().meta({ description: "ISO date or date-time: entries at or after it" }),
