@@ -7,6 +7,18 @@ import { getDb } from "../db";
 import { verifyCredentials } from "../users/accounts";
 import { authSecret } from "./secret";
 
+/** The client address from next-auth's request headers (a Headers object or a plain record). */
+function ipFromHeaders(headers: unknown): string | null {
+  const get = (name: string): string | null => {
+    if (!headers) return null;
+    if (typeof (headers as Headers).get === "function") return (headers as Headers).get(name);
+    const v = (headers as Record<string, unknown>)[name];
+    return Array.isArray(v) ? String(v[0]) : typeof v === "string" ? v : null;
+  };
+  const fwd = get("x-forwarded-for");
+  return fwd ? fwd.split(",")[0].trim() : get("x-real-ip");
+}
+
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
   pages: { signIn: "/login" },
@@ -14,10 +26,10 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         if (!credentials?.email || !credentials.password) return null;
         const { db } = await getDb();
-        const user = await verifyCredentials(db, credentials.email, credentials.password);
+        const user = await verifyCredentials(db, credentials.email, credentials.password, { ip: ipFromHeaders(req?.headers) });
         if (!user) return null;
         return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion };
       },

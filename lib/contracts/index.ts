@@ -12,3 +12,4 @@ export * from "./hooks";
 export * from "./inspector";
 export * from "./deliveries";
 export * from "./users";
+export * from "./audit";

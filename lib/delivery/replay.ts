@@ -3,6 +3,7 @@
 // A replay is an explicit resend: it may overlap the engine sending a newer delivery of the same hook
 // (order is kept among the engine's sends, not against a person's replay), never the same delivery.
 import { and, eq } from "drizzle-orm";
+import { audit, type AuditCtx } from "../audit/context";
 import type { DbHandle } from "../db";
 import { deliveries } from "../db/schema/hooks";
 import { conflict, notFound } from "../http/errors";
@@ -13,7 +14,9 @@ import { deliveryDetail, hookOr404 } from "./queries";
 import { sendLeased } from "./send";
 import { wakeDelivery } from "./signals";
 
-export async function replayDelivery(h: DbHandle, uuid: string, id: string) {
+// Both are audited in the transaction that claims (replay) or creates (test) the delivery, before the
+// HTTP request: the entry records that a person asked for the send, whatever its outcome.
+export async function replayDelivery(h: DbHandle, uuid: string, id: string, ctx: AuditCtx) {
   const hook = await hookOr404(h.db, uuid);
   const lease = leaseUntil();
   const leased = await h.db.transaction(async (tx) => {
@@ -22,6 +25,7 @@ export async function replayDelivery(h: DbHandle, uuid: string, id: string) {
     // Never two senders at once: a delivery the worker is sending now cannot be replayed meanwhile.
     if (d.lockedUntil && d.lockedUntil > new Date()) throw conflict(`Delivery ${id} is being sent right now; try again in a moment.`);
     const [row] = await tx.update(deliveries).set({ lockedUntil: lease }).where(eq(deliveries.id, id)).returning();
+    await audit(tx, ctx, { action: "delivery.replayed", target: { type: "delivery", id }, details: { hook: uuid, webhookId: row.webhookId, event: row.event, previousStatus: d.status } });
     return row;
   });
   await sendLeased(h, { hook, delivery: leased, lease }, "replay");
@@ -29,22 +33,26 @@ export async function replayDelivery(h: DbHandle, uuid: string, id: string) {
   return deliveryDetail(h.db, uuid, id);
 }
 
-export async function sendTestEvent(h: DbHandle, uuid: string) {
+export async function sendTestEvent(h: DbHandle, uuid: string, ctx: AuditCtx) {
   const hook = await hookOr404(h.db, uuid);
   const lease = leaseUntil();
-  const [delivery] = await h.db
-    .insert(deliveries)
-    .values({
-      id: newId("dlv"),
-      hookUuid: uuid,
-      webhookId: newWebhookId(),
-      event: "test",
-      contentType: CONTENT_TYPE[hook.kind],
-      body: sampleBody(hook.kind),
-      eventCount: 1,
-      lockedUntil: lease,
-    })
-    .returning();
+  const delivery = await h.db.transaction(async (tx) => {
+    const [delivery] = await tx
+      .insert(deliveries)
+      .values({
+        id: newId("dlv"),
+        hookUuid: uuid,
+        webhookId: newWebhookId(),
+        event: "test",
+        contentType: CONTENT_TYPE[hook.kind],
+        body: sampleBody(hook.kind),
+        eventCount: 1,
+        lockedUntil: lease,
+      })
+      .returning();
+    await audit(tx, ctx, { action: "hook.test_sent", target: { type: "hook", id: uuid }, details: { deliveryId: delivery.id, kind: hook.kind } });
+    return delivery;
+  });
   await sendLeased(h, { hook, delivery, lease }, "test");
   return deliveryDetail(h.db, uuid, delivery.id);
 }

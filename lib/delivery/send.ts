@@ -4,6 +4,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { DbHandle } from "../db";
 import { deliveries, deliveryAttempts, hooks, type Delivery, type Hook } from "../db/schema/hooks";
 import { env } from "../env";
+import { recordAudit } from "../audit/record";
 import { errorReason, inspectorAllowance, safeRequest, SsrfError } from "../net/outbound";
 import { parseRetryAfter, retryDelayMs } from "./backoff";
 import { signedHeaders } from "./headers";
@@ -62,8 +63,18 @@ export async function record(h: DbHandle, hook: Hook, delivery: Delivery, lease:
     const since = hook.failingSince ?? now;
     const pause =
       r.statusCode === 410 ? "gone: 410" : now.getTime() - since.getTime() > env().HOOK_AUTO_PAUSE_AFTER_MS ? `auto: failing since ${since.toISOString()}` : null;
-    if (pause) await tx.update(hooks).set({ paused: true, pausedReason: pause, updatedAt: now }).where(eq(hooks.uuid, hook.uuid));
-    if (pause) console.warn(`[indexhook] hook ${hook.uuid} paused (${pause})`);
+    if (pause) {
+      const [paused] = await tx
+        .update(hooks)
+        .set({ paused: true, pausedReason: pause, updatedAt: now })
+        .where(and(eq(hooks.uuid, hook.uuid), eq(hooks.paused, false)))
+        .returning({ uuid: hooks.uuid });
+      // The engine's own decision: recorded as the system's, once (a hook already paused is left alone).
+      if (paused) {
+        await recordAudit(tx, { type: "system", id: "delivery", name: "delivery engine" }, { action: "hook.auto_paused", target: { type: "hook", id: hook.uuid }, details: { reason: pause, deliveryId: delivery.id, statusCode: r.statusCode } });
+        console.warn(`[indexhook] hook ${hook.uuid} paused (${pause})`);
+      }
+    }
     return updated;
   });
 }

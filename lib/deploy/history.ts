@@ -1,6 +1,7 @@
 // Deploy history, rollback requests and the diff preview.
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db, DbHandle } from "../db";
+import { audit, SYSTEM_CTX, type AuditCtx } from "../audit/context";
 import { deployments, pendingChanges, tasks, type Deployment } from "../db/schema";
 import type { DeploymentDto } from "../contracts/deployments";
 import { badRequest, notFound } from "../http/errors";
@@ -63,7 +64,19 @@ export async function getDeployment(db: Db, indexId: string, id: string): Promis
   return toDto(row, index.liveDeploymentId, new Set(await restorableIds(db, indexId)), await versionsOf(db, [row]));
 }
 
-export async function requestRollback({ db, indexId, deploymentId, createdBy }: { db: Db; indexId: string; deploymentId: string; createdBy: string }) {
+export async function requestRollback({
+  db,
+  indexId,
+  deploymentId,
+  createdBy,
+  ctx = SYSTEM_CTX,
+}: {
+  db: Db;
+  indexId: string;
+  deploymentId: string;
+  createdBy: string;
+  ctx?: AuditCtx;
+}) {
   const target = await getDeployment(db, indexId, deploymentId);
   if (target.live) throw badRequest(`Version ${target.version} is already live.`, undefined, "already_live");
   if (!target.canRollback) {
@@ -72,7 +85,13 @@ export async function requestRollback({ db, indexId, deploymentId, createdBy }: 
   const accepted = await commitTask(
     db,
     { indexId, type: "rollback", details: { targetDeploymentId: deploymentId, targetVersion: target.version }, createdBy },
-    async () => {},
+    // Recorded when the rollback is requested (the person's act), in the transaction that enqueues it.
+    (tx, task) =>
+      audit(tx, ctx, {
+        action: "deploy.rolled_back",
+        target: { type: "index", id: indexId },
+        details: { taskUid: task.uid, toDeploymentId: deploymentId, toVersion: target.version },
+      }),
   );
   signals.emit("wake");
   return accepted;

@@ -1,6 +1,7 @@
 // Creates a hook. The secret and token are returned here once; afterwards only the reveal actions
 // show them. The 20-hook limit is checked under an advisory lock so two creates cannot both pass it.
 import { count, sql } from "drizzle-orm";
+import { audit, auditCtx, type AuditCtx } from "../audit/context";
 import type { Principal } from "../auth/principal";
 import { HOOK_LIMIT, type CreateHookInput, type HookDto } from "../contracts/hooks";
 import type { Db } from "../db";
@@ -8,7 +9,7 @@ import { hooks } from "../db/schema/hooks";
 import { badRequest } from "../http/errors";
 import { creatorId } from "../keys/grant";
 import { checkHookUrl } from "./check-hook-url";
-import { toHookDto } from "./dto";
+import { auditView, toHookDto } from "./dto";
 import { logHead } from "./log-head";
 import { newSecret, newToken } from "./secrets";
 
@@ -22,11 +23,13 @@ export async function createHook({
   principal,
   input,
   selfOrigin,
+  ctx = auditCtx(principal),
 }: {
   db: Db;
   principal: Principal;
   input: CreateHookInput;
   selfOrigin: string;
+  ctx?: AuditCtx;
 }): Promise<CreatedHook> {
   // Resolve outside the transaction: DNS can be slow and must not hold the lock.
   await checkHookUrl(input.url, selfOrigin);
@@ -50,6 +53,7 @@ export async function createHook({
         createdBy: creatorId(principal),
       })
       .returning();
+    await audit(tx, ctx, { action: "hook.created", target: { type: "hook", id: created.uuid }, details: { after: auditView(created) } });
     return created;
   });
   return { ...toHookDto(row), secret: row.secret, token: row.token };

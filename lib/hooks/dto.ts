@@ -11,6 +11,14 @@ export function hookStatus(row: Pick<Hook, "paused" | "pausedReason" | "failingS
   return row.failingSince ? "failing" : "active";
 }
 
+/**
+ * What the audit log keeps of a hook: never the secret or token, and only the header names (a header
+ * value is often a credential; even its redacted tail is not written).
+ */
+export function auditView(row: Pick<Hook, "kind" | "url" | "headers" | "paused" | "filters">) {
+  return { kind: row.kind, url: row.url, headerNames: Object.keys(row.headers).sort(), paused: row.paused, filters: row.filters };
+}
+
 export function toHookDto(row: Hook): HookDto {
   return {
     uuid: row.uuid,

@@ -2,25 +2,60 @@
 // resumed the same way). Switching kind moves the cursor to the head of the other event log.
 import { wakeDelivery } from "../delivery/signals";
 import { eq } from "drizzle-orm";
+import { audit, type AuditCtx } from "../audit/context";
 import type { HookDto, UpdateHookInput } from "../contracts/hooks";
 import type { Db } from "../db";
 import { hooks, type Hook } from "../db/schema/hooks";
 import { checkHookUrl } from "./check-hook-url";
-import { toHookDto } from "./dto";
+import { auditView, toHookDto } from "./dto";
 import { loadEditableHook } from "./load-hook";
 import { logHead } from "./log-head";
 import { mergeHeaders } from "./redact";
+import { notFound } from "../http/errors";
+
+/**
+ * The entries an update writes: pausing or resuming is its own action (hook.paused / hook.resumed);
+ * any other changed field goes into one hook.updated with before/after of just those fields. Header
+ * values never appear: only the names, and which names had their value changed.
+ */
+function hookChanges(before: Hook, after: Hook) {
+  const entries: { action: string; details: Record<string, unknown> }[] = [];
+  if (before.paused !== after.paused) entries.push({ action: after.paused ? "hook.paused" : "hook.resumed", details: { before: { paused: before.paused }, after: { paused: after.paused } } });
+  const b = auditView(before) as Record<string, unknown>;
+  const a = auditView(after) as Record<string, unknown>;
+  const changed: Record<string, { before: unknown; after: unknown }> = {};
+  for (const k of ["kind", "url", "headerNames", "filters"]) {
+    if (JSON.stringify(b[k]) !== JSON.stringify(a[k])) changed[k] = { before: b[k], after: a[k] };
+  }
+  const headerValuesChanged = Object.keys(after.headers)
+    .filter((k) => k in before.headers && before.headers[k] !== after.headers[k])
+    .sort();
+  if (Object.keys(changed).length || headerValuesChanged.length) {
+    entries.push({
+      action: "hook.updated",
+      details: {
+        fields: [...Object.keys(changed), ...(headerValuesChanged.length ? ["headerValues"] : [])],
+        before: Object.fromEntries(Object.entries(changed).map(([k, v]) => [k, v.before])),
+        after: Object.fromEntries(Object.entries(changed).map(([k, v]) => [k, v.after])),
+        ...(headerValuesChanged.length ? { headerValuesChanged } : {}),
+      },
+    });
+  }
+  return entries;
+}
 
 export async function updateHook({
   db,
   uuid,
   input,
   selfOrigin,
+  ctx,
 }: {
   db: Db;
   uuid: string;
   input: UpdateHookInput;
   selfOrigin: string;
+  ctx: AuditCtx;
 }): Promise<HookDto> {
   const existing = await loadEditableHook(db, uuid);
   if (input.url !== undefined && input.url !== existing.url) await checkHookUrl(input.url, selfOrigin);
@@ -36,7 +71,12 @@ export async function updateHook({
     patch.kind = input.kind;
     patch.cursor = await logHead(db, input.kind);
   }
-  const [row] = await db.update(hooks).set(patch).where(eq(hooks.uuid, uuid)).returning();
+  const row = await db.transaction(async (tx) => {
+    const [row] = await tx.update(hooks).set(patch).where(eq(hooks.uuid, uuid)).returning();
+    if (!row) throw notFound(`No hook ${uuid}.`);
+    for (const entry of hookChanges(existing, row)) await audit(tx, ctx, { ...entry, target: { type: "hook", id: uuid } });
+    return row;
+  });
   // A resumed hook has kept changes waiting: deliver them now, not at the next poll.
   if (patch.paused === false) wakeDelivery();
   return toHookDto(row);

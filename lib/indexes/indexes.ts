@@ -1,6 +1,7 @@
 // Index verbs: create, list, get, rename / change schema, delete. No HTTP here.
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db";
+import { audit, SYSTEM_CTX, type AuditCtx } from "../audit/context";
 import { indexes, tasks, type IndexRow } from "../db/schema";
 import type { CreateIndexInput, IndexDto } from "../contracts/indexes";
 import { flattenSchema, type OramaSchema } from "../contracts/orama-schema";
@@ -38,15 +39,22 @@ function checkEmbeddings(schema: OramaSchema, e: EmbeddingsSettings | null | und
   if (details.length) throw badRequest("Invalid embeddings settings.", details);
 }
 
-export async function createIndex({ db, input }: { db: Db; input: CreateIndexInput }): Promise<IndexDto> {
+/** The audited view of an index's configuration. */
+const auditView = (r: Pick<IndexRow, "name" | "schema" | "embeddings">) => ({ name: r.name, schema: r.schema, embeddings: r.embeddings ?? null });
+
+export async function createIndex({ db, input, ctx = SYSTEM_CTX }: { db: Db; input: CreateIndexInput; ctx?: AuditCtx }): Promise<IndexDto> {
   const id = input.id ?? `idx_${randomBase58(12).toLowerCase()}`;
   checkEmbeddings(input.schema, input.embeddings);
-  const [row] = await db
-    .insert(indexes)
-    .values({ id, name: input.name, schema: input.schema, embeddings: input.embeddings ?? null })
-    .onConflictDoNothing()
-    .returning();
-  if (!row) throw conflict(`An index with id "${id}" already exists.`);
+  const row = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(indexes)
+      .values({ id, name: input.name, schema: input.schema, embeddings: input.embeddings ?? null })
+      .onConflictDoNothing()
+      .returning();
+    if (!row) throw conflict(`An index with id "${id}" already exists.`);
+    await audit(tx, ctx, { action: "index.created", target: { type: "index", id }, details: { after: auditView(row) } });
+    return row;
+  });
   return toIndexDto(row);
 }
 
@@ -76,10 +84,12 @@ export async function updateIndex({
   db,
   id,
   input,
+  ctx = SYSTEM_CTX,
 }: {
   db: Db;
   id: string;
   input: { name?: string; schema?: OramaSchema; embeddings?: EmbeddingsSettings | null };
+  ctx?: AuditCtx;
 }): Promise<IndexDto> {
   await db.transaction(async (tx) => {
     const current = await findIndex(tx, id);
@@ -95,14 +105,32 @@ export async function updateIndex({
         updatedAt: new Date(),
       })
       .where(eq(indexes.id, id));
+    await auditIndexChange(tx, ctx, current, "update");
   });
   return getIndex(db, id);
 }
 
 /** Deletes the index, its live documents and pending changes; its queued tasks are canceled. */
-export async function deleteIndex({ db, id }: { db: Db; id: string }): Promise<void> {
+/**
+ * index.updated with before/after of the fields that changed (name, schema, embeddings), read back in
+ * the change's transaction; nothing is written when nothing changed.
+ */
+export async function auditIndexChange(tx: DbOrTx, ctx: AuditCtx, before: IndexRow, via: string): Promise<void> {
+  const after = await findIndex(tx, before.id);
+  const b = auditView(before) as Record<string, unknown>;
+  const a = auditView(after) as Record<string, unknown>;
+  const fields = Object.keys(a).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+  if (!fields.length) return;
+  await audit(tx, ctx, {
+    action: "index.updated",
+    target: { type: "index", id: before.id },
+    details: { fields, via, before: Object.fromEntries(fields.map((k) => [k, b[k]])), after: Object.fromEntries(fields.map((k) => [k, a[k]])) },
+  });
+}
+
+export async function deleteIndex({ db, id, ctx = SYSTEM_CTX }: { db: Db; id: string; ctx?: AuditCtx }): Promise<void> {
   await db.transaction(async (tx) => {
-    await findIndex(tx, id);
+    const existing = await findIndex(tx, id);
     const canceled = await tx
       .update(tasks)
       .set({ status: "canceled", finishedAt: new Date() })
@@ -110,5 +138,10 @@ export async function deleteIndex({ db, id }: { db: Db; id: string }): Promise<v
       .returning({ uid: tasks.uid });
     await recordFinishedTasks(tx, canceled.map((t) => t.uid));
     await tx.delete(indexes).where(eq(indexes.id, id));
+    await audit(tx, ctx, {
+      action: "index.deleted",
+      target: { type: "index", id },
+      details: { before: { ...auditView(existing), documentCount: existing.documentCount }, canceledTasks: canceled.map((t) => t.uid) },
+    });
   });
 }

@@ -1,6 +1,8 @@
 // The inbound webhook verbs: notify, JSON snapshot, deploy request, has-data, update-schema.
 import { eq } from "drizzle-orm";
 import type { Db } from "../db";
+import { audit, SYSTEM_CTX, type AuditCtx } from "../audit/context";
+import { auditIndexChange } from "../indexes/indexes";
 import { indexes, tasks, type IndexRow, type Task } from "../db/schema";
 import { notifyBody } from "../contracts/webhooks";
 import type { OramaSchema } from "../contracts/orama-schema";
@@ -18,6 +20,8 @@ interface Common {
   index: IndexRow;
   createdBy: string;
   idempotencyKey?: string;
+  /** Who is acting, for the audit log (deploy and update-schema are audited; document writes are not). */
+  ctx?: AuditCtx;
 }
 
 
@@ -53,11 +57,12 @@ export async function acceptJsonSnapshot({ db, index, createdBy, idempotencyKey,
 }
 
 /** Enqueues a deploy; the deploy worker takes everything committed before it starts. */
-export async function requestDeploy({ db, index, createdBy, idempotencyKey }: Common): Promise<Accepted> {
+export async function requestDeploy({ db, index, createdBy, idempotencyKey, ctx = SYSTEM_CTX }: Common): Promise<Accepted> {
+  // A replayed Idempotency-Key writes nothing, so it records nothing either.
   const accepted = await commitTask(
     db,
     { indexId: index.id, type: "deploy", details: {}, createdBy, idempotency: idem(idempotencyKey, "deploy", "") },
-    async () => {},
+    (tx, task) => audit(tx, ctx, { action: "deploy.requested", target: { type: "index", id: index.id }, details: { taskUid: task.uid } }),
   );
   signals.emit("wake");
   return accepted;
@@ -68,7 +73,7 @@ export async function hasData(db: Db, indexId: string): Promise<boolean> {
 }
 
 /** Replaces the schema now (checked against live and pending documents) and records the task. */
-export async function updateSchema({ db, index, createdBy, schema }: Common & { schema: OramaSchema }): Promise<Accepted> {
+export async function updateSchema({ db, index, createdBy, schema, ctx = SYSTEM_CTX }: Common & { schema: OramaSchema }): Promise<Accepted> {
   const started = new Date();
   const task = await db.transaction(async (tx) => {
     await lockIndex(tx, index.id);
@@ -87,6 +92,7 @@ export async function updateSchema({ db, index, createdBy, schema }: Common & { 
       })
       .returning();
     await recordFinishedTasks(tx, [task.uid]);
+    await auditIndexChange(tx, ctx, index, "update-schema");
     return task;
   });
   return { task, replayed: false };

@@ -1,5 +1,6 @@
 // Creates an API key. The first step is the permission check; the secret is returned once, here,
 // and only its SHA-256 and a short visible start are stored.
+import { audit, auditCtx, type AuditCtx } from "../audit/context";
 import type { Principal } from "../auth/principal";
 import type { ApiKeyDto, CreateKeyInput } from "../contracts/keys";
 import type { Db } from "../db";
@@ -22,29 +23,40 @@ export async function createKey({
   db,
   principal,
   input,
+  ctx = auditCtx(principal),
 }: {
   db: Db;
   principal: Principal;
   input: CreateKeyInput;
+  ctx?: AuditCtx;
 }): Promise<CreatedKey> {
   const grant = normalizeGrant({ actions: input.actions, indexes: input.indexes });
   assertCanGrant(principal, grant);
   const kind = kindFor(grant.actions);
   const key = generateKey(kind);
-  const [row] = await db
-    .insert(apiKeys)
-    .values({
-      id: newId("key"),
-      name: input.name,
-      description: input.description || null,
-      kind,
-      hash: hashKey(key),
-      start: startOf(key),
-      actions: grant.actions,
-      indexes: grant.indexes,
-      expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
-      createdBy: creatorId(principal),
-    })
-    .returning();
+  const row = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(apiKeys)
+      .values({
+        id: newId("key"),
+        name: input.name,
+        description: input.description || null,
+        kind,
+        hash: hashKey(key),
+        start: startOf(key),
+        actions: grant.actions,
+        indexes: grant.indexes,
+        expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
+        createdBy: creatorId(principal),
+      })
+      .returning();
+    // The entry names the key and its grant, never the secret (nor its hash).
+    await audit(tx, ctx, {
+      action: "key.created",
+      target: { type: "key", id: row.id },
+      details: { name: row.name, kind: row.kind, actions: row.actions, indexes: row.indexes, expiresAt: row.expiresAt?.toISOString() ?? null },
+    });
+    return row;
+  });
   return { ...toDto(row, creatorName(principal)), key };
 }

@@ -5,6 +5,7 @@ import type { Db } from "../db";
 import { users, type User } from "../db/schema";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { conflict } from "../http/errors";
+import { recordAudit } from "../audit/record";
 import { newId } from "../ids";
 
 export async function countUsers(db: Db): Promise<number> {
@@ -17,7 +18,7 @@ export async function needsSetup(db: Db): Promise<boolean> {
 }
 
 /** Creates the first admin; refused once any user exists, even when two requests race. */
-export async function createFirstAdmin({ db, input }: { db: Db; input: SetupInput }): Promise<User> {
+export async function createFirstAdmin({ db, input, ip = null }: { db: Db; input: SetupInput; ip?: string | null }): Promise<User> {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     // The table lock makes "no users yet?" and the insert one step for concurrent setups.
@@ -28,17 +29,34 @@ export async function createFirstAdmin({ db, input }: { db: Db; input: SetupInpu
       .insert(users)
       .values({ id: newId("usr"), email: input.email, name: input.name, passwordHash, role: "admin" })
       .returning();
+    await recordAudit(tx, { type: "user", id: user.id, name: user.email }, { action: "user.created", target: { type: "user", id: user.id }, details: { via: "setup", role: "admin", name: user.name }, ip });
     return user;
   });
 }
 
-/** The active user for these credentials, or null (one answer for unknown email and wrong password). */
-export async function verifyCredentials(db: Db, email: string, password: string): Promise<User | null> {
+/**
+ * The active user for these credentials, or null (one answer for unknown email and wrong password).
+ * Both outcomes are audited: auth.signed_in with the last-sign-in update, auth.sign_in_failed with the
+ * email tried and why (for admins only; the person sees one message). The password is never written.
+ */
+export async function verifyCredentials(db: Db, email: string, password: string, meta: { ip?: string | null } = {}): Promise<User | null> {
   const parsed = emailSchema.safeParse(email);
   const [user] = parsed.success ? await db.select().from(users).where(eq(users.email, parsed.data)) : [];
   const ok = await verifyPassword(password, user?.passwordHash);
-  if (!ok || !user || user.status !== "active") return null;
-  await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id));
+  const ip = meta.ip ?? null;
+  if (!ok || !user || user.status !== "active") {
+    await recordAudit(db, { type: "anonymous", id: null, name: (parsed.success ? parsed.data : email).slice(0, 320) }, {
+      action: "auth.sign_in_failed",
+      target: user ? { type: "user", id: user.id } : undefined,
+      details: { reason: ok && user ? "disabled" : "wrong credentials" },
+      ip,
+    });
+    return null;
+  }
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id));
+    await recordAudit(tx, { type: "user", id: user.id, name: user.email }, { action: "auth.signed_in", target: { type: "user", id: user.id }, ip });
+  });
   return user;
 }
 

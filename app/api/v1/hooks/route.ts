@@ -1,3 +1,4 @@
+import { auditCtx } from "@/lib/audit/context";
 import { createHookContract, listHooksContract } from "@/lib/contracts";
 import { requestOrigin } from "@/lib/http/origin";
 import { created, route } from "@/lib/http/route";
@@ -10,5 +11,5 @@ export const GET = route(listHooksContract, async ({ db }) => ({ results: await 
 
 // The request's own origin tells the save-time check which inspector URL is this instance's.
 export const POST = route(createHookContract, async ({ req, body, principal, db }) =>
-  created(await createHook({ db: db.db, principal, input: body, selfOrigin: requestOrigin(req) })),
+  created(await createHook({ db: db.db, principal, input: body, selfOrigin: requestOrigin(req), ctx: auditCtx(principal, req) })),
 );

@@ -1,3 +1,4 @@
+import { auditCtx } from "@/lib/audit/context";
 import { createIndexContract, listIndexesContract } from "@/lib/contracts";
 import { indexScope } from "@/lib/auth/principal";
 import { created, route } from "@/lib/http/route";
@@ -10,7 +11,7 @@ export const GET = route(listIndexesContract, async ({ db, principal }) => ({
   results: await listIndexes(db.db, indexScope(principal)),
 }));
 
-export const POST = route(createIndexContract, async ({ db, principal, body }) => {
+export const POST = route(createIndexContract, async ({ req, db, principal, body }) => {
   assertAllIndexes(principal);
-  return created(await createIndex({ db: db.db, input: body }));
+  return created(await createIndex({ db: db.db, input: body, ctx: auditCtx(principal, req) }));
 });

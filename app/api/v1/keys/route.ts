@@ -1,3 +1,4 @@
+import { auditCtx } from "@/lib/audit/context";
 import { createKeyContract, listKeysContract } from "@/lib/contracts";
 import { created, route } from "@/lib/http/route";
 import { createKey } from "@/lib/keys/create-key";
@@ -7,6 +8,6 @@ export const dynamic = "force-dynamic";
 
 export const GET = route(listKeysContract, async ({ db }) => ({ results: await listKeys({ db: db.db }) }));
 
-export const POST = route(createKeyContract, async ({ body, principal, db }) =>
-  created(await createKey({ db: db.db, principal, input: body })),
+export const POST = route(createKeyContract, async ({ req, body, principal, db }) =>
+  created(await createKey({ db: db.db, principal, input: body, ctx: auditCtx(principal, req) })),
 );

@@ -1,3 +1,4 @@
+import { auditCtx } from "@/lib/audit/context";
 import { deleteHookContract, getHookContract, updateHookContract } from "@/lib/contracts";
 import { requestOrigin } from "@/lib/http/origin";
 import { route } from "@/lib/http/route";
@@ -9,8 +10,10 @@ export const dynamic = "force-dynamic";
 
 export const GET = route(getHookContract, async ({ params, db }) => getHook({ db: db.db, uuid: params.uuid }));
 
-export const PATCH = route(updateHookContract, async ({ req, params, body, db }) =>
-  updateHook({ db: db.db, uuid: params.uuid, input: body, selfOrigin: requestOrigin(req) }),
+export const PATCH = route(updateHookContract, async ({ req, params, body, db, principal }) =>
+  updateHook({ db: db.db, uuid: params.uuid, input: body, selfOrigin: requestOrigin(req), ctx: auditCtx(principal, req) }),
 );
 
-export const DELETE = route(deleteHookContract, async ({ params, db }) => deleteHook({ db: db.db, uuid: params.uuid }));
+export const DELETE = route(deleteHookContract, async ({ req, params, db, principal }) =>
+  deleteHook({ db: db.db, uuid: params.uuid, ctx: auditCtx(principal, req) }),
+);

@@ -1,3 +1,4 @@
+import { auditCtx } from "@/lib/audit/context";
 import { deleteIndexContract, getIndexContract, updateIndexContract } from "@/lib/contracts";
 import { route } from "@/lib/http/route";
 import { assertIndexInScope } from "@/lib/http/scope";
@@ -10,13 +11,13 @@ export const GET = route(getIndexContract, async ({ db, principal, params }) => 
   return getIndex(db.db, params.indexId);
 });
 
-export const PATCH = route(updateIndexContract, async ({ db, principal, params, body }) => {
+export const PATCH = route(updateIndexContract, async ({ req, db, principal, params, body }) => {
   assertIndexInScope(principal, params.indexId);
-  return updateIndex({ db: db.db, id: params.indexId, input: body });
+  return updateIndex({ db: db.db, id: params.indexId, input: body, ctx: auditCtx(principal, req) });
 });
 
-export const DELETE = route(deleteIndexContract, async ({ db, principal, params }) => {
+export const DELETE = route(deleteIndexContract, async ({ req, db, principal, params }) => {
   assertIndexInScope(principal, params.indexId);
-  await deleteIndex({ db: db.db, id: params.indexId });
+  await deleteIndex({ db: db.db, id: params.indexId, ctx: auditCtx(principal, req) });
   return { deleted: true as const, id: params.indexId };
 });

@@ -1,3 +1,4 @@
+import { auditCtx } from "@/lib/audit/context";
 import { deployContract } from "@/lib/contracts";
 import { route } from "@/lib/http/route";
 import { actorId } from "@/lib/http/scope";
@@ -9,5 +10,5 @@ export const dynamic = "force-dynamic";
 // The Orama SDK posts no body here (with a JSON content type): nothing to read.
 export const POST = route(deployContract, async ({ req, db, principal, params }) => {
   const index = await webhookIndex(db.db, principal, params.indexId);
-  return accepted(await requestDeploy({ db: db.db, index, createdBy: actorId(principal), idempotencyKey: idempotencyKey(req) }));
+  return accepted(await requestDeploy({ db: db.db, index, createdBy: actorId(principal), idempotencyKey: idempotencyKey(req), ctx: auditCtx(principal, req) }));
 });

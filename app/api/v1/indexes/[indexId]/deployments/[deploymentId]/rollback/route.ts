@@ -1,3 +1,4 @@
+import { auditCtx } from "@/lib/audit/context";
 import { rollbackContract } from "@/lib/contracts";
 import { requestRollback } from "@/lib/deploy/history";
 import { route } from "@/lib/http/route";
@@ -6,7 +7,7 @@ import { accepted } from "@/lib/ingest/http";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route(rollbackContract, async ({ db, principal, params }) => {
+export const POST = route(rollbackContract, async ({ req, db, principal, params }) => {
   assertIndexInScope(principal, params.indexId);
-  return accepted(await requestRollback({ db: db.db, indexId: params.indexId, deploymentId: params.deploymentId, createdBy: actorId(principal) }));
+  return accepted(await requestRollback({ db: db.db, indexId: params.indexId, deploymentId: params.deploymentId, createdBy: actorId(principal), ctx: auditCtx(principal, req) }));
 });
