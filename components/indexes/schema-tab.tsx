@@ -5,6 +5,8 @@ import { useMemo, useState } from "react";
 import { flattenSchema, type OramaSchema } from "@/lib/contracts/orama-schema";
 import type { IndexDto } from "@/lib/contracts/indexes";
 import { api, ApiRequestError } from "@/components/api/client";
+import { useCan } from "@/components/shell/role";
+import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -24,6 +26,33 @@ interface MismatchRow {
 }
 
 export function SchemaTab({ index }: { index: IndexDto }) {
+  // Viewers read the schema; the editor (and its Save) is for members and admins.
+  return useCan("member") ? <SchemaEditor index={index} /> : <SchemaReadOnly schema={index.schema as OramaSchema} />;
+}
+
+function SchemaReadOnly({ schema }: { schema: OramaSchema }) {
+  const rows = Object.entries(flattenSchema(schema));
+  return (
+    <Table label="Schema">
+      <thead>
+        <tr>
+          <Th>Property</Th>
+          <Th>Type</Th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([path, type]) => (
+          <Tr key={path}>
+            <Td className="font-mono text-xs">{path}</Td>
+            <Td className="font-mono text-xs">{type}</Td>
+          </Tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
+
+function SchemaEditor({ index }: { index: IndexDto }) {
   const qc = useQueryClient();
   const saved = index.schema as OramaSchema;
   const original = useMemo(() => flattenSchema(saved), [saved]);
