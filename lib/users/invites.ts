@@ -1,0 +1,198 @@
+// Invitations: an admin invites an email with a role; the link (ihi_<token>) is shown once and only
+// its SHA-256 is stored; it is valid for 7 days. Accepting creates the active user with the invited
+// role in one transaction. Invites bypass the registration policy: the admin already decided.
+import { createHash } from "node:crypto";
+import { and, desc, eq, isNull } from "drizzle-orm";
+import type { Principal } from "../auth/principal";
+import { actorOf, recordAudit } from "../audit/record";
+import type { AcceptInviteInput, CreateInviteInput, CreatedInviteDto, InviteDto } from "../contracts/users";
+import type { Db } from "../db";
+import { apiKeys } from "../db/schema/api-keys";
+import { invites, users, type Invite } from "../db/schema";
+import { hashPassword } from "../auth/password";
+import { ApiError, notFound } from "../http/errors";
+import { newId, randomBase58 } from "../ids";
+import { lockUsers } from "./manage";
+
+export const INVITE_TTL_MS = 7 * 24 * 3600 * 1000;
+export const INVITE_PREFIX = "ihi_";
+
+export const inviteNotFound = () =>
+  new ApiError(404, "invite_not_found", "This invite link is not valid: it was revoked, replaced, already used, or never existed.");
+export const inviteExpired = () => new ApiError(410, "invite_expired", "This invite link has expired: ask an admin for a new one.");
+export const userExists = (email: string) => new ApiError(409, "user_exists", `A user with the email ${email} already exists.`);
+
+export function hashInviteToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+function toInviteDto(row: Invite, invitedByName: string | null, now: Date): InviteDto {
+  return {
+    id: row.id,
+    email: row.email,
+    role: row.role,
+    invitedBy: row.invitedBy,
+    invitedByName,
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt.toISOString(),
+    status: row.expiresAt.getTime() <= now.getTime() ? "expired" : "pending",
+  };
+}
+
+function inviterOf(p: Principal): { id: string; name: string | null } {
+  if (p.type === "user") return { id: p.user.id, name: p.user.name };
+  if (p.type === "key") return { id: p.key.id, name: p.key.name };
+  return { id: "master", name: "master key" };
+}
+
+/** Open invitations (neither accepted nor revoked), newest first; expired ones say so. */
+export async function listInvites({ db, now = new Date() }: { db: Db; now?: Date }): Promise<InviteDto[]> {
+  const rows = await db
+    .select({ invite: invites, userName: users.name, keyName: apiKeys.name })
+    .from(invites)
+    .leftJoin(users, eq(users.id, invites.invitedBy))
+    .leftJoin(apiKeys, eq(apiKeys.id, invites.invitedBy))
+    .where(and(isNull(invites.acceptedAt), isNull(invites.revokedAt)))
+    .orderBy(desc(invites.createdAt), desc(invites.id));
+  return rows.map((r) =>
+    toInviteDto(r.invite, r.userName ?? r.keyName ?? (r.invite.invitedBy === "master" ? "master key" : null), now),
+  );
+}
+
+export async function createInvite({
+  db,
+  principal,
+  input,
+  origin,
+  ip = null,
+  now = new Date(),
+}: {
+  db: Db;
+  principal: Principal;
+  input: CreateInviteInput;
+  origin: string;
+  ip?: string | null;
+  now?: Date;
+}): Promise<CreatedInviteDto> {
+  const token = INVITE_PREFIX + randomBase58(43);
+  const inviter = inviterOf(principal);
+  return db.transaction(async (tx) => {
+    await lockUsers(tx);
+    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
+    if (existing) throw userExists(input.email);
+    // Re-inviting replaces the open invitation: its link stops working.
+    const replaced = await tx
+      .update(invites)
+      .set({ revokedAt: now })
+      .where(and(eq(invites.email, input.email), isNull(invites.acceptedAt), isNull(invites.revokedAt)))
+      .returning({ id: invites.id });
+    const [row] = await tx
+      .insert(invites)
+      .values({
+        id: newId("inv"),
+        email: input.email,
+        role: input.role,
+        tokenHash: hashInviteToken(token),
+        invitedBy: inviter.id,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + INVITE_TTL_MS),
+      })
+      .returning();
+    await recordAudit(tx, actorOf(principal), {
+      action: "user.invited",
+      target: { type: "invite", id: row.id },
+      ip,
+      details: { email: row.email, role: row.role, expiresAt: row.expiresAt.toISOString(), ...(replaced.length ? { replaced: replaced.map((r) => r.id) } : {}) },
+    });
+    return { ...toInviteDto(row, inviter.name, now), token, url: `${origin}/invite/${token}` };
+  });
+}
+
+export async function revokeInvite({
+  db,
+  principal,
+  id,
+  ip = null,
+  now = new Date(),
+}: {
+  db: Db;
+  principal: Principal;
+  id: string;
+  ip?: string | null;
+  now?: Date;
+}): Promise<InviteDto> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(invites)
+      .set({ revokedAt: now })
+      .where(and(eq(invites.id, id), isNull(invites.acceptedAt), isNull(invites.revokedAt)))
+      .returning();
+    if (!row) throw notFound(`No open invitation ${id}.`);
+    await recordAudit(tx, actorOf(principal), {
+      action: "invite.revoked",
+      target: { type: "invite", id },
+      ip,
+      details: { email: row.email, role: row.role },
+    });
+    return toInviteDto(row, null, now);
+  });
+}
+
+/** The open invitation behind a token, or 404 invite_not_found / 410 invite_expired. */
+function checkInvite(row: Invite | undefined, now: Date): Invite {
+  if (!row || row.acceptedAt || row.revokedAt) throw inviteNotFound();
+  if (row.expiresAt.getTime() <= now.getTime()) throw inviteExpired();
+  return row;
+}
+
+async function findByToken(db: Db, token: string): Promise<Invite | undefined> {
+  if (!token.startsWith(INVITE_PREFIX)) return undefined;
+  const [row] = await db.select().from(invites).where(eq(invites.tokenHash, hashInviteToken(token)));
+  return row;
+}
+
+export async function lookupInvite({ db, token, now = new Date() }: { db: Db; token: string; now?: Date }) {
+  const row = checkInvite(await findByToken(db, token), now);
+  return { email: row.email, role: row.role, expiresAt: row.expiresAt.toISOString() };
+}
+
+export async function acceptInvite({
+  db,
+  input,
+  ip = null,
+  now = new Date(),
+}: {
+  db: Db;
+  input: AcceptInviteInput;
+  ip?: string | null;
+  now?: Date;
+}) {
+  // Cheap checks first so junk tokens do not cost a bcrypt hash; re-checked under the lock below.
+  checkInvite(await findByToken(db, input.token), now);
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    // The users lock serialises accepts (and invites): a token accepted twice in a race wins once.
+    await lockUsers(tx);
+    const [found] = await tx.select().from(invites).where(eq(invites.tokenHash, hashInviteToken(input.token)));
+    const invite = checkInvite(found, now);
+    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, invite.email));
+    if (existing) throw userExists(invite.email);
+    const [user] = await tx
+      .insert(users)
+      .values({ id: newId("usr"), email: invite.email, name: input.name, passwordHash, role: invite.role, status: "active", createdAt: now })
+      .returning();
+    const marked = await tx
+      .update(invites)
+      .set({ acceptedAt: now, acceptedBy: user.id })
+      .where(and(eq(invites.id, invite.id), isNull(invites.acceptedAt), isNull(invites.revokedAt)))
+      .returning({ id: invites.id });
+    if (marked.length !== 1) throw inviteNotFound();
+    await recordAudit(tx, { type: "user", id: user.id, name: user.email }, {
+      action: "invite.accepted",
+      target: { type: "user", id: user.id },
+      ip,
+      details: { inviteId: invite.id, email: user.email, role: user.role, invitedBy: invite.invitedBy },
+    });
+    return { id: user.id, email: user.email, name: user.name, role: user.role };
+  });
+}
