@@ -1,0 +1,98 @@
+"use client";
+// "Invite user": email + role, then a shown-once step with the link and Copy. The link leaves the
+// DOM when the dialog closes; only its hash is on the server.
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { ApiRequestError } from "@/components/api/client";
+import type { CreatedInviteDto } from "@/lib/contracts/users";
+import { ROLES, type Role } from "@/lib/auth/roles";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Select } from "@/components/ui/select";
+import { fieldErrors, formatTime, ROLE_HELP, ROLE_LABEL, usersApi } from "./users-api";
+
+export function InviteDialog({ onClose }: { onClose: () => void }) {
+  const qc = useQueryClient();
+  const [created, setCreated] = useState<CreatedInviteDto | null>(null);
+  const [role, setRole] = useState<Role>("member");
+  const invite = useMutation({
+    mutationFn: usersApi.invite,
+    onSuccess: async (inv) => {
+      setCreated(inv);
+      await qc.invalidateQueries({ queryKey: ["invites"] });
+    },
+  });
+  const errors = invite.error instanceof ApiRequestError ? fieldErrors(invite.error.details) : {};
+
+  if (created) return <ShownOnce invite={created} onClose={onClose} />;
+
+  function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const email = String(new FormData(e.currentTarget).get("email") ?? "");
+    invite.mutate({ email, role });
+  }
+
+  return (
+    <Dialog title="Invite a user" description="They get a link, valid for 7 days, to set their password. Invites skip the new-user policy: you already decided." onCancel={onClose}>
+      <form onSubmit={submit} className="space-y-4" noValidate>
+        {invite.error ? <Alert>{invite.error.message}</Alert> : null}
+        <Field id="invite-email" name="email" type="email" label="Email" autoComplete="off" error={errors.email} required autoFocus />
+        <div className="space-y-1">
+          <label htmlFor="invite-role" className="block text-sm font-medium text-zinc-700 dark:text-zinc-300">
+            Role
+          </label>
+          <Select id="invite-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABEL[r]} — {ROLE_HELP[r]}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="flex justify-end gap-2">
+          <Button type="button" variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={invite.isPending}>
+            {invite.isPending ? "Inviting…" : "Create invite link"}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function ShownOnce({ invite, onClose }: { invite: CreatedInviteDto; onClose: () => void }) {
+  const [copied, setCopied] = useState<"idle" | "copied" | "failed">("idle");
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(invite.url);
+      setCopied("copied");
+    } catch {
+      setCopied("failed");
+    }
+  }
+  return (
+    <Dialog title={`Invite link for ${invite.email}`} description="You won't see this link again: copy it and send it to them." onCancel={onClose}>
+      <div className="space-y-4">
+        <div className="flex items-center gap-2">
+          <code aria-label="Invite link" className="min-w-0 flex-1 break-all rounded-md bg-zinc-100 px-3 py-2 font-mono text-xs dark:bg-zinc-800">
+            {invite.url}
+          </code>
+          <Button variant="secondary" onClick={copy} aria-label={copied === "copied" ? "Copied" : "Copy link"}>
+            {copied === "copied" ? "Copied" : "Copy"}
+          </Button>
+        </div>
+        {copied === "failed" ? <p className="text-xs text-red-600">Copying is blocked here: select the link and copy it by hand.</p> : null}
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          Role: <strong>{ROLE_LABEL[invite.role]}</strong>. Valid until {formatTime(invite.expiresAt)}. Inviting the same email again replaces this link.
+        </p>
+        <div className="flex justify-end">
+          <Button onClick={onClose}>Done</Button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}

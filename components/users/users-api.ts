@@ -1,0 +1,48 @@
+// Browser-side calls to the users, invites and profile API (same origin; the session cookie authorises).
+import { api } from "@/components/api/client";
+import type { CreatedInviteDto, InviteDto, ProfileDto, UserDto } from "@/lib/contracts/users";
+import type { Role } from "@/lib/auth/roles";
+
+const enc = encodeURIComponent;
+
+export const usersApi = {
+  list: () => api<{ results: UserDto[] }>("/api/v1/users").then((r) => r.results),
+  update: (id: string, body: { role?: Role; status?: "active" | "disabled"; name?: string }) =>
+    api<UserDto>(`/api/v1/users/${enc(id)}`, { method: "PATCH", body }),
+  remove: (id: string) => api<UserDto>(`/api/v1/users/${enc(id)}`, { method: "DELETE" }),
+  invites: () => api<{ results: InviteDto[] }>("/api/v1/invites").then((r) => r.results),
+  invite: (body: { email: string; role: Role }) => api<CreatedInviteDto>("/api/v1/invites", { method: "POST", body }),
+  revokeInvite: (id: string) => api<InviteDto>(`/api/v1/invites/${enc(id)}`, { method: "DELETE" }),
+  profile: () => api<ProfileDto>("/api/v1/profile"),
+  rename: (name: string) => api<ProfileDto>("/api/v1/profile", { method: "PATCH", body: { name } }),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    fetch("/api/v1/profile/password", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ currentPassword, newPassword }),
+    }),
+};
+
+/** Field → first message from an error envelope's zod details. */
+export function fieldErrors(details: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (Array.isArray(details)) {
+    for (const d of details as { path?: string; message?: string }[]) {
+      if (d?.path && d.message) out[d.path.split(".")[0]] ??= d.message;
+    }
+  }
+  return out;
+}
+
+/** "2026-11-23 18:57 UTC" (deterministic, so server and browser render the same). */
+export function formatTime(iso: string | null, none = "Never"): string {
+  if (!iso) return none;
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+export const ROLE_LABEL: Record<Role, string> = { admin: "Admin", member: "Member", viewer: "Viewer" };
+export const ROLE_HELP: Record<Role, string> = {
+  admin: "everything, including users and settings",
+  member: "manages indexes, keys, deploys and hooks",
+  viewer: "reads the dashboard",
+};
