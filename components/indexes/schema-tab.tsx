@@ -99,10 +99,10 @@ function SchemaEditor({ index }: { index: IndexDto }) {
       <SchemaBuilder rows={rows} onChange={setRows} errors={{ ...local, ...splitServerErrors(err).schema }} original={original} />
       <div className="flex items-center justify-end gap-3">
         {!dirty ? <span className="text-xs text-zinc-500" id="save-reason">No changes to save.</span> : null}
-        <Button variant="secondary" disabled={!dirty} onClick={() => setRows(schemaToRows(saved))} aria-describedby={!dirty ? "save-reason" : undefined}>
+        <Button variant="secondary" disabled={!dirty} onClick={() => setRows(schemaToRows(saved))} aria-describedby={!dirty ? "save-reason" : undefined} title={!dirty ? "No changes to save" : undefined}>
           Reset
         </Button>
-        <Button disabled={!dirty || save.isPending} onClick={submit} aria-describedby={!dirty ? "save-reason" : undefined}>
+        <Button disabled={!dirty || save.isPending} onClick={submit} aria-describedby={!dirty ? "save-reason" : undefined} title={!dirty ? "No changes to save" : undefined}>
           {save.isPending ? "Saving…" : "Save schema"}
         </Button>
       </div>
