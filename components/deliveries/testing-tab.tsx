@@ -16,10 +16,12 @@ export function TestingTab({ hook, role }: HookTabProps) {
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         Sends a sample payload, signed like every delivery, with a fresh webhook-id. It does not move the hook&apos;s cursor and is not retried.
       </p>
-      {role === "viewer" ? <Alert tone="info">Viewers can look, not send: ask a member to send a test event.</Alert> : null}
-      <Button onClick={() => send.mutate()} disabled={send.isPending || role === "viewer"}>
-        {send.isPending ? "Sending…" : "Send test event"}
-      </Button>
+      {/* Sending is a member action: a viewer gets no button (the API refuses them anyway). */}
+      {role === "viewer" ? null : (
+        <Button onClick={() => send.mutate()} disabled={send.isPending}>
+          {send.isPending ? "Sending…" : "Send test event"}
+        </Button>
+      )}
       {send.error ? <Alert>{send.error.message}</Alert> : null}
       {d ? (
         <div className="space-y-3" data-testid="test-result">

@@ -18,7 +18,8 @@ function noRollbackReason(d: DeploymentDto): string | null {
   return "Only the last 10 published versions can be restored";
 }
 
-export function DeploymentRow({ d, onRollback }: { d: DeploymentDto; onRollback: (d: DeploymentDto) => void }) {
+/** `onRollback` is left out for viewers: the column then stays empty (the API refuses them anyway). */
+export function DeploymentRow({ d, onRollback }: { d: DeploymentDto; onRollback?: (d: DeploymentDto) => void }) {
   const reason = noRollbackReason(d);
   return (
     <Tr data-testid={`deployment-v${d.version}`}>
@@ -46,7 +47,7 @@ export function DeploymentRow({ d, onRollback }: { d: DeploymentDto; onRollback:
       <Td className="tabular-nums">{d.documentCount.toLocaleString()}</Td>
       <Td className="whitespace-nowrap tabular-nums">{formatBytes(d.sizeBytes)}</Td>
       <Td className="text-right">
-        {reason ? (
+        {!onRollback ? null : reason ? (
           <span className="text-xs text-zinc-500">{reason}</span>
         ) : (
           <Button variant="secondary" className="whitespace-nowrap py-1" onClick={() => onRollback(d)}>

@@ -2,6 +2,7 @@
 // Deploy history of one index, newest first, with "Roll back to vN" behind a confirmation and its progress.
 import { useState } from "react";
 import type { DeploymentDto } from "@/lib/contracts/deployments";
+import { useCan } from "@/components/shell/role";
 import { Alert } from "@/components/ui/alert";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState, Table, Th } from "@/components/ui/table";
@@ -16,6 +17,7 @@ export function DeploymentsTab({ indexId }: { indexId: string }) {
   const rollback = useRollback(indexId);
   const [target, setTarget] = useState<DeploymentDto | null>(null);
   const rows = list.data?.results ?? [];
+  const canManage = useCan("member");
 
   const confirm = () => {
     if (!target) return;
@@ -30,7 +32,7 @@ export function DeploymentsTab({ indexId }: { indexId: string }) {
       {list.error ? <Alert>{list.error.message}</Alert> : null}
       {list.isPending ? <p className="text-sm text-zinc-500">Loading deployments…</p> : null}
       {list.data && rows.length === 0 ? (
-        <EmptyState title="No deployments yet">Upload documents, then use Deploy in the header to publish version 1.</EmptyState>
+        <EmptyState title="No deployments yet">{canManage ? "Upload documents, then use Deploy in the header to publish version 1." : "Nothing has been published to this index yet."}</EmptyState>
       ) : null}
       {rows.length > 0 ? (
         <Table label="Deployments">
@@ -46,7 +48,7 @@ export function DeploymentsTab({ indexId }: { indexId: string }) {
           </thead>
           <tbody>
             {rows.map((d) => (
-              <DeploymentRow key={d.id} d={d} onRollback={setTarget} />
+              <DeploymentRow key={d.id} d={d} onRollback={canManage ? setTarget : undefined} />
             ))}
           </tbody>
         </Table>

@@ -4,12 +4,14 @@ import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import type { HookDto } from "@/lib/contracts/hooks";
+import { useCan } from "@/components/shell/role";
 import { Button } from "@/components/ui/button";
 import { hooksApi } from "./hooks-api";
 
 export function AutoPausedBanner({ hooks }: { hooks: HookDto[] }) {
   const qc = useQueryClient();
   const [error, setError] = useState<string | null>(null);
+  const canManage = useCan("member");
   const paused = hooks.filter((h) => h.status === "auto-paused");
   if (paused.length === 0) return null;
   const resume = async (h: HookDto) => {
@@ -27,8 +29,8 @@ export function AutoPausedBanner({ hooks }: { hooks: HookDto[] }) {
           <span className="min-w-0 flex-1">
             <strong>Auto-paused:</strong> <span className="break-all font-mono">{h.url}</span> — {h.pausedReason ?? "too many failures"}. Events keep accumulating.
           </span>
-          <Link href={`/hooks/${h.uuid}?tab=testing`} className="underline">Send test</Link>
-          {h.isEditable ? <Button variant="secondary" onClick={() => resume(h)}>Resume</Button> : null}
+          {canManage ? <Link href={`/hooks/${h.uuid}?tab=testing`} className="underline">Send test</Link> : null}
+          {canManage && h.isEditable ? <Button variant="secondary" onClick={() => resume(h)}>Resume</Button> : null}
         </div>
       ))}
       {error ? <p>{error}</p> : null}

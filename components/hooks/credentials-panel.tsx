@@ -59,6 +59,7 @@ export function CredentialsPanel({ hook }: { hook: HookDto }) {
           placeholder="or set one (16+ chars)"
           value={manual}
           disabled={locked}
+          title={locked ? ENV_REASON : undefined}
           onChange={(e) => setManual(e.target.value)}
         />
         <Button type="button" variant="secondary" disabled={locked || busy || manual.length < 16} title={locked ? ENV_REASON : manual.length < 16 ? "At least 16 characters" : undefined} onClick={() => tokenAction({ token: manual }).then(() => setManual(""))}>

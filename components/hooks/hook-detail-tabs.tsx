@@ -21,17 +21,25 @@ export interface HookTab {
   label: string;
   /** null = not built yet: the page shows a placeholder saying so. */
   Component: ComponentType<HookTabProps> | null;
+  /** Only members and admins get the tab (it exists to act, not to read). */
+  manage?: boolean;
 }
 
 export const HOOK_TABS: HookTab[] = [
   { id: "deliveries", label: "Deliveries", Component: DeliveriesTab },
   { id: "metrics", label: "Metrics", Component: MetricsTab },
-  { id: "testing", label: "Testing", Component: TestingTab },
+  { id: "testing", label: "Testing", Component: TestingTab, manage: true },
   { id: "inspector", label: "Inspector", Component: HookInspectorTab },
 ];
 
 export const DEFAULT_HOOK_TAB: HookTabId = "deliveries";
 
-export function hookTab(id: string): HookTab {
-  return HOOK_TABS.find((t) => t.id === id) ?? HOOK_TABS.find((t) => t.id === DEFAULT_HOOK_TAB)!;
+/** The tabs `role` gets. */
+export function hookTabsFor(role: Role): HookTab[] {
+  return HOOK_TABS.filter((t) => role !== "viewer" || !t.manage);
+}
+
+export function hookTab(id: string, role: Role = "admin"): HookTab {
+  const tabs = hookTabsFor(role);
+  return tabs.find((t) => t.id === id) ?? tabs.find((t) => t.id === DEFAULT_HOOK_TAB)!;
 }

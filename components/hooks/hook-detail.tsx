@@ -6,7 +6,7 @@ import type { HookDto } from "@/lib/contracts/hooks";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/table";
 import { Tabs, useUrlParam } from "@/components/ui/tabs";
-import { DEFAULT_HOOK_TAB, HOOK_TABS, hookTab, type Role } from "./hook-detail-tabs";
+import { DEFAULT_HOOK_TAB, hookTab, hookTabsFor, type Role } from "./hook-detail-tabs";
 import { filterSummary, hooksApi } from "./hooks-api";
 import { HookStatusBadge, statusReason } from "./hook-status-badge";
 
@@ -14,7 +14,7 @@ export function HookDetail({ initialHook, role }: { initialHook: HookDto; role: 
   const q = useQuery({ queryKey: ["hooks", initialHook.uuid], queryFn: () => hooksApi.get(initialHook.uuid), initialData: initialHook, refetchInterval: 10_000 });
   const hook = q.data;
   const [tabId, setTab] = useUrlParam("tab", DEFAULT_HOOK_TAB);
-  const tab = hookTab(tabId);
+  const tab = hookTab(tabId, role);
   return (
     <div className="space-y-4">
       <div>
@@ -24,15 +24,15 @@ export function HookDetail({ initialHook, role }: { initialHook: HookDto; role: 
           <HookStatusBadge hook={hook} />
           <Badge tone="info">{hook.kind}</Badge>
           <span>{filterSummary(hook)}</span>
-          {hook.isEditable ? (
-            <Link href={`/hooks?edit=${hook.uuid}`} className="text-indigo-700 hover:underline dark:text-indigo-300">Edit</Link>
-          ) : (
+          {!hook.isEditable ? (
             <span>from TASK_WEBHOOK_URL</span>
-          )}
+          ) : role !== "viewer" ? (
+            <Link href={`/hooks?edit=${hook.uuid}`} className="text-indigo-700 hover:underline dark:text-indigo-300">Edit</Link>
+          ) : null}
         </div>
         {hook.status !== "active" ? <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">{statusReason(hook)}</p> : null}
       </div>
-      <Tabs label="Hook sections" tabs={HOOK_TABS.map(({ id, label }) => ({ id, label }))} value={tab.id} onChange={setTab} />
+      <Tabs label="Hook sections" tabs={hookTabsFor(role).map(({ id, label }) => ({ id, label }))} value={tab.id} onChange={setTab} />
       <div role="tabpanel" aria-label={tab.label}>
         {tab.Component ? <tab.Component hook={hook} role={role} /> : <EmptyState title={`${tab.label} is coming`}>This tab arrives with the delivery engine.</EmptyState>}
       </div>

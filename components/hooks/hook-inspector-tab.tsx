@@ -24,7 +24,7 @@ export function HookInspectorTab({ hook, role }: HookTabProps) {
       </div>
     );
   }
-  const canSwitch = role !== "viewer" && hook.isEditable;
+  const isViewer = role === "viewer";
   const switchToBin = async () => {
     try {
       const { url } = await hooksApi.createBin();
@@ -37,15 +37,14 @@ export function HookInspectorTab({ hook, role }: HookTabProps) {
   return (
     <EmptyState title="This hook does not post to the inspector">
       <p className="mb-3">
-        It posts to <code className="break-all font-mono text-xs">{hook.url}</code>. Point it at a fresh inspector bin to see every request it sends; set the URL back when done.
+        It posts to <code className="break-all font-mono text-xs">{hook.url}</code>.
+        {isViewer ? null : " Point it at a fresh inspector bin to see every request it sends; set the URL back when done."}
       </p>
-      <Button
-        disabled={!canSwitch}
-        title={canSwitch ? undefined : hook.isEditable ? "Needs the member role" : "Configured by TASK_WEBHOOK_URL"}
-        onClick={switchToBin}
-      >
-        Use the inspector
-      </Button>
+      {isViewer ? null : (
+        <Button disabled={!hook.isEditable} title={hook.isEditable ? undefined : "Configured by TASK_WEBHOOK_URL: change the environment to point it elsewhere"} onClick={switchToBin}>
+          Use the inspector
+        </Button>
+      )}
       {error ? <p className="mt-2 text-red-600">{error}</p> : null}
     </EmptyState>
   );

@@ -1,12 +1,14 @@
 "use client";
 import Link from "next/link";
 import type { IndexDto } from "@/lib/contracts/indexes";
+import { useCan } from "@/components/shell/role";
 import { DeployProgress } from "@/components/deployments/deploy-progress";
 import { DeployButton, useDeploy } from "./deploy-button";
 import { IndexStatusBadge, PendingChip } from "./pending-chip";
 
 export function IndexHeader({ index }: { index: IndexDto }) {
   const deploy = useDeploy(index);
+  const canManage = useCan("member");
   return (
     <div className="mb-6 space-y-3">
       <nav aria-label="Breadcrumb" className="text-xs text-zinc-500">
@@ -30,7 +32,7 @@ export function IndexHeader({ index }: { index: IndexDto }) {
             </span>
           </p>
         </div>
-        <DeployButton index={index} deploy={deploy} />
+        {canManage ? <DeployButton index={index} deploy={deploy} /> : null}
       </div>
       <DeployProgress indexId={index.id} kind="Deploy" accepted={deploy.data} error={deploy.error} />
     </div>

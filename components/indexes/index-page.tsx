@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { DeploymentsTab } from "@/components/deployments/deployments-tab";
 import { PlaygroundTab } from "@/components/playground/playground-tab";
+import { useCan } from "@/components/shell/role";
 import { Alert } from "@/components/ui/alert";
 import { Tabs, useUrlParam } from "@/components/ui/tabs";
 import { DocumentsTab } from "./documents-tab";
@@ -19,13 +20,16 @@ const TABS = [
   { id: "playground", label: "Playground" },
   { id: "schema", label: "Schema" },
   { id: "tasks", label: "Tasks" },
-  { id: "upload", label: "Upload" },
-  { id: "settings", label: "Settings" },
+  { id: "upload", label: "Upload", manage: true },
+  { id: "settings", label: "Settings", manage: true },
 ];
 
 export function IndexPage({ indexId }: { indexId: string }) {
   const q = useIndex(indexId);
   const [tab, setTab] = useUrlParam("tab", "documents");
+  // Upload and Settings only change things: a viewer does not get the tabs (a ?tab= link falls back to Documents).
+  const canManage = useCan("member");
+  const tabs = TABS.filter((t) => canManage || !t.manage).map(({ id, label }) => ({ id, label }));
   if (q.isPending) return <p className="text-sm text-zinc-500">Loading index…</p>;
   if (q.error) {
     return (
@@ -39,12 +43,12 @@ export function IndexPage({ indexId }: { indexId: string }) {
     );
   }
   const index = q.data;
-  const current = TABS.some((t) => t.id === tab) ? tab : "documents";
+  const current = tabs.some((t) => t.id === tab) ? tab : "documents";
   return (
     <>
       <IndexHeader index={index} />
-      <Tabs label="Index sections" tabs={TABS} value={current} onChange={setTab} />
-      <div role="tabpanel" aria-label={TABS.find((t) => t.id === current)?.label}>
+      <Tabs label="Index sections" tabs={tabs} value={current} onChange={setTab} />
+      <div role="tabpanel" aria-label={tabs.find((t) => t.id === current)?.label}>
         {current === "documents" ? <DocumentsTab index={index} /> : null}
         {current === "deployments" ? <DeploymentsTab indexId={index.id} /> : null}
         {current === "playground" ? <PlaygroundTab index={index} /> : null}

@@ -1,6 +1,7 @@
 "use client";
 // Every index with its documents, pending changes and status; `?pending=1` keeps those with changes.
 import Link from "next/link";
+import { Can } from "@/components/shell/role";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState, Table, Td, Th, Tr } from "@/components/ui/table";
 import { useUrlParam } from "@/components/ui/tabs";
@@ -18,9 +19,11 @@ export function IndexesList() {
     return (
       <EmptyState title="No indexes yet">
         <p>An index holds your documents and the schema that says which properties are searchable.</p>
-        <Link href="/indexes/new" className="mt-4 inline-block rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-500">
-          Create your first index
-        </Link>
+        <Can min="member" fallback={<p className="mt-2">A member or admin of this instance creates them.</p>}>
+          <Link href="/indexes/new" className="mt-4 inline-block rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-500">
+            Create your first index
+          </Link>
+        </Can>
       </EmptyState>
     );
   }

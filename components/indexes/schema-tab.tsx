@@ -5,6 +5,8 @@ import { useMemo, useState } from "react";
 import { flattenSchema, type OramaSchema } from "@/lib/contracts/orama-schema";
 import type { IndexDto } from "@/lib/contracts/indexes";
 import { api, ApiRequestError } from "@/components/api/client";
+import { useCan } from "@/components/shell/role";
+import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -24,6 +26,33 @@ interface MismatchRow {
 }
 
 export function SchemaTab({ index }: { index: IndexDto }) {
+  // Viewers read the schema; the editor (and its Save) is for members and admins.
+  return useCan("member") ? <SchemaEditor index={index} /> : <SchemaReadOnly schema={index.schema as OramaSchema} />;
+}
+
+function SchemaReadOnly({ schema }: { schema: OramaSchema }) {
+  const rows = Object.entries(flattenSchema(schema));
+  return (
+    <Table label="Schema">
+      <thead>
+        <tr>
+          <Th>Property</Th>
+          <Th>Type</Th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([path, type]) => (
+          <Tr key={path}>
+            <Td className="font-mono text-xs">{path}</Td>
+            <Td className="font-mono text-xs">{type}</Td>
+          </Tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
+
+function SchemaEditor({ index }: { index: IndexDto }) {
   const qc = useQueryClient();
   const saved = index.schema as OramaSchema;
   const original = useMemo(() => flattenSchema(saved), [saved]);
@@ -70,10 +99,10 @@ export function SchemaTab({ index }: { index: IndexDto }) {
       <SchemaBuilder rows={rows} onChange={setRows} errors={{ ...local, ...splitServerErrors(err).schema }} original={original} />
       <div className="flex items-center justify-end gap-3">
         {!dirty ? <span className="text-xs text-zinc-500" id="save-reason">No changes to save.</span> : null}
-        <Button variant="secondary" disabled={!dirty} onClick={() => setRows(schemaToRows(saved))} aria-describedby={!dirty ? "save-reason" : undefined}>
+        <Button variant="secondary" disabled={!dirty} onClick={() => setRows(schemaToRows(saved))} aria-describedby={!dirty ? "save-reason" : undefined} title={!dirty ? "No changes to save" : undefined}>
           Reset
         </Button>
-        <Button disabled={!dirty || save.isPending} onClick={submit} aria-describedby={!dirty ? "save-reason" : undefined}>
+        <Button disabled={!dirty || save.isPending} onClick={submit} aria-describedby={!dirty ? "save-reason" : undefined} title={!dirty ? "No changes to save" : undefined}>
           {save.isPending ? "Saving…" : "Save schema"}
         </Button>
       </div>

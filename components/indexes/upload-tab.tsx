@@ -59,7 +59,7 @@ export function UploadTab({ indexId }: { indexId: string }) {
         </p>
       </div>
       <div className="flex items-center gap-3">
-        <Button onClick={start} disabled={!file || busy} aria-describedby={!file ? "upload-reason" : undefined}>
+        <Button onClick={start} disabled={!file || busy} aria-describedby={!file ? "upload-reason" : undefined} title={!file ? "Choose a file first" : undefined}>
           {busy ? "Uploading…" : "Upload snapshot"}
         </Button>
         {!file ? (

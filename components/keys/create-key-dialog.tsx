@@ -59,7 +59,7 @@ export function CreateKeyDialog({ canGrantAdmin, onCreated, onCancel }: { canGra
           {(Object.keys(KEY_PRESETS) as Preset[]).map((p) => {
             const locked = p === "admin" && !canGrantAdmin;
             return (
-              <label key={p} className={`flex gap-2 rounded-md border border-zinc-200 p-2 text-sm dark:border-zinc-800 ${locked ? "opacity-60" : ""}`}>
+              <label key={p} title={locked ? "Only admins can create admin keys" : undefined} className={`flex gap-2 rounded-md border border-zinc-200 p-2 text-sm dark:border-zinc-800 ${locked ? "opacity-60" : ""}`}>
                 <input type="radio" name="preset" value={p} checked={preset === p} disabled={locked} onChange={() => setPreset(p)} aria-describedby={`preset-${p}-desc`} />
                 <span>
                   <span className="font-medium">{KEY_PRESETS[p].label}</span> — {PRESET_HINT[p]}

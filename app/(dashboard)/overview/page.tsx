@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { pageUser } from "@/lib/auth/page-role";
 import { StatCards } from "@/components/overview/stat-cards";
 
 export const metadata = { title: "Overview" };
@@ -13,15 +14,27 @@ const STEPS = [
   { label: "Add a webhook", href: "/hooks" },
 ];
 
-export default function OverviewPage() {
+// A viewer cannot create anything: their checklist only points at what they may read.
+const VIEWER_STEPS = [
+  { label: "Browse the indexes and their documents", href: "/indexes" },
+  { label: "Try a search in an index's Playground", href: "/indexes" },
+  { label: "Follow ingestion and deploy tasks", href: "/tasks" },
+  { label: "Check webhook deliveries", href: "/hooks" },
+];
+
+export const dynamic = "force-dynamic";
+
+export default async function OverviewPage() {
+  const member = await pageUser("member");
+  const steps = member ? STEPS : VIEWER_STEPS;
   return (
     <>
       <PageHeader title="Overview" description="Your search indexes, their data flow and webhook health at a glance." />
       <StatCards />
       <Card>
-        <h2 className="mb-3 text-sm font-semibold">Get started</h2>
+        <h2 className="mb-3 text-sm font-semibold">{member ? "Get started" : "Explore"}</h2>
         <ol className="space-y-2">
-          {STEPS.map((s, i) => (
+          {steps.map((s, i) => (
             <li key={s.label} className="flex items-center gap-3 text-sm">
               <span className="flex h-6 w-6 items-center justify-center rounded-full bg-zinc-100 text-xs dark:bg-zinc-800">{i + 1}</span>
               <Link href={s.href} className="hover:underline">

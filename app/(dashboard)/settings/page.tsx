@@ -1,8 +1,13 @@
 import { ComingSoon } from "@/components/shell/coming-soon";
+import { NeedsRole } from "@/components/shell/needs-role";
+import { pageUser } from "@/lib/auth/page-role";
 
 export const metadata = { title: "Settings" };
+export const dynamic = "force-dynamic";
 
-export default function SettingsPage() {
+export default async function SettingsPage() {
+  // Instance settings are the admin's: other roles are told so (the settings API checks again).
+  if (!(await pageUser("admin"))) return <NeedsRole title="Settings" min="admin" />;
   return (
     <ComingSoon
       title="Settings"
