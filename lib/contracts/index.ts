@@ -11,3 +11,4 @@ export * from "./deployments";
 export * from "./hooks";
 export * from "./inspector";
 export * from "./deliveries";
+export * from "./registration";
