@@ -76,6 +76,14 @@ describe("audit of sign-up decisions", () => {
     expect(row).toMatchObject({ action: "signup.admitted", targetType: "user", targetId: u.id, details: { mode: "open", action: null, role: "member" } });
   });
 
+  it("two concurrent sign-ups with one email: one account, the other 409", async () => {
+    const results = await Promise.all([attempt("race@example.com"), attempt("race@example.com")]);
+    expect(results.filter((r) => r === null)).toHaveLength(1);
+    expect(results.find((r) => r !== null)).toMatchObject({ status: 409 });
+    expect(await h.db.select().from(users).where(eq(users.email, "race@example.com"))).toHaveLength(1);
+    expect((await auditFor("race@example.com")).map((r) => r.action).sort()).toEqual(["signup.admitted", "signup.refused"]);
+  });
+
   it("webhook: the secret never reaches the audit log or the settings change entry", async () => {
     const saved = await updateRegistration({ db: h.db, principal: admin, input: { mode: "webhook", webhookUrl: `${receiver.url}/p` } });
     expect(saved.secret).toMatch(/^whsec_/);

@@ -292,8 +292,10 @@ export async function signUp({ db, input, ip }: { db: Db; input: SignupInput; ip
       return { id: user.id, email: user.email, name: user.name, role, evaluation };
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw emailTaken();
-    throw err;
+    if (!isUniqueViolation(err)) throw err;
+    // Another sign-up (or an invite) took the email since the check above.
+    await audit("signup.refused", null, { mode: policy.mode, reason: "email_taken" });
+    throw emailTaken();
   }
 }
 
