@@ -45,7 +45,7 @@ function Toast({ message, onDone }: { message: string; onDone: () => void }) {
 function Block({ title, children }: { title: string; children: string }) {
   return (
     <div className="min-w-0 space-y-1">
-      <p className="text-xs font-medium uppercase tracking-wide text-zinc-500">{title}</p>
+      <p className="break-all font-mono text-xs text-zinc-500">{title}</p>
       <pre className="max-h-64 overflow-auto whitespace-pre-wrap break-all rounded bg-zinc-100 p-2 font-mono text-xs dark:bg-zinc-800">{children}</pre>
     </div>
   );
