@@ -84,6 +84,10 @@ test("webhook policy: test, save, then one address is admitted and another refus
     await v.getByRole("button", { name: "Create account" }).click();
     await expect(v).toHaveURL(/\/overview$/);
     await expect(v.getByTestId("current-user")).toContainText("Yes Person");
+    // A member (not an admin) sees no policy on the settings page.
+    await v.goto("/settings");
+    await expect(v.getByTestId("needs-role")).toContainText("admin");
+    await expect(v.getByTestId("registration-policy")).toHaveCount(0);
     await visitor.close();
     expect(decider.seen.map((s) => JSON.parse(s.body).email)).toEqual(["yes@example.com", "no@example.com", "yes@example.com"]);
   } finally {

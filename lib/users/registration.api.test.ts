@@ -74,6 +74,17 @@ async function me(email: string) {
 let secret: string;
 
 describe("closed (the default) and open", () => {
+  it("the OpenAPI document lists every route of the policy", async () => {
+    const r = await anon()("GET", "/api/v1/openapi.json");
+    expect(r.status).toBe(200);
+    expect(r.json.paths["/api/v1/signup"]).toHaveProperty("post");
+    expect(r.json.paths["/api/v1/signup"]).toHaveProperty("get");
+    expect(r.json.paths["/api/v1/settings/registration"]).toHaveProperty("put");
+    expect(r.json.paths["/api/v1/settings/registration/secret"]).toHaveProperty("post");
+    expect(r.json.paths["/api/v1/settings/registration/test"]).toHaveProperty("post");
+    expect(r.json.components.schemas).toHaveProperty("PolicyVerdict");
+  });
+
   it("is closed by default: the public status says so and sign-up is refused, creating no one", async () => {
     expect((await anon()("GET", "/api/v1/signup")).json).toEqual({ mode: "closed" });
     const r = await signup("closed@example.com");
