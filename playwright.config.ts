@@ -39,6 +39,8 @@ export default defineConfig({
       DATA_DIR: E2E_DATA_DIR,
       INDEXHOOK_MASTER_KEY: E2E_MASTER_KEY,
       NEXT_TELEMETRY_DISABLED: "1",
+      // Loopback receivers started by specs (the registration policy's decision webhook) may be called.
+      ALLOWED_IP_NETWORKS: "127.0.0.1/32",
     },
   },
 });

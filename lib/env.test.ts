@@ -8,6 +8,7 @@ describe("parseEnv", () => {
     expect(e.DATA_DIR).toBe("./data");
     expect(e.DATABASE_URL).toBeUndefined();
     expect(e.WORKER).toBe("inline");
+    expect(e.POLICY_HOOK_TIMEOUT_MS).toBe(10_000);
     expect(e.dataDir).toMatch(/\/data$/);
   });
 
@@ -23,6 +24,7 @@ describe("parseEnv", () => {
     ["INDEXHOOK_MASTER_KEY", "short"],
     ["ALLOWED_IP_NETWORKS", "not a cidr"],
     ["TASK_WEBHOOK_URL", "ftp://x"],
+    ["POLICY_HOOK_TIMEOUT_MS", "0"],
   ])("names the variable in one line when %s=%s is invalid", (name, value) => {
     let error: unknown;
     try {

@@ -51,6 +51,8 @@ const schema = z.object({
   HOOK_RETRY_SCALE: z.coerce.number().positive().default(1),
   /** How long a worker holds a delivery while sending; a lease that runs out is resent by another. */
   HOOK_LEASE_MS: z.coerce.number().int().min(200).default(60_000),
+  /** How long sign-up waits for the new-user policy webhook before failing closed. */
+  POLICY_HOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

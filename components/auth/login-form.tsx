@@ -9,7 +9,7 @@ import { Field } from "@/components/ui/field";
 
 type Problem = { kind: "credentials" | "unreachable" | "setup" } | null;
 
-export function LoginForm() {
+export function LoginForm({ canSignUp = false }: { canSignUp?: boolean }) {
   const router = useRouter();
   const next = useSearchParams().get("next");
   const [problem, setProblem] = useState<Problem>(null);
@@ -53,6 +53,14 @@ export function LoginForm() {
       <Button type="submit" className="w-full" disabled={busy}>
         {busy ? "Signing in…" : "Sign in"}
       </Button>
+      {canSignUp ? (
+        <p className="text-center text-sm text-zinc-600 dark:text-zinc-400">
+          New here?{" "}
+          <Link className="font-medium text-indigo-600 underline-offset-2 hover:underline" href="/signup">
+            Create an account
+          </Link>
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -13,3 +13,4 @@ export * from "./inspector";
 export * from "./deliveries";
 export * from "./users";
 export * from "./audit";
+export * from "./registration";

@@ -3,6 +3,7 @@ import { Suspense } from "react";
 import { LoginForm } from "@/components/auth/login-form";
 import { getSessionUser } from "@/lib/auth/session";
 import { instanceNeedsSetup } from "@/lib/users/instance";
+import { signupModeForPage } from "@/lib/users/registration-dashboard";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Sign in" };
@@ -10,11 +11,12 @@ export const metadata = { title: "Sign in" };
 export default async function LoginPage() {
   if (await instanceNeedsSetup()) redirect("/setup");
   if (await getSessionUser()) redirect("/overview");
+  const canSignUp = (await signupModeForPage()) !== "closed";
   return (
     <>
       <h1 className="mb-4 text-lg font-semibold">Sign in</h1>
       <Suspense>
-        <LoginForm />
+        <LoginForm canSignUp={canSignUp} />
       </Suspense>
     </>
   );

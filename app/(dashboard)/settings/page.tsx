@@ -1,18 +1,19 @@
-import { ComingSoon } from "@/components/shell/coming-soon";
+import { RegistrationPolicy } from "@/components/settings/registration-policy";
 import { NeedsRole } from "@/components/shell/needs-role";
+import { PageHeader } from "@/components/ui/page-header";
 import { pageUser } from "@/lib/auth/page-role";
+import { registrationForDashboard } from "@/lib/users/registration-dashboard";
 
 export const metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
 
 export default async function SettingsPage() {
-  // Instance settings are the admin's: other roles are told so (the settings API checks again).
-  if (!(await pageUser("admin"))) return <NeedsRole title="Settings" min="admin" />;
+  const user = await pageUser("admin");
+  if (!user) return <NeedsRole title="Settings" min="admin" />;
   return (
-    <ComingSoon
-      title="Settings"
-      description="Instance-wide settings."
-      items={["Policy for new users: closed, open, or ask a webhook"]}
-    />
+    <>
+      <PageHeader title="Settings" description="Instance-wide settings." />
+      <RegistrationPolicy initial={await registrationForDashboard()} />
+    </>
   );
 }

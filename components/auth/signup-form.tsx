@@ -1,0 +1,107 @@
+"use client";
+// Sign-up under the registration policy: the server decides (open, or the policy webhook). A refusal
+// and a policy that could not be reached are told apart, and neither creates an account.
+import { signIn } from "next-auth/react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+
+type FieldErrors = Partial<Record<"name" | "email" | "password", string>>;
+type Problem =
+  | { kind: "refused" | "closed" | "taken" | "unreachable" | "signin" }
+  | { kind: "unavailable" | "invalid"; message: string }
+  | null;
+
+export function SignupForm() {
+  const router = useRouter();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [problem, setProblem] = useState<Problem>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
+    setBusy(true);
+    setErrors({});
+    setProblem(null);
+    try {
+      const res = await fetch("/api/v1/signup", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ name: form.name, email: form.email, password: form.password }),
+      }).catch(() => null);
+      if (!res) return setProblem({ kind: "unreachable" });
+      if (res.status !== 201) {
+        const error = (await res.json().catch(() => null))?.error ?? { code: "http_error", message: `Request failed (${res.status}).` };
+        if (error.code === "access_refused") return setProblem({ kind: "refused" });
+        if (error.code === "registration_closed") return setProblem({ kind: "closed" });
+        if (res.status === 409) return setProblem({ kind: "taken" });
+        if (res.status === 503) return setProblem({ kind: "unavailable", message: error.message });
+        const fieldErrors: FieldErrors = {};
+        for (const d of (Array.isArray(error.details) ? error.details : []) as { path: string; message: string }[]) {
+          fieldErrors[d.path as keyof FieldErrors] = d.message;
+        }
+        setErrors(fieldErrors);
+        return setProblem({ kind: "invalid", message: error.message });
+      }
+      const signedIn = await signIn("credentials", { email: form.email, password: form.password, redirect: false }).catch(() => undefined);
+      if (!signedIn || signedIn.error) return setProblem({ kind: "signin" });
+      router.replace("/overview");
+      router.refresh();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate data-testid="signup-form">
+      {problem?.kind === "refused" ? (
+        <Alert>
+          <strong>Access was refused.</strong> This instance&apos;s policy for new users did not admit this address, and no account was created.
+          Contact the administrator if you think this is a mistake.
+        </Alert>
+      ) : null}
+      {problem?.kind === "unavailable" ? (
+        <Alert>
+          <strong>Your sign-up could not be confirmed.</strong> {problem.message}
+        </Alert>
+      ) : null}
+      {problem?.kind === "closed" ? <Alert>Sign-up is by invitation only on this instance. Ask an admin to invite you.</Alert> : null}
+      {problem?.kind === "taken" ? (
+        <Alert>
+          An account with this email already exists. <Link className="underline" href="/login">Sign in</Link> instead.
+        </Alert>
+      ) : null}
+      {problem?.kind === "unreachable" ? <Alert>The server is unreachable. Check that Indexhook is running and try again.</Alert> : null}
+      {problem?.kind === "signin" ? (
+        <Alert tone="info">
+          Your account was created, but signing in failed. <Link className="underline" href="/login">Sign in</Link> with your email and password.
+        </Alert>
+      ) : null}
+      {problem?.kind === "invalid" ? <Alert>{problem.message}</Alert> : null}
+      <Field id="name" name="name" label="Your name" autoComplete="name" error={errors.name} required />
+      <Field id="email" name="email" type="email" label="Email" autoComplete="email" error={errors.email} required />
+      <Field
+        id="password"
+        name="password"
+        type="password"
+        label="Password (8 characters or more)"
+        autoComplete="new-password"
+        error={errors.password}
+        required
+      />
+      <Button type="submit" className="w-full" disabled={busy}>
+        {busy ? "Creating…" : "Create account"}
+      </Button>
+      <p className="text-center text-sm text-zinc-600 dark:text-zinc-400">
+        Already have an account?{" "}
+        <Link className="font-medium text-indigo-600 underline-offset-2 hover:underline" href="/login">
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}
