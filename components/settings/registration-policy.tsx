@@ -3,12 +3,13 @@
 // timeout) with "Send test" showing exactly what was sent and received; saving a webhook policy whose
 // URL never passed a test asks first.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 import type { PolicyTestResult, RegistrationMode, RegistrationSettingsDto } from "@/lib/contracts/registration";
 import { api, ApiRequestError } from "@/components/api/client";
 import { SecretRow } from "@/components/hooks/secret-row";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { Toast, type ToastState } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -29,18 +30,6 @@ const MODES: { value: RegistrationMode; label: string; description: string }[] =
 
 const QUERY_KEY = ["settings", "registration"];
 const samplePayload = () => JSON.stringify({ userId: "usr_sampleUser000001", email: "someone@example.com" }, null, 2);
-
-function Toast({ message, onDone }: { message: string; onDone: () => void }) {
-  useEffect(() => {
-    const t = setTimeout(onDone, 4000);
-    return () => clearTimeout(t);
-  }, [message, onDone]);
-  return (
-    <div role="status" className="fixed bottom-4 right-4 z-50 rounded-md bg-zinc-900 px-4 py-2 text-sm text-white shadow-lg dark:bg-zinc-100 dark:text-zinc-900">
-      {message}
-    </div>
-  );
-}
 
 function Block({ title, children }: { title: string; children: string }) {
   return (
@@ -121,9 +110,10 @@ export function RegistrationPolicy({ initial }: { initial: RegistrationSettingsD
   const [saveError, setSaveError] = useState<string | null>(null);
   const [confirmUntested, setConfirmUntested] = useState(false);
   const [confirmRotate, setConfirmRotate] = useState(false);
-  const [toast, setToast] = useState<string | null>(null);
+  const [toast, setToastState] = useState<ToastState | null>(null);
+  const setToast = useCallback((message: string) => setToastState({ id: Date.now(), message }), []);
 
-  const clearToast = useCallback(() => setToast(null), []);
+  const clearToast = useCallback(() => setToastState(null), []);
   const refresh = () => qc.invalidateQueries({ queryKey: QUERY_KEY });
   const lastTest = settings.webhook?.lastTest ?? null;
   const trimmedUrl = url.trim();
@@ -283,7 +273,7 @@ export function RegistrationPolicy({ initial }: { initial: RegistrationSettingsD
       <ConfirmDialog open={confirmRotate} title="Rotate the signing secret?" confirmLabel="Rotate" danger onConfirm={() => void rotate()} onCancel={() => setConfirmRotate(false)}>
         <p>Requests are signed with the new secret at once; sign-ups fail closed until your endpoint verifies with it.</p>
       </ConfirmDialog>
-      {toast ? <Toast message={toast} onDone={clearToast} /> : null}
+      <Toast toast={toast} onDone={clearToast} />
     </Card>
   );
 }

@@ -13,7 +13,7 @@ import { Tabs, useUrlParam } from "@/components/ui/tabs";
 import { InviteDialog } from "./invite-dialog";
 import { InvitesTable } from "./invites-table";
 import { MembersTable } from "./members-table";
-import { Toast, type ToastState } from "./toast";
+import { Toast, type ToastState } from "@/components/ui/toast";
 import { ROLE_LABEL, usersApi } from "./users-api";
 
 export function UsersView({ meId, initialUsers, initialInvites }: { meId: string; initialUsers: UserDto[]; initialInvites: InviteDto[] }) {
