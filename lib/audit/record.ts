@@ -3,6 +3,10 @@
 import type { DbOrTx } from "../db";
 import { auditLog } from "../db/schema";
 import type { Principal } from "../auth/principal";
+import type { AUDIT_ACTIONS } from "../contracts/audit";
+
+/** Every action the log knows (the page filters by them); a new one is added to AUDIT_ACTIONS first. */
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface Actor {
   type: "user" | "key" | "master" | "anonymous" | "system";
@@ -11,7 +15,7 @@ export interface Actor {
 }
 
 export interface AuditEntry {
-  action: string;
+  action: AuditAction;
   target?: { type: string; id: string | null };
   details?: Record<string, unknown>;
   ip?: string | null;

@@ -3,6 +3,7 @@
 import { wakeDelivery } from "../delivery/signals";
 import { eq } from "drizzle-orm";
 import { audit, type AuditCtx } from "../audit/context";
+import type { AuditAction } from "../audit/record";
 import type { HookDto, UpdateHookInput } from "../contracts/hooks";
 import type { Db } from "../db";
 import { hooks, type Hook } from "../db/schema/hooks";
@@ -19,7 +20,7 @@ import { notFound } from "../http/errors";
  * values never appear: only the names, and which names had their value changed.
  */
 function hookChanges(before: Hook, after: Hook) {
-  const entries: { action: string; details: Record<string, unknown> }[] = [];
+  const entries: { action: AuditAction; details: Record<string, unknown> }[] = [];
   if (before.paused !== after.paused) entries.push({ action: after.paused ? "hook.paused" : "hook.resumed", details: { before: { paused: before.paused }, after: { paused: after.paused } } });
   const b = auditView(before) as Record<string, unknown>;
   const a = auditView(after) as Record<string, unknown>;

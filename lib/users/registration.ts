@@ -3,7 +3,7 @@
 // any failure to get a valid answer fails closed. Every decision and failure is in the audit log.
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { actorOf, recordAudit, type Actor } from "../audit/record";
+import { actorOf, recordAudit, type Actor, type AuditAction } from "../audit/record";
 import type { Principal } from "../auth/principal";
 import { hashPassword } from "../auth/password";
 import {
@@ -232,7 +232,7 @@ export interface SignupResult {
 export async function signUp({ db, input, ip }: { db: Db; input: SignupInput; ip?: string | null }): Promise<SignupResult> {
   const actor: Actor = { type: "anonymous", name: input.email };
   const policy = await readRegistration(db);
-  const audit = (action: string, targetId: string | null, details: Record<string, unknown>) =>
+  const audit = (action: AuditAction, targetId: string | null, details: Record<string, unknown>) =>
     recordAudit(db, actor, { action, target: { type: "user", id: targetId }, details, ip });
 
   if (policy.mode === "closed") {
