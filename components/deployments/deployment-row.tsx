@@ -34,8 +34,8 @@ export function DeploymentRow({ d, onRollback }: { d: DeploymentDto; onRollback?
         </Badge>
         {d.error ? <p className="mt-1 max-w-xs text-xs text-red-700 dark:text-red-300">{d.error}</p> : null}
       </Td>
-      <Td className="max-w-[7rem] truncate font-mono text-xs" title={d.createdBy ?? undefined}>
-        {d.createdBy ?? "—"}
+      <Td className={`max-w-[9rem] truncate text-xs ${d.createdByName ? "" : "font-mono"}`} title={d.createdBy ?? undefined}>
+        {d.createdByName ?? d.createdBy ?? "—"}
       </Td>
       <Td className="text-xs">{formatDate(d.startedAt)}</Td>
       <Td className="whitespace-nowrap tabular-nums">{formatDuration(d.duration)}</Td>

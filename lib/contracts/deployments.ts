@@ -20,6 +20,7 @@ export const deploymentSchema = z
     phase: z.string(),
     progress: z.number(),
     createdBy: z.string().nullable(),
+    createdByName: z.string().nullable().meta({ description: "The user's name or the key's name that asked for this version, when known" }),
     startedAt: z.string(),
     finishedAt: z.string().nullable(),
     duration: z.string().nullable(),

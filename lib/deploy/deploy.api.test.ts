@@ -102,6 +102,7 @@ describe("history, rollback and the diff preview", () => {
     expect(history.map((d: { version: number; live: boolean }) => [d.version, d.live])).toEqual([[2, true], [1, false]]);
     expect(history[0]).toMatchObject({ status: "succeeded", upserted: 1, updated: 1, documentCount: 2 });
     expect(history[1].canRollback).toBe(true);
+    expect(history[0]).toMatchObject({ createdBy: "master", createdByName: "master key" });
 
     await call("POST", `/api/v1/webhooks/${id}/notify`, { remove: ["1"] });
     const rb = await call("POST", `/api/v1/indexes/${id}/deployments/${history[1].id}/rollback`);

@@ -11,12 +11,14 @@ import { isoDuration } from "../tasks/tasks";
 import { applyChanges } from "./apply";
 import { liveDocumentMap } from "../indexes/live-documents";
 import { signals } from "./signals";
+import { creatorNames } from "../users/names";
 
 export const ROLLBACK_WINDOW = 10;
 
-function toDto(d: Deployment, live: string | null, restorable: Set<string>, versions: Map<string, number>): DeploymentDto {
+function toDto(d: Deployment, live: string | null, restorable: Set<string>, versions: Map<string, number>, names: Map<string, string>): DeploymentDto {
   return {
     ...d,
+    createdByName: d.createdBy ? (names.get(d.createdBy) ?? null) : null,
     live: d.id === live,
     canRollback: d.id !== live && restorable.has(d.id),
     rollbackOfVersion: d.rollbackOf ? (versions.get(d.rollbackOf) ?? null) : null,
@@ -54,14 +56,15 @@ export async function listDeployments(db: Db, indexId: string, limit: number): P
   const rows = await db.select().from(deployments).where(eq(deployments.indexId, indexId)).orderBy(desc(deployments.version)).limit(limit);
   const restorable = new Set(await restorableIds(db, indexId));
   const versions = await versionsOf(db, rows);
-  return rows.map((r) => toDto(r, index.liveDeploymentId, restorable, versions));
+  const names = await creatorNames(db, rows.map((r) => r.createdBy));
+  return rows.map((r) => toDto(r, index.liveDeploymentId, restorable, versions, names));
 }
 
 export async function getDeployment(db: Db, indexId: string, id: string): Promise<DeploymentDto> {
   const index = await findIndex(db, indexId);
   const [row] = await db.select().from(deployments).where(and(eq(deployments.indexId, indexId), eq(deployments.id, id)));
   if (!row) throw notFound(`No deployment "${id}" of index "${indexId}".`);
-  return toDto(row, index.liveDeploymentId, new Set(await restorableIds(db, indexId)), await versionsOf(db, [row]));
+  return toDto(row, index.liveDeploymentId, new Set(await restorableIds(db, indexId)), await versionsOf(db, [row]), await creatorNames(db, [row.createdBy]));
 }
 
 export async function requestRollback({
