@@ -2,13 +2,14 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db, DbHandle } from "../db";
 import { audit, SYSTEM_CTX, type AuditCtx } from "../audit/context";
-import { deployments, pendingChanges, tasks, type Deployment } from "../db/schema";
+import { deployments, tasks, type Deployment } from "../db/schema";
 import type { DeploymentDto } from "../contracts/deployments";
 import { badRequest, notFound } from "../http/errors";
 import { commitTask } from "../ingest/commit";
 import { findIndex } from "../indexes/indexes";
 import { isoDuration } from "../tasks/tasks";
 import { applyChanges } from "./apply";
+import { changesInCommitOrder, collect } from "./pending";
 import { liveDocumentMap } from "../indexes/live-documents";
 import { signals } from "./signals";
 import { creatorNames } from "../users/names";
@@ -104,12 +105,12 @@ export async function requestRollback({
 export async function previewDiff(h: DbHandle, indexId: string, limit: number) {
   await findIndex(h.db, indexId);
   const live = await liveDocumentMap(h.db, indexId);
-  const changes = await h.db
-    .select({ op: pendingChanges.op, docId: pendingChanges.docId, doc: pendingChanges.doc })
-    .from(pendingChanges)
-    .innerJoin(tasks, eq(tasks.uid, pendingChanges.taskUid))
-    .where(and(eq(pendingChanges.indexId, indexId), inArray(tasks.status, ["enqueued", "processing"])))
-    .orderBy(tasks.commitSeq, pendingChanges.seq);
+  // The queued tasks' changes, read in pages as the deploy reads them (one query for a huge snapshot is too much for PGlite).
+  const queued = await h.db
+    .select({ uid: tasks.uid })
+    .from(tasks)
+    .where(and(eq(tasks.indexUid, indexId), inArray(tasks.status, ["enqueued", "processing"])));
+  const changes = await collect(changesInCommitOrder(h, queued.map((t) => t.uid)));
   const applied = applyChanges(live, changes);
   return { ...applied.counts, total: applied.docs.size, changes: applied.events.slice(0, limit) };
 }

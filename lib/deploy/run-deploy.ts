@@ -1,7 +1,7 @@
 // One deploy (or rollback): compute the new document set, build and persist the search index, then
 // flip the live version in one transaction with the task results and the change list (outbox).
 // Until the flip commits, the previous version stays live and nothing of this deploy is visible.
-import { and, asc, eq, gt, inArray, notInArray, sql } from "drizzle-orm";
+import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { DbHandle } from "../db";
 import { changeEvents, deploymentArtifacts, deployments, documents, indexes, pendingChanges, tasks } from "../db/schema";
 import { lockIndex } from "../ingest/commit";
@@ -10,41 +10,12 @@ import { appendingEvents } from "../delivery/event-log";
 import { liveDocumentMap } from "../indexes/live-documents";
 import { buildArtifact, type EngineDocument } from "../search/engine";
 import { attachEmbeddings, embeddingsFingerprint, schemaWithEmbeddings } from "../embeddings/attach";
-import { applyChanges, diff, type Applied, type Doc, type PendingChange } from "./apply";
+import { applyChanges, diff, type Applied, type Doc } from "./apply";
 import { packDocs, readArtifact, unpackDocs, writeArtifact } from "./artifacts";
 import type { Claim } from "./claim";
 import { restorableIds } from "./history";
 import { LIVE_CHANNEL, PREPARE_CHANNEL, signals } from "./signals";
-
-const PAGE = 5000;
-
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of items) out.push(item);
-  return out;
-}
-
-/**
- * The claimed changes in commit order, read task by task in pages: one query for a whole large
- * snapshot returned a result too big for the embedded database (PGlite) to hand over.
- */
-async function* claimedChanges(h: DbHandle, batch: number[]): AsyncGenerator<PendingChange> {
-  if (!batch.length) return;
-  const ordered = await h.db.select({ uid: tasks.uid }).from(tasks).where(inArray(tasks.uid, batch)).orderBy(asc(tasks.commitSeq));
-  for (const { uid } of ordered) {
-    for (let after = 0; ; ) {
-      const rows = await h.db
-        .select({ seq: pendingChanges.seq, op: pendingChanges.op, docId: pendingChanges.docId, doc: pendingChanges.doc })
-        .from(pendingChanges)
-        .where(and(eq(pendingChanges.taskUid, uid), gt(pendingChanges.seq, after)))
-        .orderBy(asc(pendingChanges.seq))
-        .limit(PAGE);
-      yield* rows;
-      if (rows.length < PAGE) break;
-      after = rows[rows.length - 1].seq;
-    }
-  }
-}
+import { changesInCommitOrder, collect, PAGE } from "./pending";
 
 async function targetDocs(h: DbHandle, deploymentId: string): Promise<Map<string, Doc>> {
   const packed = await readArtifact(h.db, deploymentId, "docs");
@@ -67,7 +38,7 @@ export async function runDeploy(h: DbHandle, claim: Claim): Promise<void> {
     const applied: Applied =
       task.type === "rollback"
         ? diff(live, await targetDocs(h, String(task.details.targetDeploymentId)))
-        : applyChanges(live, await collect(claimedChanges(h, claim.batch)));
+        : applyChanges(live, await collect(changesInCommitOrder(h, claim.batch)));
     const settings = index.embeddings;
     if (settings) {
       await progress("embed", 0);
