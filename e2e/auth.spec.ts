@@ -28,6 +28,20 @@ test.describe("signing in and out", () => {
     await expect(page.getByTestId("current-user")).toContainText(ADMIN.name);
     await expect(page.getByText("admin", { exact: true })).toBeVisible();
   });
+
+  test("after ten wrong passwords for one email, the form says to wait (the right password too)", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByLabel("Email").fill("locked-out@example.com");
+    for (let i = 0; i < 10; i++) {
+      await page.getByLabel("Password").fill(`wrong-${i}`);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page.getByRole("alert").filter({ hasText: "Wrong" })).toBeVisible();
+      await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+    }
+    await page.getByLabel("Password").fill("any-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Too many" })).toHaveText(/Too many failed sign-ins for this email\. Try again in 15 minutes\./);
+  });
 });
 
 test("the shell navigates every section, by click and by keyboard", async ({ page }) => {
@@ -40,6 +54,8 @@ test("the shell navigates every section, by click and by keyboard", async ({ pag
     ["Developer tools", "/developer-tools"],
     ["Users", "/users"],
     ["Settings", "/settings"],
+    ["Audit log", "/audit"],
+    ["Profile", "/profile"],
     ["API reference", "/api-reference"],
     ["Overview", "/overview"],
   ]) {

@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 
-type Problem = { kind: "credentials" | "unreachable" | "setup" } | null;
+type Problem = { kind: "credentials" | "unreachable" | "setup" } | { kind: "throttled"; minutes: number } | null;
 
 export function LoginForm({ canSignUp = false }: { canSignUp?: boolean }) {
   const router = useRouter();
@@ -27,6 +27,8 @@ export function LoginForm({ canSignUp = false }: { canSignUp?: boolean }) {
         redirect: false,
       }).catch(() => undefined);
       if (!res || (res.status >= 500 && !res.error)) return setProblem({ kind: "unreachable" });
+      const throttled = /^throttled:(\d+)$/.exec(res.error ?? "");
+      if (throttled) return setProblem({ kind: "throttled", minutes: Math.max(1, Math.ceil(Number(throttled[1]) / 60)) });
       if (res.error) {
         // Tell "no admin yet" apart from wrong credentials; never whether the email exists.
         const state = await fetch("/api/v1/setup").then((r) => r.json()).catch(() => null);
@@ -42,6 +44,11 @@ export function LoginForm({ canSignUp = false }: { canSignUp?: boolean }) {
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       {problem?.kind === "credentials" ? <Alert>Wrong email or password.</Alert> : null}
+      {problem?.kind === "throttled" ? (
+        <Alert>
+          Too many failed sign-ins for this email. Try again in {problem.minutes} minute{problem.minutes === 1 ? "" : "s"}.
+        </Alert>
+      ) : null}
       {problem?.kind === "unreachable" ? <Alert>The server is unreachable. Check that Indexhook is running and try again.</Alert> : null}
       {problem?.kind === "setup" ? (
         <Alert>

@@ -21,6 +21,7 @@ export const AUDIT_ACTION_GROUPS = [
 export const AUDIT_ACTIONS = [
   "auth.signed_in",
   "auth.sign_in_failed",
+  "auth.sign_in_throttled",
   "signup.admitted",
   "signup.refused",
   "signup.failed_closed",

@@ -7,6 +7,7 @@ import { hashPassword, verifyPassword } from "../auth/password";
 import { conflict } from "../http/errors";
 import { recordAudit } from "../audit/record";
 import { newId } from "../ids";
+import { signInThrottle, SignInThrottled } from "./throttle";
 
 export async function countUsers(db: Db): Promise<number> {
   const [row] = await db.select({ n: count() }).from(users);
@@ -36,16 +37,24 @@ export async function createFirstAdmin({ db, input, ip = null }: { db: Db; input
 
 /**
  * The active user for these credentials, or null (one answer for unknown email and wrong password).
+ * Throws SignInThrottled while the email has too many recent failures (lib/users/throttle.ts).
  * Both outcomes are audited: auth.signed_in with the last-sign-in update, auth.sign_in_failed with the
  * email tried and why (for admins only; the person sees one message). The password is never written.
  */
 export async function verifyCredentials(db: Db, email: string, password: string, meta: { ip?: string | null } = {}): Promise<User | null> {
   const parsed = emailSchema.safeParse(email);
+  const tried = (parsed.success ? parsed.data : email).slice(0, 320);
+  const ip = meta.ip ?? null;
+  const throttle = await signInThrottle(db, tried);
+  if (throttle.locked) {
+    // The password is not even checked: a locked email gives nothing away, right or wrong.
+    await recordAudit(db, { type: "anonymous", id: null, name: tried }, { action: "auth.sign_in_throttled", details: { retryAfterS: throttle.retryAfterS }, ip });
+    throw new SignInThrottled(throttle.retryAfterS);
+  }
   const [user] = parsed.success ? await db.select().from(users).where(eq(users.email, parsed.data)) : [];
   const ok = await verifyPassword(password, user?.passwordHash);
-  const ip = meta.ip ?? null;
   if (!ok || !user || user.status !== "active") {
-    await recordAudit(db, { type: "anonymous", id: null, name: (parsed.success ? parsed.data : email).slice(0, 320) }, {
+    await recordAudit(db, { type: "anonymous", id: null, name: tried }, {
       action: "auth.sign_in_failed",
       target: user ? { type: "user", id: user.id } : undefined,
       details: { reason: ok && user ? "disabled" : "wrong credentials" },

@@ -22,7 +22,13 @@ export const auditLog = pgTable(
     details: jsonb("details").$type<Record<string, unknown>>(),
     ip: text("ip"),
   },
-  (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_action_idx").on(t.action), index("audit_log_target_idx").on(t.targetType, t.targetId)],
+  (t) => [
+    index("audit_log_at_idx").on(t.at),
+    index("audit_log_action_idx").on(t.action),
+    index("audit_log_target_idx").on(t.targetType, t.targetId),
+    // Sign-in throttling counts recent failures per email.
+    index("audit_log_action_actor_at_idx").on(t.action, t.actorName, t.at),
+  ],
 );
 
 export type AuditRow = typeof auditLog.$inferSelect;

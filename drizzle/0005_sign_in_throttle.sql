@@ -1,0 +1,1 @@
+CREATE INDEX "audit_log_action_actor_at_idx" ON "audit_log" USING btree ("action","actor_name","at");

@@ -1,0 +1,35 @@
+// Brute-force protection for password sign-in, counted from the audit log (so it holds across
+// replicas and restarts without a store of its own): after MAX_FAILURES failed sign-ins for one
+// email within WINDOW_MS, that email cannot sign in — not even with the right password — until the
+// oldest of those failures leaves the window. Counted by the email tried, known or not, so the lock
+// says nothing about whether an account exists.
+import { and, count, eq, gt, min } from "drizzle-orm";
+import type { DbOrTx } from "../db";
+import { auditLog } from "../db/schema";
+
+export const MAX_FAILURES = 10;
+export const WINDOW_MS = 15 * 60 * 1000;
+
+export interface ThrottleState {
+  locked: boolean;
+  /** Seconds until the next attempt is considered (0 when not locked). */
+  retryAfterS: number;
+}
+
+export async function signInThrottle(db: DbOrTx, email: string, now = new Date()): Promise<ThrottleState> {
+  const since = new Date(now.getTime() - WINDOW_MS);
+  const [row] = await db
+    .select({ n: count(), oldest: min(auditLog.at) })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, "auth.sign_in_failed"), eq(auditLog.actorName, email), gt(auditLog.at, since)));
+  if (Number(row.n) < MAX_FAILURES || !row.oldest) return { locked: false, retryAfterS: 0 };
+  const until = new Date(row.oldest).getTime() + WINDOW_MS;
+  return { locked: true, retryAfterS: Math.max(1, Math.ceil((until - now.getTime()) / 1000)) };
+}
+
+/** Thrown by verifyCredentials while an email is locked; next-auth hands the message to the form. */
+export class SignInThrottled extends Error {
+  constructor(readonly retryAfterS: number) {
+    super(`throttled:${retryAfterS}`);
+  }
+}
