@@ -4,6 +4,7 @@ import { and, eq, lt } from "drizzle-orm";
 import type { Db } from "../db";
 import { tasks } from "../db/schema";
 import type { WorkerLoop } from "../worker";
+import { periodicLoop } from "../worker/periodic";
 
 export const ABANDONED_AFTER_MS = 2 * 60_000;
 
@@ -16,20 +17,8 @@ export async function deleteAbandonedUploads(db: Db, olderThanMs = ABANDONED_AFT
 }
 
 export function uploadJanitor(intervalMs = 30_000): WorkerLoop {
-  let timer: NodeJS.Timeout | undefined;
-  return {
-    name: "upload-janitor",
-    start(handle) {
-      const tick = () =>
-        deleteAbandonedUploads(handle.db)
-          .then((n) => n && console.log(`[indexhook] removed ${n} abandoned upload(s)`))
-          .catch((err) => console.error("[indexhook] upload janitor failed", err));
-      timer = setInterval(tick, intervalMs);
-      timer.unref();
-      void tick();
-    },
-    stop() {
-      clearInterval(timer);
-    },
-  };
+  return periodicLoop("upload-janitor", intervalMs, async (handle) => {
+    const n = await deleteAbandonedUploads(handle.db);
+    return n ? `removed ${n} abandoned upload(s)` : undefined;
+  });
 }
