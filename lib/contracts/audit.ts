@@ -108,7 +108,7 @@ export const listAuditContract = contract({
   path: "/api/v1/audit",
   summary: "The audit log, newest first: who changed what, when (secrets never recorded)",
   tags: ["Audit log"],
-  auth: { session: "admin", key: ["admin"] },
+  auth: { session: "admin", key: ["admin"], wholeInstance: true },
   query: auditQuery,
   responses: {
     200: { description: "A page of entries; `next` is the `before` of the following page, null on the last", schema: z.object({ results: z.array(auditEntrySchema), next: z.string().nullable() }) },

@@ -12,6 +12,11 @@ export interface AuthRule {
   session: MinRole | false;
   /** API key actions that grant access (any of them); false = API keys are not accepted. The master key always passes. */
   key: Action[] | false;
+  /**
+   * The route acts on the whole instance (users, settings, the audit log, webhooks that may carry any
+   * index's changes): an API key must be scoped to every index (`"*"`), not to a list.
+   */
+  wholeInstance?: true;
 }
 
 export interface ResponseSpec {

@@ -3,8 +3,8 @@ import { z } from "zod";
 import { contract } from "./define";
 import { errorSchema } from "./system";
 
-const read = { session: "viewer" as const, key: ["admin" as const] };
-const write = { session: "member" as const, key: ["admin" as const] };
+const read = { session: "viewer" as const, key: ["admin" as const], wholeInstance: true as const };
+const write = { session: "member" as const, key: ["admin" as const], wholeInstance: true as const };
 const tags = ["Outbound webhooks"];
 const hookParams = z.object({ uuid: z.string().min(1).max(64) });
 const deliveryParams = hookParams.extend({ id: z.string().min(1).max(64) });

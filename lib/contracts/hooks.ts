@@ -90,8 +90,8 @@ export const tokenActionBody = z
   .meta({ id: "HookTokenAction" });
 
 const tag = ["Webhooks"];
-const read = { session: "viewer" as const, key: ["admin" as const] };
-const manage = { session: "member" as const, key: ["admin" as const] };
+const read = { session: "viewer" as const, key: ["admin" as const], wholeInstance: true as const };
+const manage = { session: "member" as const, key: ["admin" as const], wholeInstance: true as const };
 const uuidParams = z.object({ uuid: z.string().min(1).max(64) });
 const bad = { description: "Invalid input, not_editable, hook_limit or ssrf_refused", schema: errorSchema };
 const missing = { description: "No such hook", schema: errorSchema };

@@ -18,7 +18,7 @@ export const createBinContract = contract({
   path: "/api/v1/inspect",
   summary: "Create a request-inspector bin; point a hook at its URL to see what it sends",
   tags: tag,
-  auth: { session: "member", key: ["admin"] },
+  auth: { session: "member", key: ["admin"], wholeInstance: true },
   responses: { 201: { description: "The bin", schema: z.object({ binId: z.string(), url: z.string() }) } },
 });
 
@@ -39,7 +39,7 @@ export const listCapturedContract = contract({
   path: "/api/v1/inspect/{binId}/requests",
   summary: "Captured requests of a bin, newest first; `after` returns only newer ones",
   tags: tag,
-  auth: { session: "viewer", key: ["admin"] },
+  auth: { session: "viewer", key: ["admin"], wholeInstance: true },
   params: binParams,
   query: z.object({ after: z.coerce.number().int().min(0).optional() }),
   responses: { 200: { description: "Requests", schema: z.object({ results: z.array(inspectedRequestSchema) }) } },

@@ -47,7 +47,7 @@ export const registrationSettingsSchema = z
   .meta({ id: "RegistrationSettings" });
 export type RegistrationSettingsDto = z.infer<typeof registrationSettingsSchema>;
 
-const admin = { session: "admin" as const, key: ["admin" as const] };
+const admin = { session: "admin" as const, key: ["admin" as const], wholeInstance: true as const };
 const tagSettings = ["Settings"];
 const tagAuth = ["Sign-up"];
 

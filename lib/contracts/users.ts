@@ -70,7 +70,7 @@ export const changePasswordBody = z
   .strictObject({ currentPassword: z.string().min(1, "required").max(200), newPassword: passwordSchema })
   .meta({ id: "ChangePasswordRequest" });
 
-const admin = { session: "admin" as const, key: ["admin" as const] };
+const admin = { session: "admin" as const, key: ["admin" as const], wholeInstance: true as const };
 const userTags = ["Users"];
 const idParams = z.object({ id: z.string().min(1) });
 const bad = { description: "Invalid input", schema: errorSchema };

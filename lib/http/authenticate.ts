@@ -36,6 +36,9 @@ export async function authenticate(req: Request, rule: AuthRule, queryKey?: stri
           : `This API key lacks the action this endpoint needs (${rule.key.join(" or ")}).`,
       );
     }
+    if (rule.wholeInstance && !key.indexes.includes("*")) {
+      throw forbidden("This endpoint acts on the whole instance: it needs a key scoped to all indexes (\"*\"), not to a list.");
+    }
     return { type: "key", key };
   }
   if (rule.session === false) throw unauthorized("Send an API key: Authorization: Bearer <key>.");

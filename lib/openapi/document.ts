@@ -2,12 +2,22 @@
 import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
 import { registry, type RouteContract } from "../contracts";
 
+/** Who may call, in words (the same rule lib/http/authenticate.ts enforces). */
+function access(c: RouteContract): string {
+  if (c.auth === null) return "Public: no authentication.";
+  const parts = [c.auth.session === false ? "Dashboard sessions are not accepted." : `Signed-in users: ${c.auth.session} or above.`];
+  if (c.auth.key === false) parts.push("API keys are not accepted (the master key is).");
+  else parts.push(`API keys with ${c.auth.key.map((a) => `\`${a}\``).join(" or ")}${c.auth.wholeInstance ? ', scoped to all indexes (`"*"`)' : ""}, or the master key.`);
+  return parts.join(" ");
+}
+
 function operation(c: RouteContract) {
   // The master key (a bearer token) passes every authenticated route; sessions only where allowed.
   const security = c.auth === null ? [] : [{ bearer: [] }, ...(c.auth.session !== false ? [{ session: [] }] : [])];
   const bodyTypes = c.body === "raw" ? (c.bodyContentTypes ?? ["application/octet-stream"]) : ["application/json"];
   return {
     summary: c.summary,
+    description: access(c),
     tags: c.tags,
     security,
     ...(c.params || c.query ? { requestParams: { ...(c.params ? { path: c.params } : {}), ...(c.query ? { query: c.query } : {}) } } : {}),

@@ -33,13 +33,13 @@ export function placeholderPath(c: RouteContract): string {
 
 export const routeName = (c: RouteContract) => `${c.method.toUpperCase()} ${c.path}`;
 
-/** Calls a contract's route with a placeholder path, a `{}` body on writes, and the cookie (or none). */
-export async function callRoute(server: TestServer, c: RouteContract, cookie: string | null): Promise<MatrixCall> {
+/** Calls a contract's route with a placeholder path, a `{}` body on writes, and the cookie (or none) or a bearer key. */
+export async function callRoute(server: TestServer, c: RouteContract, cookie: string | null, bearer?: string): Promise<MatrixCall> {
   const method = c.method.toUpperCase();
   const hasBody = method !== "GET" && method !== "DELETE";
   const res = await fetch(server.url + placeholderPath(c), {
     method,
-    headers: { ...(cookie ? { cookie } : {}), ...(hasBody ? { "content-type": "application/json" } : {}) },
+    headers: { ...(cookie ? { cookie } : {}), ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(hasBody ? { "content-type": "application/json" } : {}) },
     body: hasBody ? "{}" : undefined,
     redirect: "manual",
   });
