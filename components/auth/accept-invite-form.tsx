@@ -74,7 +74,7 @@ export function AcceptInviteForm({ token }: { token: string }) {
       router.refresh();
     } catch (err) {
       const e = err as ApiRequestError;
-      if (e.code === "invite_expired" || e.code === "invite_not_found") setLookup({ state: "dead", code: e.code, message: e.message });
+      if (e.code === "invite_expired" || e.code === "invite_not_found" || e.code === "invite_revoked") setLookup({ state: "dead", code: e.code, message: e.message });
       else {
         setErrors(fieldErrors(e.details));
         setMessage(e.message);

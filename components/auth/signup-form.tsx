@@ -38,6 +38,7 @@ export function SignupForm() {
         const error = (await res.json().catch(() => null))?.error ?? { code: "http_error", message: `Request failed (${res.status}).` };
         if (error.code === "access_refused") return setProblem({ kind: "refused" });
         if (error.code === "registration_closed") return setProblem({ kind: "closed" });
+        if (error.code === "invite_pending") return setProblem({ kind: "invalid", message: error.message });
         if (res.status === 409) return setProblem({ kind: "taken" });
         if (res.status === 503) return setProblem({ kind: "unavailable", message: error.message });
         const fieldErrors: FieldErrors = {};

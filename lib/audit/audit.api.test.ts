@@ -264,7 +264,7 @@ describe("indexes, deploys and rollbacks", () => {
   });
 });
 
-/** A credentials sign-in sent from `ip` (as a proxy would report it); true when it succeeded. */
+/** A credentials sign-in sent from `ip` (appended by the nearest proxy after a client-claimed address); true when it succeeded. */
 async function signInFrom(email: string, password: string, ip: string): Promise<boolean> {
   const csrf = await fetch(`${server.url}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
@@ -272,7 +272,7 @@ async function signInFrom(email: string, password: string, ip: string): Promise<
   const res = await fetch(`${server.url}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar, "x-forwarded-for": `${ip}, 10.0.0.1` },
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar, "x-forwarded-for": `203.0.113.99, ${ip}` },
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
   return res.headers.getSetCookie().some((c) => c.includes("next-auth.session-token="));

@@ -47,11 +47,19 @@ export function redactSecrets(value: unknown, depth = 0): unknown {
   return value;
 }
 
-/** The client address as the proxy reported it (first hop), for sign-in failures and the like. */
+/**
+ * The client address for the log: the LAST X-Forwarded-For entry, the one the nearest proxy appended
+ * from the connection it saw (earlier entries are whatever the client sent). `next start` only sets
+ * the header when the request has none, so without a proxy in front a client can still write its own.
+ */
+export function clientIp(header: (name: string) => string | null | undefined): string | null {
+  const fwd = header("x-forwarded-for");
+  const last = fwd?.split(",").pop()?.trim();
+  return last || header("x-real-ip") || null;
+}
+
 export function requestIp(req: Request | null | undefined): string | null {
-  if (!req) return null;
-  const fwd = req.headers.get("x-forwarded-for");
-  return fwd ? fwd.split(",")[0].trim() : req.headers.get("x-real-ip");
+  return req ? clientIp((n) => req.headers.get(n)) : null;
 }
 
 export async function recordAudit(tx: DbOrTx, actor: Actor, entry: AuditEntry): Promise<void> {

@@ -6,17 +6,16 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db";
 import { verifyCredentials } from "../users/accounts";
 import { authSecret } from "./secret";
+import { clientIp } from "../audit/record";
 
 /** The client address from next-auth's request headers (a Headers object or a plain record). */
 function ipFromHeaders(headers: unknown): string | null {
-  const get = (name: string): string | null => {
+  return clientIp((name) => {
     if (!headers) return null;
     if (typeof (headers as Headers).get === "function") return (headers as Headers).get(name);
     const v = (headers as Record<string, unknown>)[name];
     return Array.isArray(v) ? String(v[0]) : typeof v === "string" ? v : null;
-  };
-  const fwd = get("x-forwarded-for");
-  return fwd ? fwd.split(",")[0].trim() : get("x-real-ip");
+  });
 }
 
 export const authOptions: NextAuthOptions = {

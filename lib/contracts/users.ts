@@ -210,5 +210,9 @@ export const changePasswordContract = contract({
   tags: profileTags,
   auth: self,
   body: changePasswordBody,
-  responses: { 204: { description: "Changed" }, 400: { description: "Invalid input or `wrong_password`", schema: errorSchema } },
+  responses: {
+    204: { description: "Changed" },
+    400: { description: "Invalid input or `wrong_password`", schema: errorSchema },
+    429: { description: "`too_many_attempts`: 10 wrong passwords (sign-ins included) in 15 minutes", schema: errorSchema },
+  },
 });

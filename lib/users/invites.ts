@@ -4,9 +4,9 @@
 import { createHash } from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Principal } from "../auth/principal";
-import { actorOf, recordAudit } from "../audit/record";
+import { actorOf, recordAudit, type Actor } from "../audit/record";
 import type { AcceptInviteInput, CreateInviteInput, CreatedInviteDto, InviteDto } from "../contracts/users";
-import type { Db } from "../db";
+import type { Db, DbOrTx, Tx } from "../db";
 import { apiKeys } from "../db/schema/api-keys";
 import { invites, users, type Invite } from "../db/schema";
 import { hashPassword } from "../auth/password";
@@ -138,6 +138,43 @@ export async function revokeInvite({
   });
 }
 
+export const inviterGone = () =>
+  new ApiError(410, "invite_revoked", "Whoever sent this invite can no longer invite users: ask an admin for a new link.");
+
+/**
+ * Whether the invite's sender may still invite: an active admin, an unrevoked and unexpired key with
+ * `admin` (or `*`) over all indexes, or the master key. A demoted, disabled or deleted admin's links
+ * stop working (their open invites are also revoked when that happens: revokeInvitesFrom).
+ */
+async function inviterEntitled(db: DbOrTx, invitedBy: string, now: Date): Promise<boolean> {
+  if (invitedBy === "master") return true;
+  if (invitedBy.startsWith("key_")) {
+    const [key] = await db.select().from(apiKeys).where(eq(apiKeys.id, invitedBy));
+    return (
+      !!key &&
+      !key.revokedAt &&
+      (!key.expiresAt || key.expiresAt.getTime() > now.getTime()) &&
+      (key.actions.includes("admin") || key.actions.includes("*")) &&
+      key.indexes.includes("*")
+    );
+  }
+  const [user] = await db.select({ role: users.role, status: users.status }).from(users).where(eq(users.id, invitedBy));
+  return user?.role === "admin" && user.status === "active";
+}
+
+/** Revokes every open invite a user sent, in the caller's transaction (they lost the right to invite). */
+export async function revokeInvitesFrom(tx: Tx, userId: string, actor: Actor, ip: string | null, reason: string, now = new Date()): Promise<number> {
+  const rows = await tx
+    .update(invites)
+    .set({ revokedAt: now })
+    .where(and(eq(invites.invitedBy, userId), isNull(invites.acceptedAt), isNull(invites.revokedAt)))
+    .returning();
+  for (const row of rows) {
+    await recordAudit(tx, actor, { action: "invite.revoked", target: { type: "invite", id: row.id }, ip, details: { email: row.email, role: row.role, reason } });
+  }
+  return rows.length;
+}
+
 /** The open invitation behind a token, or 404 invite_not_found / 410 invite_expired. */
 function checkInvite(row: Invite | undefined, now: Date): Invite {
   if (!row || row.acceptedAt || row.revokedAt) throw inviteNotFound();
@@ -153,6 +190,7 @@ async function findByToken(db: Db, token: string): Promise<Invite | undefined> {
 
 export async function lookupInvite({ db, token, now = new Date() }: { db: Db; token: string; now?: Date }) {
   const row = checkInvite(await findByToken(db, token), now);
+  if (!(await inviterEntitled(db, row.invitedBy, now))) throw inviterGone();
   return { email: row.email, role: row.role, expiresAt: row.expiresAt.toISOString() };
 }
 
@@ -175,6 +213,7 @@ export async function acceptInvite({
     await lockUsers(tx);
     const [found] = await tx.select().from(invites).where(eq(invites.tokenHash, hashInviteToken(input.token)));
     const invite = checkInvite(found, now);
+    if (!(await inviterEntitled(tx, invite.invitedBy, now))) throw inviterGone();
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, invite.email));
     if (existing) throw userExists(invite.email);
     const [user] = await tx

@@ -9,6 +9,7 @@ import type { Db, Tx } from "../db";
 import { users } from "../db/schema";
 import { ApiError, notFound } from "../http/errors";
 import { toUserDto } from "./dto";
+import { revokeInvitesFrom } from "./invites";
 
 export const lastAdmin = (message: string) => new ApiError(409, "last_admin", message);
 
@@ -68,6 +69,9 @@ export async function updateUser({
       .returning();
     const actor = actorOf(principal);
     const target = { type: "user", id };
+    if (wasActiveAdmin && (after.role !== "admin" || after.status !== "active")) {
+      await revokeInvitesFrom(tx, id, actor, ip, after.status !== "active" ? "inviter disabled" : "inviter no longer an admin");
+    }
     if (after.role !== before.role) {
       await recordAudit(tx, actor, { action: "user.role_changed", target, ip, details: { email: after.email, before: { role: before.role }, after: { role: after.role } } });
     }
@@ -103,6 +107,7 @@ export async function deleteUser({
       throw lastAdmin(`${before.email} is the last active admin and cannot be deleted.`);
     }
     await tx.delete(users).where(eq(users.id, id));
+    await revokeInvitesFrom(tx, id, actorOf(principal), ip, "inviter deleted");
     await recordAudit(tx, actorOf(principal), {
       action: "user.deleted",
       target: { type: "user", id },

@@ -114,6 +114,17 @@ describe("closed (the default) and open", () => {
     expect(again.status).toBe(409);
     expect(receiver.requests).toHaveLength(0);
   });
+
+  it("an address with an open invitation cannot be taken by sign-up (409 invite_pending); the invitee still can", async () => {
+    const inv = await api(server)("POST", "/api/v1/invites", { email: "invitee@example.com", role: "admin" });
+    expect(inv.status, inv.text).toBe(201);
+    const r = await signup("Invitee@example.com", "Impostor");
+    expect(r.status, r.text).toBe(409);
+    expect(r.json.error.code).toBe("invite_pending");
+    expect(await me("invitee@example.com")).toBeNull();
+    const acc = await anon()("POST", "/api/v1/invites/accept", { token: inv.json.token, name: "Real Invitee", password: "invitee-password-1" });
+    expect(acc.status, acc.text).toBe(201);
+  });
 });
 
 describe("settings API", () => {

@@ -1,7 +1,7 @@
 // The registration policy (settings key "registration") and sign-up under it. closed: invites only;
 // open: anyone becomes a member; webhook: the policy webhook decides before anything is created, and
 // any failure to get a valid answer fails closed. Every decision and failure is in the audit log.
-import { eq } from "drizzle-orm";
+import { and, eq, gt, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { actorOf, recordAudit, type Actor, type AuditAction } from "../audit/record";
 import type { Principal } from "../auth/principal";
@@ -16,8 +16,8 @@ import {
   type RegistrationTestInput,
   type SignupInput,
 } from "../contracts/registration";
-import type { Db, DbOrTx } from "../db";
-import { settings, users } from "../db/schema";
+import type { Db, DbOrTx, Tx } from "../db";
+import { invites, settings, users } from "../db/schema";
 import { newSecret } from "../hooks/secrets";
 import { ApiError, badRequest, conflict, notFound } from "../http/errors";
 import { newId } from "../ids";
@@ -51,6 +51,17 @@ export async function readRegistration(db: DbOrTx): Promise<RegistrationSettings
   const [row] = await db.select().from(settings).where(eq(settings.key, KEY));
   if (!row) return DEFAULT;
   const parsed = storedSchema.safeParse(row.value);
+  return parsed.success ? parsed.data : DEFAULT;
+}
+
+/**
+ * The stored policy, its row locked until the transaction ends: every read-modify-write of the policy
+ * (save, rotate, a test's lastTest) goes through here, so none puts back a value another just replaced.
+ */
+async function lockRegistration(tx: Tx): Promise<RegistrationSettings> {
+  await tx.insert(settings).values({ key: KEY, value: DEFAULT }).onConflictDoNothing();
+  const [row] = await tx.select().from(settings).where(eq(settings.key, KEY)).for("update");
+  const parsed = storedSchema.safeParse(row?.value);
   return parsed.success ? parsed.data : DEFAULT;
 }
 
@@ -101,12 +112,14 @@ export async function updateRegistration({
 }: {
   db: Db;
   principal: Principal;
-  input: PutRegistrationInput;
+  /** Without `mode` (a first Send test saving its URL) the current mode is kept. */
+  input: Omit<PutRegistrationInput, "mode"> & { mode?: PutRegistrationInput["mode"] };
   ip?: string | null;
 }): Promise<RegistrationSettingsDto & { secret?: string }> {
   if (typeof input.webhookUrl === "string") await checkPolicyUrl(input.webhookUrl);
   return db.transaction(async (tx) => {
-    const before = await readRegistration(tx);
+    const before = await lockRegistration(tx);
+    const mode = input.mode ?? before.mode;
     let webhook = before.webhook;
     let generated: string | undefined;
     if (input.webhookUrl === null) webhook = null;
@@ -117,10 +130,10 @@ export async function updateRegistration({
         webhook = { url: input.webhookUrl, secret: generated, lastTest: null };
       }
     }
-    if (input.mode === "webhook" && !webhook) {
+    if (mode === "webhook" && !webhook) {
       throw badRequest("The webhook policy needs a webhook URL.", { field: "webhookUrl" }, "webhook_url_required");
     }
-    const after: RegistrationSettings = { mode: input.mode, webhook };
+    const after: RegistrationSettings = { mode, webhook };
     await writeRegistration(tx, after);
     await recordAudit(tx, actorOf(principal), {
       action: "settings.registration_changed",
@@ -144,7 +157,7 @@ export async function registrationSecret({
   ip?: string | null;
 }): Promise<{ secret: string }> {
   return db.transaction(async (tx) => {
-    const s = await readRegistration(tx);
+    const s = await lockRegistration(tx);
     if (!s.webhook) throw notFound("No policy webhook is configured.");
     let secret = s.webhook.secret;
     if (action === "rotate") {
@@ -182,7 +195,7 @@ export async function testRegistrationHook({
   await checkPolicyUrl(url);
   let generated: string | undefined;
   if (!s.webhook) {
-    const saved = await updateRegistration({ db, principal, input: { mode: s.mode, webhookUrl: url }, ip });
+    const saved = await updateRegistration({ db, principal, input: { webhookUrl: url }, ip });
     generated = saved.secret;
     s = await readRegistration(db);
   }
@@ -191,7 +204,7 @@ export async function testRegistrationHook({
   const decision = ex.verdict ? decisionOf(ex.verdict) : null;
   // lastTest is written outside any HTTP wait, in its own short transaction.
   await db.transaction(async (tx) => {
-    const now = await readRegistration(tx);
+    const now = await lockRegistration(tx);
     if (!now.webhook) return;
     const lastTest = { at: new Date().toISOString(), ok: ex.verdict !== null, url, verdict: ex.verdict };
     await writeRegistration(tx, { ...now, webhook: { ...now.webhook, lastTest } });
@@ -243,6 +256,16 @@ export async function signUp({ db, input, ip }: { db: Db; input: SignupInput; ip
   if (existing) {
     await audit("signup.refused", null, { mode: policy.mode, reason: "email_taken" });
     throw emailTaken();
+  }
+  // An open invitation reserves its address: sign-up proves no email, so it must not take the
+  // invitee's place (the invitee would be locked out and an admin might trust the wrong account).
+  const [invited] = await db
+    .select({ id: invites.id })
+    .from(invites)
+    .where(and(eq(invites.email, input.email), isNull(invites.acceptedAt), isNull(invites.revokedAt), gt(invites.expiresAt, new Date())));
+  if (invited) {
+    await audit("signup.refused", null, { mode: policy.mode, reason: "invite_pending" });
+    throw new ApiError(409, "invite_pending", "An invitation was sent to this address: open the link in it to create your account.");
   }
 
   const userId = newId("usr");

@@ -139,6 +139,32 @@ describe("invite links", () => {
   });
 });
 
+describe("an invite outlives nobody's right to send it", () => {
+  it("an admin's open invites are revoked when they are demoted; a revoked key's invites stop working", async () => {
+    const second = await userWithRole(server, "admin", { email: "second-admin@example.com" });
+    const inv = await as(second.cookie)("POST", "/api/v1/invites", { email: "pal@example.com", role: "admin" });
+    expect(inv.status, inv.text).toBe(201);
+    expect((await master()("PATCH", `/api/v1/users/${second.id}`, { role: "member" })).status).toBe(200);
+    expect((await master()("GET", "/api/v1/invites")).json.results.map((i: { id: string }) => i.id)).not.toContain(inv.json.id);
+    const acc = await anon()("POST", "/api/v1/invites/accept", { token: inv.json.token, name: "Pal", password: "pal-password-1" });
+    expect(acc.status, acc.text).toBe(404);
+    const audit = await master()("GET", `/api/v1/audit?action=invite.revoked&targetId=${inv.json.id}`);
+    expect(audit.json.results[0].details).toMatchObject({ email: "pal@example.com", reason: "inviter no longer an admin" });
+
+    const key = await master()("POST", "/api/v1/keys", { name: "inviter", actions: ["admin"], indexes: ["*"] });
+    const byKey = await api(server, key.json.key)("POST", "/api/v1/invites", { email: "via-key@example.com", role: "member" });
+    expect(byKey.status, byKey.text).toBe(201);
+    expect((await anon()("POST", "/api/v1/invites/lookup", { token: byKey.json.token })).status).toBe(200);
+    expect((await master()("DELETE", `/api/v1/keys/${key.json.id}`)).status).toBe(200);
+    const look = await anon()("POST", "/api/v1/invites/lookup", { token: byKey.json.token });
+    expect(look.status, look.text).toBe(410);
+    expect(look.json.error.code).toBe("invite_revoked");
+    const accKey = await anon()("POST", "/api/v1/invites/accept", { token: byKey.json.token, name: "Via", password: "via-password-1" });
+    expect(accKey.status).toBe(410);
+    expect((await master()("GET", "/api/v1/users")).json.results.map((u: { email: string }) => u.email)).not.toContain("via-key@example.com");
+  });
+});
+
 describe("managing users", () => {
   it("only admins (and admin keys / the master key) manage users and invites", async () => {
     const member = await userWithRole(server, "member");
@@ -282,6 +308,22 @@ describe("profile", () => {
     expect(await getUser(v.id)).toMatchObject({ role: "viewer", name: "Valerie" });
     expect((await anon()("GET", "/api/v1/profile")).status).toBe(401);
     expect((await master()("GET", "/api/v1/profile")).status).toBe(403);
+  });
+
+  it("guessing the current password is throttled like sign-in: after 10 wrong ones, 429 even for the right one", async () => {
+    const g = await userWithRole(server, "member", { password: "guess-password-1" });
+    for (let i = 0; i < 10; i++) {
+      const r = await as(g.cookie)("POST", "/api/v1/profile/password", { currentPassword: `guess-${i}-wrong`, newPassword: "new-password-9" });
+      expect(r.status, r.text).toBe(400);
+    }
+    const locked = await as(g.cookie)("POST", "/api/v1/profile/password", { currentPassword: "guess-password-1", newPassword: "new-password-9" });
+    expect(locked.status, locked.text).toBe(429);
+    expect(locked.json.error.code).toBe("too_many_attempts");
+    // The same count locks sign-in for that email; the password did not change.
+    expect(await signInCookie(server, g.email, "guess-password-1")).toBeNull();
+    const failures = await master()("GET", `/api/v1/audit?action=auth.sign_in_failed&actor=${encodeURIComponent(g.email)}`);
+    expect(failures.json.results.length).toBeGreaterThanOrEqual(10);
+    expect(failures.text).not.toContain("guess-3-wrong");
   });
 
   it("password change: wrong current is 400 wrong_password; then the old password and old sessions stop working", async () => {

@@ -77,6 +77,7 @@ describe("audit trail", () => {
       "user.disabled",
       "user.enabled",
       "user.renamed",
+      "auth.sign_in_failed",
       "user.password_changed",
       "user.deleted",
     ]);
@@ -86,8 +87,9 @@ describe("audit trail", () => {
     expect(rows[3]).toMatchObject({ actorType: "user", actorId: bob.id, actorName: "bob@example.com", targetId: bob.id, ip: "10.0.0.9" });
     expect(rows[4]).toMatchObject({ actorId: adminId, targetId: bob.id, details: { before: { role: "member" }, after: { role: "viewer" } } });
     expect(rows[7]).toMatchObject({ actorId: bob.id, details: { before: { name: "Bob" }, after: { name: "Robert" } } });
-    expect(rows[8]).toMatchObject({ actorId: bob.id, targetId: bob.id });
-    expect(rows[9]).toMatchObject({ actorId: adminId, details: { email: "bob@example.com", role: "viewer" } });
+    expect(rows[8]).toMatchObject({ actorId: bob.id, targetId: bob.id, details: { reason: "wrong current password (password change)" } });
+    expect(rows[9]).toMatchObject({ actorId: bob.id, targetId: bob.id });
+    expect(rows[10]).toMatchObject({ actorId: adminId, details: { email: "bob@example.com", role: "viewer" } });
     const dump = JSON.stringify(rows);
     const { hashInviteToken } = await import("./invites");
     for (const s of [...secrets, hashInviteToken(inv.token)]) expect(dump).not.toContain(s);
