@@ -109,8 +109,8 @@ export function UsersView({ meId, initialUsers, initialInvites }: { meId: string
       >
         {toggling?.status === "active" ? (
           <p>
-            <strong>{toggling.email}</strong> is signed out everywhere at once and cannot sign in until enabled again. Their API keys keep
-            working: revoke them on Developer tools if needed.
+            <strong>{toggling.email}</strong> is signed out everywhere at once and cannot sign in until enabled again. Invites they sent
+            are revoked. Their API keys keep working: revoke them on Developer tools if needed.
           </p>
         ) : (
           <p>
@@ -135,7 +135,8 @@ export function UsersView({ meId, initialUsers, initialInvites }: { meId: string
       >
         <p>
           <strong>{deleting?.name}</strong> ({deleting?.email}) loses access at once and their account is removed. This cannot be undone;
-          invite them again to give access back. The audit log keeps what they did.
+          invite them again to give access back. Invites they sent are revoked; API keys they created keep working (revoke them on
+          Developer tools if needed). The audit log keeps what they did.
         </p>
       </ConfirmDialog>
       <ConfirmDialog
