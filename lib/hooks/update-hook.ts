@@ -58,27 +58,30 @@ export async function updateHook({
   selfOrigin: string;
   ctx: AuditCtx;
 }): Promise<HookDto> {
-  const existing = await loadEditableHook(db, uuid);
-  if (input.url !== undefined && input.url !== existing.url) await checkHookUrl(input.url, selfOrigin);
-  const patch: Partial<Hook> = { updatedAt: new Date() };
-  if (input.url !== undefined) patch.url = input.url;
-  if (input.filters !== undefined) patch.filters = input.filters;
-  if (input.headers !== undefined) patch.headers = mergeHeaders(existing.headers, input.headers);
-  if (input.paused !== undefined && input.paused !== existing.paused) {
-    patch.paused = input.paused;
-    patch.pausedReason = input.paused ? "manual" : null;
-  }
-  if (input.kind !== undefined && input.kind !== existing.kind) {
-    patch.kind = input.kind;
-    patch.cursor = await logHead(db, input.kind);
-  }
-  const row = await db.transaction(async (tx) => {
+  // The URL check resolves DNS, so it runs before the transaction; the row itself is read again under
+  // a row lock, so a concurrent edit is neither lost nor misreported in the audit entry's "before".
+  const first = await loadEditableHook(db, uuid);
+  if (input.url !== undefined && input.url !== first.url) await checkHookUrl(input.url, selfOrigin);
+  const { row, resumed } = await db.transaction(async (tx) => {
+    const [existing] = await tx.select().from(hooks).where(eq(hooks.uuid, uuid)).for("update");
+    if (!existing) throw notFound(`No hook ${uuid}.`);
+    const patch: Partial<Hook> = { updatedAt: new Date() };
+    if (input.url !== undefined) patch.url = input.url;
+    if (input.filters !== undefined) patch.filters = input.filters;
+    if (input.headers !== undefined) patch.headers = mergeHeaders(existing.headers, input.headers);
+    if (input.paused !== undefined && input.paused !== existing.paused) {
+      patch.paused = input.paused;
+      patch.pausedReason = input.paused ? "manual" : null;
+    }
+    if (input.kind !== undefined && input.kind !== existing.kind) {
+      patch.kind = input.kind;
+      patch.cursor = await logHead(tx, input.kind);
+    }
     const [row] = await tx.update(hooks).set(patch).where(eq(hooks.uuid, uuid)).returning();
-    if (!row) throw notFound(`No hook ${uuid}.`);
     for (const entry of hookChanges(existing, row)) await audit(tx, ctx, { ...entry, target: { type: "hook", id: uuid } });
-    return row;
+    return { row, resumed: patch.paused === false };
   });
   // A resumed hook has kept changes waiting: deliver them now, not at the next poll.
-  if (patch.paused === false) wakeDelivery();
+  if (resumed) wakeDelivery();
   return toHookDto(row);
 }

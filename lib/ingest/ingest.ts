@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../db";
 import { audit, SYSTEM_CTX, type AuditCtx } from "../audit/context";
-import { auditIndexChange } from "../indexes/indexes";
+import { auditIndexChange, findIndex } from "../indexes/indexes";
 import { indexes, tasks, type IndexRow, type Task } from "../db/schema";
 import { notifyBody } from "../contracts/webhooks";
 import type { OramaSchema } from "../contracts/orama-schema";
@@ -77,6 +77,8 @@ export async function updateSchema({ db, index, createdBy, schema, ctx = SYSTEM_
   const started = new Date();
   const task = await db.transaction(async (tx) => {
     await lockIndex(tx, index.id);
+    // "before" for the audit entry is read under the lock: a concurrent change cannot slip in between.
+    const before = await findIndex(tx, index.id);
     await assertDocumentsFit(tx, index.id, schema);
     await tx.update(indexes).set({ schema, updatedAt: new Date() }).where(eq(indexes.id, index.id));
     const [task] = await tx
@@ -92,7 +94,7 @@ export async function updateSchema({ db, index, createdBy, schema, ctx = SYSTEM_
       })
       .returning();
     await recordFinishedTasks(tx, [task.uid]);
-    await auditIndexChange(tx, ctx, index, "update-schema");
+    await auditIndexChange(tx, ctx, before, "update-schema");
     return task;
   });
   return { task, replayed: false };
