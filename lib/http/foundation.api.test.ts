@@ -118,6 +118,12 @@ describe("OpenAPI", () => {
     const setup = r.json.paths["/api/v1/setup"].post;
     expect(JSON.stringify(setup.requestBody)).toContain("SetupRequest");
     expect(r.json.components.schemas.SetupRequest.required).toEqual(expect.arrayContaining(["name", "email", "password"]));
+    // Authenticated routes document who may call and their 401/403; public ones do not.
+    const users = r.json.paths["/api/v1/users"].get;
+    expect(users.description).toMatch(/Signed-in users: admin or above\. API keys with `admin`, scoped to all indexes/);
+    expect(Object.keys(users.responses)).toEqual(expect.arrayContaining(["200", "401", "403"]));
+    expect(setup.description).toBe("Public: no authentication.");
+    expect(Object.keys(setup.responses)).not.toContain("401");
   });
 });
 

@@ -1,6 +1,6 @@
 // The OpenAPI 3.1 document, generated from the same contracts that validate requests.
 import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
-import { registry, type RouteContract } from "../contracts";
+import { errorSchema, registry, type RouteContract } from "../contracts";
 
 /** Who may call, in words (the same rule lib/http/authenticate.ts enforces). */
 function access(c: RouteContract): string {
@@ -9,6 +9,16 @@ function access(c: RouteContract): string {
   if (c.auth.key === false) parts.push("API keys are not accepted (the master key is).");
   else parts.push(`API keys with ${c.auth.key.map((a) => `\`${a}\``).join(" or ")}${c.auth.wholeInstance ? ', scoped to all indexes (`"*"`)' : ""}, or the master key.`);
   return parts.join(" ");
+}
+
+/** Every authenticated route can answer 401 and 403 in the envelope; contracts need not repeat it. */
+function withAuthErrors(c: RouteContract): RouteContract["responses"] {
+  if (c.auth === null) return c.responses;
+  return {
+    401: { description: "Not authenticated: no, an invalid, revoked or expired key, or no session", schema: errorSchema },
+    403: { description: "Authenticated, but the role, the key's actions or its index scope do not allow this", schema: errorSchema },
+    ...c.responses,
+  };
 }
 
 function operation(c: RouteContract) {
@@ -32,7 +42,7 @@ function operation(c: RouteContract) {
         }
       : {}),
     responses: Object.fromEntries(
-      Object.entries(c.responses).map(([status, r]) => [
+      Object.entries(withAuthErrors(c)).map(([status, r]) => [
         status,
         { description: r.description, ...(r.schema ? { content: { [r.contentType ?? "application/json"]: { schema: r.schema } } } : {}) },
       ]),
