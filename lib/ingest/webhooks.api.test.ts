@@ -144,6 +144,17 @@ describe("index management", () => {
     const tasks = (await call("GET", `/api/v1/tasks?indexUids=${id}`)).json.results;
     expect(tasks.map((t: { status: string }) => t.status)).toEqual(["canceled"]);
   });
+
+  it("keeps the schema's properties in the order they were written, nested ones too", async () => {
+    const schema = { zeta: "string", alpha: "number", meta: { z: "boolean", a: "string" }, mid: "enum" };
+    const made = await call("POST", "/api/v1/indexes", { name: "Ordered", schema });
+    expect(made.status, made.text).toBe(201);
+    const read = (await call("GET", `/api/v1/indexes/${made.json.id}`)).json.schema;
+    expect(JSON.stringify(read)).toBe(JSON.stringify(schema));
+    const next = { mid: "enum", zeta: "string", alpha: "number", meta: { z: "boolean", a: "string" }, added: "string" };
+    expect((await call("POST", `/api/v1/webhooks/${made.json.id}/update-schema`, { schema: next })).status).toBe(202);
+    expect(JSON.stringify((await call("GET", `/api/v1/indexes/${made.json.id}`)).json.schema)).toBe(JSON.stringify(next));
+  });
 });
 
 describe("a crash never loses what was acknowledged", () => {

@@ -1,5 +1,5 @@
 import type { EmbeddingsSettings } from "../../contracts/embeddings";
-import { integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { integer, json, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 
 /** Orama's schema format: property → type string, or a nested object of the same. */
 export type OramaSchema = { [property: string]: string | OramaSchema };
@@ -7,7 +7,8 @@ export type OramaSchema = { [property: string]: string | OramaSchema };
 export const indexes = pgTable("indexes", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
-  schema: jsonb("schema").$type<OramaSchema>().notNull(),
+  // json, not jsonb: jsonb sorts object keys, and people read their properties in the order they wrote them.
+  schema: json("schema").$type<OramaSchema>().notNull(),
   /** Automatic embeddings settings; null = off. `appliedFingerprint` says which settings built the live vectors. */
   embeddings: jsonb("embeddings").$type<(EmbeddingsSettings & { appliedFingerprint?: string }) | null>(),
   /** The deployment serving search; null until the first deploy. */

@@ -1,0 +1,1 @@
+ALTER TABLE "indexes" ALTER COLUMN "schema" SET DATA TYPE json;
