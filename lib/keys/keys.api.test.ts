@@ -90,6 +90,15 @@ describe("authority", () => {
     const child = await call("POST", "/api/v1/keys", { name: "child", actions: ["search"], indexes: ["a"] });
     expect(child.status).toBe(201);
     expect(child.json.createdBy).toBe(k.id);
+    // Its list holds only keys within its own scope: itself and its child, not keys for "*" or "b".
+    await makeKey({ actions: ["search"], indexes: ["b"] });
+    const listed = await call("GET", "/api/v1/keys");
+    expect(listed.status).toBe(200);
+    const scopes = listed.json.results.map((r: { indexes: string[] }) => r.indexes);
+    expect(scopes.length).toBeGreaterThanOrEqual(2);
+    for (const sc of scopes) expect(sc.every((i: string) => i === "a")).toBe(true);
+    expect(listed.json.results.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining([k.id, child.json.id]));
+    expect((await api(server)("GET", "/api/v1/keys")).json.results.length).toBeGreaterThan(listed.json.results.length);
   });
 
   it("bad input is 400 with the failing paths", async () => {

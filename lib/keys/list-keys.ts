@@ -6,10 +6,15 @@ import type { Db } from "../db";
 import { apiKeys } from "../db/schema/api-keys";
 import { users } from "../db/schema";
 import { toDto } from "./dto";
+import { indexScope, type Principal } from "../auth/principal";
 
 const parent = alias(apiKeys, "parent_key");
 
-export async function listKeys({ db }: { db: Db }): Promise<ApiKeyDto[]> {
+/**
+ * Every key for users, the master key and keys scoped to all indexes; a key scoped to a list of
+ * indexes sees only keys that stay within that list (it must not learn of keys it could not manage).
+ */
+export async function listKeys({ db, principal }: { db: Db; principal?: Principal }): Promise<ApiKeyDto[]> {
   // Creators are users or other keys; join both so the page can say "Ada" or "deploy-bot" instead of an id.
   const rows = await db
     .select({ key: apiKeys, userName: users.name, parentName: parent.name })
@@ -17,5 +22,7 @@ export async function listKeys({ db }: { db: Db }): Promise<ApiKeyDto[]> {
     .leftJoin(users, eq(users.id, apiKeys.createdBy))
     .leftJoin(parent, eq(parent.id, apiKeys.createdBy))
     .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
-  return rows.map((r) => toDto(r.key, r.userName ?? r.parentName ?? null));
+  const scope = principal ? indexScope(principal) : undefined;
+  const visible = scope ? rows.filter((r) => !r.key.indexes.includes("*") && r.key.indexes.every((i) => scope.includes(i))) : rows;
+  return visible.map((r) => toDto(r.key, r.userName ?? r.parentName ?? null));
 }

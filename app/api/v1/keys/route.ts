@@ -6,7 +6,7 @@ import { listKeys } from "@/lib/keys/list-keys";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route(listKeysContract, async ({ db }) => ({ results: await listKeys({ db: db.db }) }));
+export const GET = route(listKeysContract, async ({ db, principal }) => ({ results: await listKeys({ db: db.db, principal }) }));
 
 export const POST = route(createKeyContract, async ({ req, body, principal, db }) =>
   created(await createKey({ db: db.db, principal, input: body, ctx: auditCtx(principal, req) })),
