@@ -25,3 +25,20 @@ export function withQuery(path: string, query: Record<string, string | number | 
   const s = qs.toString();
   return s ? `${path}?${s}` : path;
 }
+
+/** Field → first message from an error envelope's zod details (`{ path: "email", message }`). */
+export function fieldErrors(details: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (Array.isArray(details)) {
+    for (const d of details as { path?: string; message?: string }[]) {
+      if (d?.path && d.message) out[d.path.split(".")[0]] ??= d.message;
+    }
+  }
+  return out;
+}
+
+/** "2026-11-23 18:57 UTC" (deterministic, so server and browser render the same). */
+export function formatTime(iso: string | null, none = "Never"): string {
+  if (!iso) return none;
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}

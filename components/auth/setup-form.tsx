@@ -2,6 +2,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { api, fieldErrors, type ApiRequestError } from "@/components/api/client";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -21,24 +22,14 @@ export function SetupForm() {
     setErrors({});
     setMessage(null);
     try {
-      const res = await fetch("/api/v1/setup", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ name: form.name, email: form.email, password: form.password }),
-      }).catch(() => null);
-      if (!res) return setMessage("The server is unreachable.");
-      if (!res.ok) {
-        const { error } = await res.json();
-        if (res.status === 409) {
-          router.replace("/login");
-          return;
-        }
-        const fieldErrors: FieldErrors = {};
-        for (const d of (error.details ?? []) as { path: string; message: string }[]) {
-          fieldErrors[d.path as keyof FieldErrors] = d.message;
-        }
-        setErrors(fieldErrors);
-        return setMessage(error.message);
+      try {
+        await api("/api/v1/setup", { method: "POST", body: { name: form.name, email: form.email, password: form.password } });
+      } catch (err) {
+        const e = err as ApiRequestError;
+        // Someone else finished setup meanwhile: sign in instead.
+        if (e.status === 409) return router.replace("/login");
+        setErrors(fieldErrors(e.details));
+        return setMessage(e.message);
       }
       await signIn("credentials", { email: form.email, password: form.password, redirect: false });
       router.replace("/overview");

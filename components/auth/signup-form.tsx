@@ -5,6 +5,7 @@ import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { api, fieldErrors, type ApiRequestError } from "@/components/api/client";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -28,25 +29,18 @@ export function SignupForm() {
     setErrors({});
     setProblem(null);
     try {
-      const res = await fetch("/api/v1/signup", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ name: form.name, email: form.email, password: form.password }),
-      }).catch(() => null);
-      if (!res) return setProblem({ kind: "unreachable" });
-      if (res.status !== 201) {
-        const error = (await res.json().catch(() => null))?.error ?? { code: "http_error", message: `Request failed (${res.status}).` };
-        if (error.code === "access_refused") return setProblem({ kind: "refused" });
-        if (error.code === "registration_closed") return setProblem({ kind: "closed" });
-        if (error.code === "invite_pending") return setProblem({ kind: "invalid", message: error.message });
-        if (res.status === 409) return setProblem({ kind: "taken" });
-        if (res.status === 503) return setProblem({ kind: "unavailable", message: error.message });
-        const fieldErrors: FieldErrors = {};
-        for (const d of (Array.isArray(error.details) ? error.details : []) as { path: string; message: string }[]) {
-          fieldErrors[d.path as keyof FieldErrors] = d.message;
-        }
-        setErrors(fieldErrors);
-        return setProblem({ kind: "invalid", message: error.message });
+      try {
+        await api("/api/v1/signup", { method: "POST", body: { name: form.name, email: form.email, password: form.password } });
+      } catch (err) {
+        const e = err as ApiRequestError;
+        if (e.code === "unreachable") return setProblem({ kind: "unreachable" });
+        if (e.code === "access_refused") return setProblem({ kind: "refused" });
+        if (e.code === "registration_closed") return setProblem({ kind: "closed" });
+        if (e.code === "invite_pending") return setProblem({ kind: "invalid", message: e.message });
+        if (e.status === 409) return setProblem({ kind: "taken" });
+        if (e.status === 503) return setProblem({ kind: "unavailable", message: e.message });
+        setErrors(fieldErrors(e.details));
+        return setProblem({ kind: "invalid", message: e.message });
       }
       const signedIn = await signIn("credentials", { email: form.email, password: form.password, redirect: false }).catch(() => undefined);
       if (!signedIn || signedIn.error) return setProblem({ kind: "signin" });

@@ -1,5 +1,6 @@
 // Browser-side calls to the keys API; errors keep the envelope's message and field paths for forms.
 import type { ApiKeyDto, CreateKeyInput } from "@/lib/contracts/keys";
+import { api, ApiRequestError, fieldErrors } from "@/components/api/client";
 
 export type CreatedKey = ApiKeyDto & { key: string };
 
@@ -14,21 +15,12 @@ export class ApiFailure extends Error {
 }
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(path, {
-    method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  }).catch(() => null);
-  if (!res) throw new ApiFailure(0, "The server is unreachable.");
-  const json = await res.json().catch(() => null);
-  if (!res.ok) {
-    const fields: Record<string, string> = {};
-    for (const d of (json?.error?.details ?? []) as { path: string; message: string }[]) {
-      fields[d.path.split(".")[0]] ??= d.message;
-    }
-    throw new ApiFailure(res.status, json?.error?.message ?? `Request failed (${res.status}).`, fields);
+  try {
+    return await api<T>(path, { method, body });
+  } catch (err) {
+    if (err instanceof ApiRequestError) throw new ApiFailure(err.status, err.message, fieldErrors(err.details));
+    throw err;
   }
-  return json as T;
 }
 
 export const keysApi = {
@@ -44,8 +36,4 @@ export const keysApi = {
   },
 };
 
-/** Deterministic (server and browser agree, so hydration does too): "2026-11-23 18:57 UTC". */
-export function formatTime(iso: string | null, none = "Never"): string {
-  if (!iso) return none;
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-}
+export { formatTime } from "@/components/api/client";

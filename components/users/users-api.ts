@@ -23,22 +23,7 @@ export const usersApi = {
     }),
 };
 
-/** Field → first message from an error envelope's zod details. */
-export function fieldErrors(details: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (Array.isArray(details)) {
-    for (const d of details as { path?: string; message?: string }[]) {
-      if (d?.path && d.message) out[d.path.split(".")[0]] ??= d.message;
-    }
-  }
-  return out;
-}
-
-/** "2026-11-23 18:57 UTC" (deterministic, so server and browser render the same). */
-export function formatTime(iso: string | null, none = "Never"): string {
-  if (!iso) return none;
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-}
+export { fieldErrors, formatTime } from "@/components/api/client";
 
 export const ROLE_LABEL: Record<Role, string> = { admin: "Admin", member: "Member", viewer: "Viewer" };
 export const ROLE_HELP: Record<Role, string> = {
