@@ -5,13 +5,12 @@ import { useState, type FormEvent } from "react";
 import { api, fieldErrors, type ApiRequestError } from "@/components/api/client";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { AccountFields, type AccountFieldErrors } from "./account-fields";
 
-type FieldErrors = Partial<Record<"name" | "email" | "password", string>>;
 
 export function SetupForm() {
   const router = useRouter();
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [errors, setErrors] = useState<AccountFieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -42,17 +41,7 @@ export function SetupForm() {
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       {message ? <Alert>{message}</Alert> : null}
-      <Field id="name" name="name" label="Your name" autoComplete="name" error={errors.name} required />
-      <Field id="email" name="email" type="email" label="Email" autoComplete="email" error={errors.email} required />
-      <Field
-        id="password"
-        name="password"
-        type="password"
-        label="Password (8 characters or more)"
-        autoComplete="new-password"
-        error={errors.password}
-        required
-      />
+      <AccountFields errors={errors} />
       <Button type="submit" className="w-full" disabled={busy}>
         {busy ? "Creating…" : "Create admin account"}
       </Button>

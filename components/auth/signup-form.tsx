@@ -8,9 +8,8 @@ import { useState, type FormEvent } from "react";
 import { api, fieldErrors, type ApiRequestError } from "@/components/api/client";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { AccountFields, type AccountFieldErrors } from "./account-fields";
 
-type FieldErrors = Partial<Record<"name" | "email" | "password", string>>;
 type Problem =
   | { kind: "refused" | "closed" | "taken" | "unreachable" | "signin" }
   | { kind: "unavailable" | "invalid"; message: string }
@@ -18,7 +17,7 @@ type Problem =
 
 export function SignupForm() {
   const router = useRouter();
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [errors, setErrors] = useState<AccountFieldErrors>({});
   const [problem, setProblem] = useState<Problem>(null);
   const [busy, setBusy] = useState(false);
 
@@ -77,17 +76,7 @@ export function SignupForm() {
         </Alert>
       ) : null}
       {problem?.kind === "invalid" ? <Alert>{problem.message}</Alert> : null}
-      <Field id="name" name="name" label="Your name" autoComplete="name" error={errors.name} required />
-      <Field id="email" name="email" type="email" label="Email" autoComplete="email" error={errors.email} required />
-      <Field
-        id="password"
-        name="password"
-        type="password"
-        label="Password (8 characters or more)"
-        autoComplete="new-password"
-        error={errors.password}
-        required
-      />
+      <AccountFields errors={errors} />
       <Button type="submit" className="w-full" disabled={busy}>
         {busy ? "Creating…" : "Create account"}
       </Button>
