@@ -40,3 +40,10 @@ export function describePrincipal(p: Principal) {
 export function seesHookSecrets(p: Principal): boolean {
   return p.type !== "user" || roleAtLeast(p.user.role, "member");
 }
+
+/** Whether the caller may learn API keys' names (those who can manage keys: members, admin keys, master). */
+export function seesKeyNames(p: Principal): boolean {
+  if (p.type === "master") return true;
+  if (p.type === "user") return roleAtLeast(p.user.role, "member");
+  return keyAllows(p.key.actions, ["admin"]);
+}

@@ -52,20 +52,20 @@ async function versionsOf(db: Db, rows: Deployment[]): Promise<Map<string, numbe
   return versions;
 }
 
-export async function listDeployments(db: Db, indexId: string, limit: number): Promise<DeploymentDto[]> {
+export async function listDeployments(db: Db, indexId: string, limit: number, { keyNames = true } = {}): Promise<DeploymentDto[]> {
   const index = await findIndex(db, indexId);
   const rows = await db.select().from(deployments).where(eq(deployments.indexId, indexId)).orderBy(desc(deployments.version)).limit(limit);
   const restorable = new Set(await restorableIds(db, indexId));
   const versions = await versionsOf(db, rows);
-  const names = await creatorNames(db, rows.map((r) => r.createdBy));
+  const names = await creatorNames(db, rows.map((r) => r.createdBy), { keyNames });
   return rows.map((r) => toDto(r, index.liveDeploymentId, restorable, versions, names));
 }
 
-export async function getDeployment(db: Db, indexId: string, id: string): Promise<DeploymentDto> {
+export async function getDeployment(db: Db, indexId: string, id: string, { keyNames = true } = {}): Promise<DeploymentDto> {
   const index = await findIndex(db, indexId);
   const [row] = await db.select().from(deployments).where(and(eq(deployments.indexId, indexId), eq(deployments.id, id)));
   if (!row) throw notFound(`No deployment "${id}" of index "${indexId}".`);
-  return toDto(row, index.liveDeploymentId, new Set(await restorableIds(db, indexId)), await versionsOf(db, [row]), await creatorNames(db, [row.createdBy]));
+  return toDto(row, index.liveDeploymentId, new Set(await restorableIds(db, indexId)), await versionsOf(db, [row]), await creatorNames(db, [row.createdBy], { keyNames }));
 }
 
 export async function requestRollback({

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RouteContract } from "../contracts";
 import { assertExpectation, callRoute, describeRoleMatrix, filesWithServerActions, type Cookies } from "../testing/role-matrix";
-import { api, startServer, type TestServer } from "../testing/server";
+import { api, settle, startServer, type TestServer } from "../testing/server";
 import { userWithRole, type TestUser } from "../testing/users";
 
 const PUBLIC_URL = "https://93.184.215.14/hook"; // an IP literal: no DNS needed, never called here
@@ -157,6 +157,20 @@ describe("what a viewer reads", () => {
     const search = await v("POST", `/api/v1/indexes/${indexId}/search`, { term: "x" });
     expect([401, 403], search.text).not.toContain(search.status);
     expect(search.status, search.text).toBeLessThan(500);
+  });
+
+  it("deploy history names a deploying key only to those who may see keys", async () => {
+    const made = await master()("POST", "/api/v1/keys", { name: "ci-deployer", actions: ["ingest", "deploy"], indexes: [indexId] });
+    const deployer = api(server, made.json.key);
+    expect((await deployer("POST", `/api/v1/webhooks/${indexId}/notify`, { upsert: [{ id: "named", title: "x" }] })).status).toBe(202);
+    const task = await deployer("POST", `/api/v1/webhooks/${indexId}/deploy`);
+    expect(task.status, task.text).toBe(202);
+    await settle(master(), task.json.taskUid);
+    const mine = (r: { json: { results: { createdBy: string; createdByName: string | null }[] } }) => r.json.results.find((d) => d.createdBy === made.json.id);
+    expect(mine(await as(users.member)("GET", `/api/v1/indexes/${indexId}/deployments`))?.createdByName).toBe("key: ci-deployer");
+    const seen = await as(users.viewer)("GET", `/api/v1/indexes/${indexId}/deployments`);
+    expect(mine(seen)?.createdByName).toBe("an API key");
+    expect(seen.text).not.toContain("ci-deployer");
   });
 
   it("a delivery's headers and an inspector bin's captures reach a viewer with the hook's credentials masked", async () => {

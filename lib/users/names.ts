@@ -3,7 +3,8 @@ import { inArray } from "drizzle-orm";
 import type { DbOrTx } from "../db";
 import { apiKeys, users } from "../db/schema";
 
-export async function creatorNames(db: DbOrTx, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
+/** `keyNames: false` names keys only as "an API key" (for callers who may not see the key list). */
+export async function creatorNames(db: DbOrTx, ids: (string | null | undefined)[], { keyNames = true } = {}): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((id): id is string => !!id))];
   const names = new Map<string, string>();
   if (wanted.includes("master")) names.set("master", "master key");
@@ -14,6 +15,6 @@ export async function creatorNames(db: DbOrTx, ids: (string | null | undefined)[
     db.select({ id: apiKeys.id, name: apiKeys.name }).from(apiKeys).where(inArray(apiKeys.id, rest)),
   ]);
   for (const r of people) names.set(r.id, r.name);
-  for (const r of keys) names.set(r.id, `key: ${r.name}`);
+  for (const r of keys) names.set(r.id, keyNames ? `key: ${r.name}` : "an API key");
   return names;
 }

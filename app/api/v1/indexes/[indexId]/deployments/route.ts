@@ -1,5 +1,6 @@
 import { listDeploymentsContract } from "@/lib/contracts";
 import { listDeployments } from "@/lib/deploy/history";
+import { seesKeyNames } from "@/lib/auth/principal";
 import { route } from "@/lib/http/route";
 import { assertIndexInScope } from "@/lib/http/scope";
 
@@ -7,5 +8,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = route(listDeploymentsContract, async ({ db, principal, params, query }) => {
   assertIndexInScope(principal, params.indexId);
-  return { results: await listDeployments(db.db, params.indexId, query.limit) };
+  return { results: await listDeployments(db.db, params.indexId, query.limit, { keyNames: seesKeyNames(principal) }) };
 });

@@ -1,5 +1,6 @@
 import { getDeploymentContract } from "@/lib/contracts";
 import { getDeployment } from "@/lib/deploy/history";
+import { seesKeyNames } from "@/lib/auth/principal";
 import { route } from "@/lib/http/route";
 import { assertIndexInScope } from "@/lib/http/scope";
 
@@ -7,5 +8,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = route(getDeploymentContract, async ({ db, principal, params }) => {
   assertIndexInScope(principal, params.indexId);
-  return getDeployment(db.db, params.indexId, params.deploymentId);
+  return getDeployment(db.db, params.indexId, params.deploymentId, { keyNames: seesKeyNames(principal) });
 });
