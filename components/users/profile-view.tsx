@@ -97,13 +97,13 @@ function PasswordCard({ email }: { email: string }) {
     if (form.newPassword !== form.confirm) return setErrors({ confirm: "the passwords do not match" });
     setBusy(true);
     try {
-      const res = await usersApi.changePassword(form.currentPassword, form.newPassword).catch(() => null);
-      if (!res) return setMessage("The server is unreachable.");
-      if (res.status !== 204) {
-        const { error } = (await res.json().catch(() => ({}))) as { error?: { code: string; message: string; details?: unknown } };
-        if (error?.code === "wrong_password") return setErrors({ currentPassword: "this is not your current password" });
-        setErrors(fieldErrors(error?.details));
-        return setMessage(error?.message ?? `Request failed (${res.status}).`);
+      try {
+        await usersApi.changePassword(form.currentPassword, form.newPassword);
+      } catch (err) {
+        const error = err as ApiRequestError;
+        if (error.code === "wrong_password") return setErrors({ currentPassword: "this is not your current password" });
+        setErrors(fieldErrors(error.details));
+        return setMessage(error.message);
       }
       // Every session ended with the old password, this one too: sign in again with the new one.
       const again = await signIn("credentials", { redirect: false, email, password: form.newPassword });

@@ -16,11 +16,7 @@ export const usersApi = {
   profile: () => api<ProfileDto>("/api/v1/profile"),
   rename: (name: string) => api<ProfileDto>("/api/v1/profile", { method: "PATCH", body: { name } }),
   changePassword: (currentPassword: string, newPassword: string) =>
-    fetch("/api/v1/profile/password", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ currentPassword, newPassword }),
-    }),
+    api<null>("/api/v1/profile/password", { method: "POST", body: { currentPassword, newPassword } }),
 };
 
 export { fieldErrors, formatTime } from "@/components/api/client";
