@@ -13,7 +13,7 @@ import { changesBody, CONTENT_TYPE, tasksBody } from "./payloads";
 /** `more`: there may be something else to send right after this one (a cut batch, or a backlog behind a retry). */
 export type Claimed = { hook: Hook; delivery: Delivery; lease: Date; more: boolean };
 
-const PAGE = 2000;
+const MIN_PAGE = 200;
 export const newWebhookId = () => newId("msg", 24);
 export const leaseUntil = (now = Date.now()) => new Date(now + env().HOOK_LEASE_MS);
 
@@ -71,14 +71,22 @@ async function nextChanges(tx: Tx, hook: Hook): Promise<Next> {
   let after = hook.cursor;
   let full = false;
   for (;;) {
-    const rows = await tx.select().from(changeEvents).where(gt(changeEvents.id, after)).orderBy(asc(changeEvents.id)).limit(PAGE);
+    // Just enough rows to fill the batch plus the one that tells it is full (a floor keeps heavily
+    // coalescing logs from paging in tiny steps): a 1,000-change batch reads 1,001 rows, not 2,000.
+    const page = Math.max(MIN_PAGE, MAX_BATCH_CHANGES - batch.size + 1);
+    const rows = await tx
+      .select({ id: changeEvents.id, indexId: changeEvents.indexId, type: changeEvents.type, key: changeEvents.key, value: changeEvents.value, updates: changeEvents.updates })
+      .from(changeEvents)
+      .where(gt(changeEvents.id, after))
+      .orderBy(asc(changeEvents.id))
+      .limit(page);
     if (!rows.length) break;
     for (const r of rows) {
       if (batch.add(r)) continue;
       full = true;
       break;
     }
-    if (full || rows.length < PAGE) break;
+    if (full || rows.length < page) break;
     after = rows[rows.length - 1].id;
   }
   if (batch.lastId === 0) return null;
