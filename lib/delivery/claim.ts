@@ -1,7 +1,7 @@
 // One step of a hook's outbox, under the hook row lock (FOR UPDATE SKIP LOCKED, so concurrent workers
 // pass over a hook another one is handling): lease the open delivery if it is due, or else turn the
 // events after the cursor into a new delivery and advance the cursor in the same transaction.
-import { and, asc, eq, gt, inArray, ne } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import type { DbHandle, Tx } from "../db";
 import { changeEvents } from "../db/schema/deployments";
 import { deliveries, hooks, taskEvents, type Delivery, type Hook } from "../db/schema/hooks";
@@ -28,40 +28,75 @@ export async function openDelivery(tx: Tx, hookUuid: string): Promise<Delivery |
   return d;
 }
 
-/** Something to send now for this hook (leased to the caller), or null: nothing due, or busy elsewhere. */
+/**
+ * Something to send now for this hook (leased to the caller), or null: nothing due, or busy elsewhere.
+ * Round trips are what a claim costs (PGlite and Postgres alike), so the hook row lock and its open
+ * delivery come in one query, and a new delivery is inserted in the statement that advances the cursor.
+ */
 export async function claimNext(h: DbHandle, hookUuid: string): Promise<Claimed | null> {
   return h.db.transaction(async (tx) => {
-    const [hook] = await tx.select().from(hooks).where(and(eq(hooks.uuid, hookUuid), eq(hooks.paused, false))).for("update", { skipLocked: true });
-    if (!hook) return null;
+    const open = tx
+      .select({ id: deliveries.id, lockedUntil: deliveries.lockedUntil, nextAttemptAt: deliveries.nextAttemptAt })
+      .from(deliveries)
+      .where(and(eq(deliveries.hookUuid, hookUuid), inArray(deliveries.status, ["pending", "failed"]), ne(deliveries.event, "test")))
+      .orderBy(asc(deliveries.createdAt))
+      .limit(1)
+      .as("open");
+    const [row] = await tx
+      .select({ hook: hooks, open: { id: open.id, lockedUntil: open.lockedUntil, nextAttemptAt: open.nextAttemptAt } })
+      .from(hooks)
+      .leftJoinLateral(open, sql`true`)
+      .where(and(eq(hooks.uuid, hookUuid), eq(hooks.paused, false)))
+      .for("update", { of: hooks, skipLocked: true });
+    if (!row) return null;
+    const { hook } = row;
     const now = new Date();
     const lease = leaseUntil(now.getTime());
-    const open = await openDelivery(tx, hookUuid);
-    if (open) {
+    if (row.open) {
       // Leased and not expired: another sender has it. An expired lease means that sender died: resend.
-      if ((open.lockedUntil && open.lockedUntil > now) || open.nextAttemptAt > now) return null;
-      const [delivery] = await tx.update(deliveries).set({ lockedUntil: lease }).where(eq(deliveries.id, open.id)).returning();
+      if ((row.open.lockedUntil && row.open.lockedUntil > now) || row.open.nextAttemptAt > now) return null;
+      const [delivery] = await tx.update(deliveries).set({ lockedUntil: lease }).where(eq(deliveries.id, row.open.id)).returning();
       return { hook, delivery, lease, more: true };
     }
     const next = hook.kind === "changes" ? await nextChanges(tx, hook) : await nextTasks(tx, hook);
     if (!next) return null;
-    if (next.lastId > hook.cursor) await tx.update(hooks).set({ cursor: next.lastId }).where(eq(hooks.uuid, hookUuid));
-    if (!next.count) return null;
-    const [delivery] = await tx
-      .insert(deliveries)
-      .values({
-        id: newId("dlv"),
-        hookUuid,
-        webhookId: newWebhookId(),
-        event: hook.kind,
-        contentType: CONTENT_TYPE[hook.kind],
-        body: next.body,
-        eventCount: next.count,
-        nextAttemptAt: now,
-        lockedUntil: lease,
-      })
-      .returning();
+    if (!next.count) {
+      if (next.lastId > hook.cursor) await tx.update(hooks).set({ cursor: next.lastId }).where(eq(hooks.uuid, hookUuid));
+      return null;
+    }
+    const delivery = await insertDelivery(tx, hook, next, now, lease);
     return { hook, delivery, lease, more: next.more };
   });
+}
+
+/** Inserts the delivery and advances the hook's cursor in one statement; created_at is the database's now(), as before. */
+async function insertDelivery(tx: Tx, hook: Hook, next: NonNullable<Next>, now: Date, lease: Date): Promise<Delivery> {
+  const d = {
+    id: newId("dlv"),
+    hookUuid: hook.uuid,
+    webhookId: newWebhookId(),
+    event: hook.kind,
+    contentType: CONTENT_TYPE[hook.kind],
+    body: next.body,
+    eventCount: next.count,
+  };
+  const result = await tx.execute(sql`
+    with advanced as (update ${hooks} set cursor = ${next.lastId} where uuid = ${hook.uuid} and cursor < ${next.lastId})
+    insert into ${deliveries} (id, hook_uuid, webhook_id, event, content_type, body, event_count, next_attempt_at, locked_until)
+    values (${d.id}, ${d.hookUuid}, ${d.webhookId}, ${d.event}, ${d.contentType}, ${d.body}, ${d.eventCount}, ${now.toISOString()}::timestamptz, ${lease.toISOString()}::timestamptz)
+    returning (extract(epoch from created_at) * 1000)::float8 as created_ms`);
+  // PGlite answers { rows }, postgres.js an array.
+  const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as { created_ms: number | string }[];
+  return {
+    ...d,
+    status: "pending",
+    attempts: 0,
+    nextAttemptAt: now,
+    lockedUntil: lease,
+    lastStatusCode: null,
+    createdAt: new Date(Math.floor(Number(rows[0].created_ms))),
+    deliveredAt: null,
+  };
 }
 
 type Next = { lastId: number; count: number; body: string; more: boolean } | null;
