@@ -8,7 +8,7 @@ import { deliveries, hooks, taskEvents, type Delivery, type Hook } from "../db/s
 import { env } from "../env";
 import { newId } from "../ids";
 import { ChangeBatch, MAX_BATCH_BYTES, MAX_BATCH_CHANGES } from "./coalesce";
-import { changesBody, CONTENT_TYPE, tasksBody } from "./payloads";
+import { CONTENT_TYPE, tasksBody } from "./payloads";
 
 /** `more`: there may be something else to send right after this one (a cut batch, or a backlog behind a retry). */
 export type Claimed = { hook: Hook; delivery: Delivery; lease: Date; more: boolean };
@@ -125,7 +125,7 @@ async function nextChanges(tx: Tx, hook: Hook): Promise<Next> {
     after = rows[rows.length - 1].id;
   }
   if (batch.lastId === 0) return null;
-  return { lastId: batch.lastId, count: batch.size, body: changesBody(batch.changes()), more: full };
+  return { lastId: batch.lastId, count: batch.size, body: batch.body(), more: full };
 }
 
 /** Task hooks filter by index only; tasks are not coalesced (each finished task is its own line). */
