@@ -30,32 +30,22 @@ export async function openDelivery(tx: Tx, hookUuid: string): Promise<Delivery |
 
 /**
  * Something to send now for this hook (leased to the caller), or null: nothing due, or busy elsewhere.
- * Round trips are what a claim costs (PGlite and Postgres alike), so the hook row lock and its open
- * delivery come in one query, and a new delivery is inserted in the statement that advances the cursor.
+ * Round trips are what a claim costs (PGlite and Postgres alike), so a new delivery is inserted in the
+ * statement that advances the cursor. The open delivery is read in its own statement, after the lock:
+ * joined into the locking query it would come from that statement's snapshot, which on Postgres can
+ * predate the commit of the sender that just released the lock (its new delivery unseen: two in flight).
  */
 export async function claimNext(h: DbHandle, hookUuid: string): Promise<Claimed | null> {
   return h.db.transaction(async (tx) => {
-    const open = tx
-      .select({ id: deliveries.id, lockedUntil: deliveries.lockedUntil, nextAttemptAt: deliveries.nextAttemptAt })
-      .from(deliveries)
-      .where(and(eq(deliveries.hookUuid, hookUuid), inArray(deliveries.status, ["pending", "failed"]), ne(deliveries.event, "test")))
-      .orderBy(asc(deliveries.createdAt))
-      .limit(1)
-      .as("open");
-    const [row] = await tx
-      .select({ hook: hooks, open: { id: open.id, lockedUntil: open.lockedUntil, nextAttemptAt: open.nextAttemptAt } })
-      .from(hooks)
-      .leftJoinLateral(open, sql`true`)
-      .where(and(eq(hooks.uuid, hookUuid), eq(hooks.paused, false)))
-      .for("update", { of: hooks, skipLocked: true });
-    if (!row) return null;
-    const { hook } = row;
+    const [hook] = await tx.select().from(hooks).where(and(eq(hooks.uuid, hookUuid), eq(hooks.paused, false))).for("update", { skipLocked: true });
+    if (!hook) return null;
     const now = new Date();
     const lease = leaseUntil(now.getTime());
-    if (row.open) {
+    const open = await openDelivery(tx, hookUuid);
+    if (open) {
       // Leased and not expired: another sender has it. An expired lease means that sender died: resend.
-      if ((row.open.lockedUntil && row.open.lockedUntil > now) || row.open.nextAttemptAt > now) return null;
-      const [delivery] = await tx.update(deliveries).set({ lockedUntil: lease }).where(eq(deliveries.id, row.open.id)).returning();
+      if ((open.lockedUntil && open.lockedUntil > now) || open.nextAttemptAt > now) return null;
+      const [delivery] = await tx.update(deliveries).set({ lockedUntil: lease }).where(eq(deliveries.id, open.id)).returning();
       return { hook, delivery, lease, more: true };
     }
     const next = hook.kind === "changes" ? await nextChanges(tx, hook) : await nextTasks(tx, hook);
