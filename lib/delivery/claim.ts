@@ -1,19 +1,19 @@
 // One step of a hook's outbox, under the hook row lock (FOR UPDATE SKIP LOCKED, so concurrent workers
 // pass over a hook another one is handling): lease the open delivery if it is due, or else turn the
 // events after the cursor into a new delivery and advance the cursor in the same transaction.
-import { and, asc, eq, gt, inArray, ne } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import type { DbHandle, Tx } from "../db";
 import { changeEvents } from "../db/schema/deployments";
 import { deliveries, hooks, taskEvents, type Delivery, type Hook } from "../db/schema/hooks";
 import { env } from "../env";
 import { newId } from "../ids";
 import { ChangeBatch, MAX_BATCH_BYTES, MAX_BATCH_CHANGES } from "./coalesce";
-import { changesBody, CONTENT_TYPE, tasksBody } from "./payloads";
+import { CONTENT_TYPE, tasksBody } from "./payloads";
 
 /** `more`: there may be something else to send right after this one (a cut batch, or a backlog behind a retry). */
 export type Claimed = { hook: Hook; delivery: Delivery; lease: Date; more: boolean };
 
-const PAGE = 2000;
+const MIN_PAGE = 200;
 export const newWebhookId = () => newId("msg", 24);
 export const leaseUntil = (now = Date.now()) => new Date(now + env().HOOK_LEASE_MS);
 
@@ -28,7 +28,13 @@ export async function openDelivery(tx: Tx, hookUuid: string): Promise<Delivery |
   return d;
 }
 
-/** Something to send now for this hook (leased to the caller), or null: nothing due, or busy elsewhere. */
+/**
+ * Something to send now for this hook (leased to the caller), or null: nothing due, or busy elsewhere.
+ * Round trips are what a claim costs (PGlite and Postgres alike), so a new delivery is inserted in the
+ * statement that advances the cursor. The open delivery is read in its own statement, after the lock:
+ * joined into the locking query it would come from that statement's snapshot, which on Postgres can
+ * predate the commit of the sender that just released the lock (its new delivery unseen: two in flight).
+ */
 export async function claimNext(h: DbHandle, hookUuid: string): Promise<Claimed | null> {
   return h.db.transaction(async (tx) => {
     const [hook] = await tx.select().from(hooks).where(and(eq(hooks.uuid, hookUuid), eq(hooks.paused, false))).for("update", { skipLocked: true });
@@ -44,24 +50,43 @@ export async function claimNext(h: DbHandle, hookUuid: string): Promise<Claimed 
     }
     const next = hook.kind === "changes" ? await nextChanges(tx, hook) : await nextTasks(tx, hook);
     if (!next) return null;
-    if (next.lastId > hook.cursor) await tx.update(hooks).set({ cursor: next.lastId }).where(eq(hooks.uuid, hookUuid));
-    if (!next.count) return null;
-    const [delivery] = await tx
-      .insert(deliveries)
-      .values({
-        id: newId("dlv"),
-        hookUuid,
-        webhookId: newWebhookId(),
-        event: hook.kind,
-        contentType: CONTENT_TYPE[hook.kind],
-        body: next.body,
-        eventCount: next.count,
-        nextAttemptAt: now,
-        lockedUntil: lease,
-      })
-      .returning();
+    if (!next.count) {
+      if (next.lastId > hook.cursor) await tx.update(hooks).set({ cursor: next.lastId }).where(eq(hooks.uuid, hookUuid));
+      return null;
+    }
+    const delivery = await insertDelivery(tx, hook, next, now, lease);
     return { hook, delivery, lease, more: next.more };
   });
+}
+
+/** Inserts the delivery and advances the hook's cursor in one statement; created_at is the database's now(), as before. */
+async function insertDelivery(tx: Tx, hook: Hook, next: NonNullable<Next>, now: Date, lease: Date): Promise<Delivery> {
+  const d = {
+    id: newId("dlv"),
+    hookUuid: hook.uuid,
+    webhookId: newWebhookId(),
+    event: hook.kind,
+    contentType: CONTENT_TYPE[hook.kind],
+    body: next.body,
+    eventCount: next.count,
+  };
+  const result = await tx.execute(sql`
+    with advanced as (update ${hooks} set cursor = ${next.lastId} where uuid = ${hook.uuid} and cursor < ${next.lastId})
+    insert into ${deliveries} (id, hook_uuid, webhook_id, event, content_type, body, event_count, next_attempt_at, locked_until)
+    values (${d.id}, ${d.hookUuid}, ${d.webhookId}, ${d.event}, ${d.contentType}, ${d.body}, ${d.eventCount}, ${now.toISOString()}::timestamptz, ${lease.toISOString()}::timestamptz)
+    returning (extract(epoch from created_at) * 1000)::float8 as created_ms`);
+  // PGlite answers { rows }, postgres.js an array.
+  const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as { created_ms: number | string }[];
+  return {
+    ...d,
+    status: "pending",
+    attempts: 0,
+    nextAttemptAt: now,
+    lockedUntil: lease,
+    lastStatusCode: null,
+    createdAt: new Date(Math.floor(Number(rows[0].created_ms))),
+    deliveredAt: null,
+  };
 }
 
 type Next = { lastId: number; count: number; body: string; more: boolean } | null;
@@ -71,18 +96,26 @@ async function nextChanges(tx: Tx, hook: Hook): Promise<Next> {
   let after = hook.cursor;
   let full = false;
   for (;;) {
-    const rows = await tx.select().from(changeEvents).where(gt(changeEvents.id, after)).orderBy(asc(changeEvents.id)).limit(PAGE);
+    // Just enough rows to fill the batch plus the one that tells it is full (a floor keeps heavily
+    // coalescing logs from paging in tiny steps): a 1,000-change batch reads 1,001 rows, not 2,000.
+    const page = Math.max(MIN_PAGE, MAX_BATCH_CHANGES - batch.size + 1);
+    const rows = await tx
+      .select({ id: changeEvents.id, indexId: changeEvents.indexId, type: changeEvents.type, key: changeEvents.key, value: changeEvents.value, updates: changeEvents.updates })
+      .from(changeEvents)
+      .where(gt(changeEvents.id, after))
+      .orderBy(asc(changeEvents.id))
+      .limit(page);
     if (!rows.length) break;
     for (const r of rows) {
       if (batch.add(r)) continue;
       full = true;
       break;
     }
-    if (full || rows.length < PAGE) break;
+    if (full || rows.length < page) break;
     after = rows[rows.length - 1].id;
   }
   if (batch.lastId === 0) return null;
-  return { lastId: batch.lastId, count: batch.size, body: changesBody(batch.changes()), more: full };
+  return { lastId: batch.lastId, count: batch.size, body: batch.body(), more: full };
 }
 
 /** Task hooks filter by index only; tasks are not coalesced (each finished task is its own line). */

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { ChangeBatch, MAX_BATCH_CHANGES, passesFilters, type ChangeRow } from "./coalesce";
 import type { HookFilters } from "../db/schema/hooks";
+import { changesBody } from "./payloads";
 
 const ALL: HookFilters = { indexes: "all", properties: "all", operations: "all" };
 let id = 0;
@@ -36,6 +37,17 @@ describe("coalescing", () => {
       { type: "upsert", table: "movies", key: "d", value: { id: "d", v: 2 } },
     ]);
     expect(b.lastId).toBe(id);
+    // The body is made from each change's JSON kept while batching: byte for byte the plain serialisation.
+    expect(b.body()).toBe(changesBody(b.changes()));
+    expect(JSON.parse(b.body())).toEqual({ changes: b.changes() });
+  });
+
+  it("makes an empty body and one with unicode exactly like changesBody", () => {
+    expect(new ChangeBatch(ALL).body()).toBe(changesBody([]));
+    const b = new ChangeBatch(ALL);
+    b.add(ev("upsert", "ü", { t: "😀 \u2028 \"q\"" }));
+    b.add(ev("update", "ü", { "a.b": null }));
+    expect(b.body()).toBe(changesBody(b.changes()));
   });
 
   it("treats the same key in two indexes as two rows", () => {

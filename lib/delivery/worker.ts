@@ -1,6 +1,9 @@
 // The delivery loop: one runner per active hook (so a slow receiver never holds up the others), each
 // sending while there is something due. Wakes at once on NOTIFY indexhook_events (any process, after
-// the commit) and polls every 500 ms for retries that came due and hooks another process freed.
+// the commit): the hooks already known to be active are claimed right away, without waiting for the
+// list query. Every 100 ms it lists the active hooks and starts the ones that just became active
+// (resumed, created — by any process); every 500 ms it looks at all of them, for retries that came
+// due and hooks another process freed.
 import { isNull, not } from "drizzle-orm";
 import type { DbHandle } from "../db";
 import { deliveries } from "../db/schema/hooks";
@@ -11,13 +14,21 @@ import { deliverySignals } from "./signals";
 import { sendLeased } from "./send";
 
 const POLL_MS = 500;
+const SCAN_MS = 100;
 
 export function deliveryWorker(): WorkerLoop {
   let stopped = false;
   let running: Promise<void> | undefined;
   let wake: (() => void) | undefined;
   let woken = false;
-  const onWake = () => ((woken = true), wake?.());
+  let handle: DbHandle | undefined;
+  /** Active hooks as of the last list query. */
+  let known = new Set<string>();
+  const onWake = () => {
+    woken = true;
+    if (handle && !stopped) for (const uuid of known) spawn(handle, uuid);
+    wake?.();
+  };
   const busy = new Map<string, Promise<void>>();
   let unlisten: (() => Promise<void>) | undefined;
 
@@ -50,16 +61,22 @@ export function deliveryWorker(): WorkerLoop {
   }
 
   async function loop(h: DbHandle) {
+    let lastFull = -Infinity;
     while (!stopped) {
+      // After a wake-up, onWake has already started the known hooks: only new ones need a start.
+      const all = !woken && performance.now() - lastFull >= POLL_MS;
       woken = false;
       try {
-        for (const uuid of await activeHookIds(h)) spawn(h, uuid);
+        const ids = await activeHookIds(h);
+        if (all) lastFull = performance.now();
+        for (const uuid of ids) if (all || !known.has(uuid)) spawn(h, uuid);
+        known = new Set(ids);
       } catch (err) {
         console.error("[indexhook] delivery worker error", err);
       }
       if (woken || stopped) continue;
       await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, POLL_MS);
+        const t = setTimeout(resolve, SCAN_MS);
         wake = () => (clearTimeout(t), resolve());
       });
       wake = undefined;
@@ -71,6 +88,7 @@ export function deliveryWorker(): WorkerLoop {
     async start(h) {
       // PGlite is a single process: every lease still held was held by a process that is gone.
       if (h.kind === "pglite") await h.db.update(deliveries).set({ lockedUntil: null }).where(not(isNull(deliveries.lockedUntil)));
+      handle = h;
       deliverySignals.on("wake", onWake);
       unlisten = await h.listen(EVENTS_CHANNEL, onWake);
       running = loop(h);
