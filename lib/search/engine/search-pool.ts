@@ -80,7 +80,10 @@ export class SearchPool {
     try {
       // One thread at a time: a thread decoding (seconds for a large index) cannot search, so the
       // others keep answering — loading all at once stalled every search for the decode.
-      for (const s of [...this.slots]) await this.send(s, { type: "load", seq: ++this.seq, key, artifact: sab });
+      // A thread replaced meanwhile is skipped: its replacement reloads every artifact, this one included.
+      for (const s of [...this.slots]) {
+        if (this.slots.includes(s)) await this.send(s, { type: "load", seq: ++this.seq, key, artifact: sab });
+      }
     } catch (err) {
       // Keep serving the previous version (threads that failed still hold it) rather than a broken one.
       if (previous) this.artifacts.set(key, previous);
