@@ -68,7 +68,8 @@ export class SearchPool {
     return this.artifacts.has(key);
   }
 
-  /** Loads (or replaces) `key` in every worker; resolves once all of them can search it. */
+  /** Loads (or replaces) `key` in every worker, one after the other; resolves once the first can search
+   *  it (so a flip waits for one decode, as when all decoded at once); the others follow in the background. */
   async load(key: string, artifact: Buffer): Promise<void> {
     // One shared copy for all threads (and for reloading a replaced thread) instead of N copies.
     readArtifactMeta(artifact); // throws here, not in every thread, if this is not an artifact
@@ -77,19 +78,26 @@ export class SearchPool {
     const previous = this.artifacts.get(key);
     this.front?.dropKey(key);
     this.artifacts.set(key, sab);
+    // One thread at a time: a thread decoding (seconds for a large index) cannot search, so the others
+    // keep answering — loading all at once stalled every search for the decode. A thread replaced
+    // meanwhile is skipped: its replacement reloads every artifact, this one included.
+    const [first, ...rest] = this.slots;
+    if (!first) return; // closed
     try {
-      // One thread at a time: a thread decoding (seconds for a large index) cannot search, so the
-      // others keep answering — loading all at once stalled every search for the decode.
-      // A thread replaced meanwhile is skipped: its replacement reloads every artifact, this one included.
-      for (const s of [...this.slots]) {
-        if (this.slots.includes(s)) await this.send(s, { type: "load", seq: ++this.seq, key, artifact: sab });
-      }
+      await this.send(first, { type: "load", seq: ++this.seq, key, artifact: sab });
     } catch (err) {
       // Keep serving the previous version (threads that failed still hold it) rather than a broken one.
       if (previous) this.artifacts.set(key, previous);
       else this.artifacts.delete(key);
       throw err;
     }
+    void (async () => {
+      for (const s of rest) {
+        if (!this.slots.includes(s) || this.artifacts.get(key) !== sab) continue;
+        // A failed load leaves that thread without the key (see the message handler): others serve it.
+        await this.send(s, { type: "load", seq: ++this.seq, key, artifact: sab }).catch((err) => console.error(`[indexhook] loading ${key} into a search thread failed`, err));
+      }
+    })();
   }
 
   async evict(key: string): Promise<void> {
@@ -199,7 +207,10 @@ export class SearchPool {
       slot.pending.delete(m.seq);
       clearTimeout(p.timer);
       if (p.req.type === "search") slot.searching--;
-      else if (p.req.type === "load") slot.loading--;
+      else if (p.req.type === "load") {
+        slot.loading--;
+        if (!m.ok) slot.keys.delete(p.req.key);
+      }
       if (m.ok) p.resolve(m.result);
       else p.reject(fromWire(m.error));
       this.arm(slot);

@@ -24,14 +24,11 @@ port.on("message", (m: PoolRequest) => {
       cache?.dropKey(m.key);
       const db = decodeArtifact(Buffer.from(m.artifact));
       dbs.set(m.key, db);
-      // Fill the fast path's BM25 columns before answering, not in the first search nor after the
-      // answer: until it answers, the pool sends this thread no searches (others serve them).
-      try {
-        warmFastSearch(db);
-      } catch (err) {
-        console.error("[indexhook] could not prepare the fast search path", err); // searches still work, slower
-      }
       port.postMessage({ seq: m.seq, ok: true });
+      // Fill the fast path's BM25 columns while the thread is idle rather than in the first search.
+      setImmediate(() => {
+        if (dbs.get(m.key) === db) warmFastSearch(db);
+      });
     } else if (m.type === "evict") {
       cache?.dropKey(m.key);
       dbs.delete(m.key);
