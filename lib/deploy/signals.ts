@@ -10,3 +10,6 @@ export const LIVE_CHANNEL = "indexhook_live";
 
 /** NOTIFY channel announcing a built (not yet live) version, so processes can load it ahead of the flip. */
 export const PREPARE_CHANNEL = "indexhook_prepare";
+
+/** NOTIFY channel announcing a revoked API key: payload the key id. Every process drops it from its key cache. */
+export const KEYS_CHANNEL = "indexhook_keys";

@@ -1,5 +1,6 @@
-// Revokes an API key. Takes effect at once: verification reads the row on every request.
-import { and, eq, isNull } from "drizzle-orm";
+// Revokes an API key. Takes effect at once: the key leaves this process's key cache here and every
+// other process's when the NOTIFY sent in the revoking transaction is delivered (on commit).
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { audit, auditCtx, type AuditCtx } from "../audit/context";
 import type { Action } from "../contracts/define";
 import type { Principal } from "../auth/principal";
@@ -9,6 +10,8 @@ import { apiKeys } from "../db/schema/api-keys";
 import { notFound } from "../http/errors";
 import { toDto } from "./dto";
 import { assertCanGrant } from "./grant";
+import { forgetKey } from "./key-cache";
+import { KEYS_CHANNEL } from "../deploy/signals";
 
 export async function revokeKey({
   db,
@@ -34,7 +37,9 @@ export async function revokeKey({
       .returning();
     // A second revoke changes nothing, so it writes no entry either.
     if (row) await audit(tx, ctx, { action: "key.revoked", target: { type: "key", id: row.id }, details: { name: row.name, actions: row.actions, indexes: row.indexes } });
+    await tx.execute(sql`select pg_notify(${KEYS_CHANNEL}, ${input.id})`);
     return row;
   });
+  forgetKey(input.id);
   return toDto(row ?? existing, null);
 }

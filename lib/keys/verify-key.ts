@@ -1,10 +1,12 @@
-// Resolves a bearer token to its key: checksum first (junk never reaches the database), then a lookup
-// by hash on every call, so revocation and expiry take effect on the next request.
+// Resolves a bearer token to its key: checksum first (junk never reaches the database), then the key
+// cache (key-cache.ts: invalidated on revoke in every process) or a lookup by hash. Revocation and
+// expiry take effect on the next request: status is checked on every call, cached row or not.
 import { eq } from "drizzle-orm";
 import type { Db } from "../db";
 import { apiKeys, type ApiKeyRow } from "../db/schema/api-keys";
 import { hashKey, isWellFormed } from "./format";
 import { keyStatus } from "./status";
+import { cachedKey, keyCacheGeneration, rememberKey } from "./key-cache";
 
 /** last_used_at is written at most once per key per interval: a busy key must not mean a write per request. */
 export const LAST_USED_INTERVAL_MS = 60_000;
@@ -53,7 +55,13 @@ export async function verifyKey({
   now?: Date;
 }): Promise<ApiKeyRow | null> {
   if (!isWellFormed(token)) return null;
-  const [row] = await db.select().from(apiKeys).where(eq(apiKeys.hash, hashKey(token)));
+  const hash = hashKey(token);
+  let row = cachedKey(hash, now.getTime());
+  if (!row) {
+    const generation = keyCacheGeneration();
+    [row] = await db.select().from(apiKeys).where(eq(apiKeys.hash, hash));
+    if (row) rememberKey(hash, row, generation, now.getTime());
+  }
   if (!row || keyStatus(row, now) !== "active") return null;
   touch(db, row.id, now);
   return row;

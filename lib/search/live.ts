@@ -97,7 +97,9 @@ export async function searchLive(h: DbHandle, indexId: string, params: SearchPar
     const prepared = await withQueryVector(entry.embeddings, params);
     try {
       const result = await state.pool.search(deploymentId, prepared.params);
-      if (prepared.hide) for (const hit of result.hits) delete (hit.document as Record<string, unknown>)[prepared.hide];
+      // The pool may answer from its cache: copy, never change, what it returns.
+      const hide = prepared.hide;
+      if (hide) return { ...result, hits: result.hits.map((hit) => ({ ...hit, document: without(hit.document, hide) })), deploymentId };
       return { ...result, deploymentId };
     } catch (err) {
       // A new version went live (and the old one was dropped) while this search waited: once more.
@@ -109,6 +111,12 @@ export async function searchLive(h: DbHandle, indexId: string, params: SearchPar
       throw err;
     }
   }
+}
+
+function without<T extends object>(doc: T, property: string): T {
+  if (!(property in doc)) return doc;
+  const { [property]: _omit, ...rest } = doc as Record<string, unknown>;
+  return rest as T;
 }
 
 /** vector/hybrid searches with only a term: embed the term with the index's provider. */

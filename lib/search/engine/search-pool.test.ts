@@ -51,6 +51,57 @@ describe("SearchPool", () => {
     expect(after.every((r) => r.count > 0)).toBe(true);
   });
 
+  it("answers a repeat from the calling thread's cache, without a message to a thread", async () => {
+    const internals = pool as unknown as { slots: { worker: { postMessage: (m: unknown) => void } }[]; front: { size: number } };
+    const first = await pool.search("wn", { term: "front cache", limit: 4 });
+    let posted = 0;
+    const originals = internals.slots.map((s) => s.worker.postMessage);
+    internals.slots.forEach((s, i) => {
+      s.worker.postMessage = (m: unknown) => {
+        posted++;
+        originals[i].call(s.worker, m);
+      };
+    });
+    try {
+      const again = await pool.search("wn", { limit: 4, term: "front cache" });
+      expect(again).toEqual({ ...first, elapsed: again.elapsed });
+      expect(posted).toBe(0);
+    } finally {
+      internals.slots.forEach((s, i) => (s.worker.postMessage = originals[i]));
+    }
+    // Loading the key again (a new version under the same key) forgets its cached results.
+    expect(internals.front.size).toBeGreaterThan(0);
+    await pool.load("wn", artifact);
+    expect(internals.front.size).toBe(0);
+  });
+
+  it("loads a version into one thread at a time and keeps searching on the others meanwhile", async () => {
+    const internals = pool as unknown as { slots: { loading: number }[] };
+    // load() resolves once the first thread has the version; wait for the background loads of earlier tests.
+    for (let i = 0; i < 500 && internals.slots.some((s) => s.loading > 0); i++) await new Promise((r) => setTimeout(r, 10));
+    let done = false;
+    let maxLoading = 0;
+    let answeredDuringLoad = 0;
+    const loading = pool.load("next", artifact).finally(() => (done = true));
+    for (let i = 0; !done; i++) {
+      const busy = internals.slots.filter((s) => s.loading > 0).length;
+      maxLoading = Math.max(maxLoading, busy);
+      const res = await pool.search("wn", { term: `water ${i}`, limit: 2 });
+      expect(res.count).toBeGreaterThan(0);
+      if (busy > 0 && internals.slots.some((s) => s.loading > 0)) answeredDuringLoad++;
+    }
+    await loading;
+    // The other thread follows in the background, still one at a time.
+    for (let i = 0; i < 500 && internals.slots.some((s) => s.loading > 0); i++) {
+      maxLoading = Math.max(maxLoading, internals.slots.filter((s) => s.loading > 0).length);
+      await pool.search("wn", { term: "water", limit: 2 });
+    }
+    expect(maxLoading).toBe(1);
+    expect(answeredDuringLoad).toBeGreaterThan(0);
+    expect((await pool.search("next", { term: "water" })).count).toBeGreaterThan(0);
+    await pool.evict("next");
+  });
+
   it("evicts, and refuses unknown keys and non-artifacts", async () => {
     await pool.load("tmp", artifact);
     await pool.evict("tmp");

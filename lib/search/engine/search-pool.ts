@@ -5,7 +5,8 @@ import type { Worker } from "node:worker_threads";
 import type { SearchParamsInput } from "../../contracts/search";
 import { readArtifactMeta } from "./artifact";
 import { IndexNotLoadedError, SearchTimeoutError, type PoolReply, type PoolRequest } from "./pool-protocol";
-import type { ResultCacheOptions } from "./result-cache";
+import { formatNanoseconds } from "@orama/orama/internals";
+import { ResultCache, type ResultCacheOptions } from "./result-cache";
 import { SearchQueryError } from "./run-search";
 import { startWorker } from "./spawn";
 import type { WireError } from "./wire";
@@ -18,7 +19,9 @@ type Pending = {
   timed: boolean;
   timer?: NodeJS.Timeout;
 };
-type Slot = { worker: Worker; pending: Map<number, Pending>; searching: number };
+/** `keys`: what the thread holds or is loading; `loading`: loads it has not answered yet (it decodes
+ *  them one by one and cannot search meanwhile). */
+type Slot = { worker: Worker; pending: Map<number, Pending>; searching: number; loading: number; keys: Set<string> };
 type Waiting = { key: string; params: SearchParamsInput; resolve: (v: SearchResult) => void; reject: (e: Error) => void };
 
 export type SearchPoolOptions = {
@@ -26,11 +29,19 @@ export type SearchPoolOptions = {
   timeoutMs?: number;
   /** Per-thread LRU of results per (key, params); default 1000 entries / 64 MB per thread; false turns it off. */
   cache?: ResultCacheOptions | false;
+  /** The same LRU in the calling thread, answering repeats without the hop to a thread (no message,
+   *  no copy of the result); default 1000 entries / 16 MB; off when `cache` is false. */
+  frontCache?: ResultCacheOptions | false;
 };
 
 function fromWire(e: WireError): Error {
   if (e.name === "SearchQueryError") return new SearchQueryError(e.message, e.code);
   return Object.assign(new Error(e.message), { name: e.name });
+}
+
+function elapsedSince(start: bigint): SearchResult["elapsed"] {
+  const ns = process.hrtime.bigint() - start;
+  return { raw: Number(ns), formatted: formatNanoseconds(ns) };
 }
 
 export class SearchPool {
@@ -43,10 +54,13 @@ export class SearchPool {
   private closed = false;
   private readonly timeoutMs: number;
   private readonly cache: ResultCacheOptions | false;
+  private readonly front: ResultCache | null;
 
   constructor(opts: SearchPoolOptions = {}) {
     this.timeoutMs = opts.timeoutMs ?? 2000;
     this.cache = opts.cache ?? {};
+    const front = this.cache === false ? false : (opts.frontCache ?? { bytes: 16 * 1024 * 1024 });
+    this.front = front === false ? null : new ResultCache(front);
     for (let i = 0; i < Math.max(1, opts.size ?? 2); i++) this.slots.push(this.spawn());
   }
 
@@ -54,50 +68,90 @@ export class SearchPool {
     return this.artifacts.has(key);
   }
 
-  /** Loads (or replaces) `key` in every worker; resolves once all of them can search it. */
+  /** Loads (or replaces) `key` in every worker, one after the other; resolves once the first can search
+   *  it (so a flip waits for one decode, as when all decoded at once); the others follow in the background. */
   async load(key: string, artifact: Buffer): Promise<void> {
     // One shared copy for all threads (and for reloading a replaced thread) instead of N copies.
     readArtifactMeta(artifact); // throws here, not in every thread, if this is not an artifact
     const sab = new SharedArrayBuffer(artifact.byteLength);
     new Uint8Array(sab).set(artifact);
     const previous = this.artifacts.get(key);
+    this.front?.dropKey(key);
     this.artifacts.set(key, sab);
+    // One thread at a time: a thread decoding (seconds for a large index) cannot search, so the others
+    // keep answering — loading all at once stalled every search for the decode. A thread replaced
+    // meanwhile is skipped: its replacement reloads every artifact, this one included.
+    const [first, ...rest] = this.slots;
+    if (!first) return; // closed
     try {
-      await Promise.all(this.slots.map((s) => this.send(s, { type: "load", seq: ++this.seq, key, artifact: sab })));
+      await this.send(first, { type: "load", seq: ++this.seq, key, artifact: sab });
     } catch (err) {
       // Keep serving the previous version (threads that failed still hold it) rather than a broken one.
       if (previous) this.artifacts.set(key, previous);
       else this.artifacts.delete(key);
       throw err;
     }
+    void (async () => {
+      for (const s of rest) {
+        if (!this.slots.includes(s) || this.artifacts.get(key) !== sab) continue;
+        // A failed load leaves that thread without the key (see the message handler): others serve it.
+        await this.send(s, { type: "load", seq: ++this.seq, key, artifact: sab }).catch((err) => console.error(`[indexhook] loading ${key} into a search thread failed`, err));
+      }
+    })();
   }
 
   async evict(key: string): Promise<void> {
     this.artifacts.delete(key);
+    this.front?.dropKey(key);
     await Promise.all(this.slots.map((s) => this.send(s, { type: "evict", seq: ++this.seq, key })));
   }
 
   async search(key: string, params: SearchParamsInput): Promise<SearchResult> {
     if (this.closed) throw new Error("search pool is closed");
     if (!this.artifacts.has(key)) throw new IndexNotLoadedError(key);
-    return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const hit = this.front?.get(key, params);
+    // Same result; `elapsed` is this lookup's time, not the original search's (as in the threads' cache).
+    if (hit) return { ...hit, elapsed: elapsedSince(start) };
+    const sab = this.artifacts.get(key);
+    const result = await new Promise<SearchResult>((resolve, reject) => {
       this.waiting.push({ key, params, resolve, reject });
       this.pump();
     });
+    // Only if the key still holds the version that answered (not evicted or replaced meanwhile).
+    if (this.front && this.artifacts.get(key) === sab) this.front.set(key, params, result);
+    return result;
+  }
+
+  /**
+   * The thread for a search of `key`: one that holds it and runs no search, preferring one with no
+   * load to decode. A thread still loading is used only if no thread that is done loading holds the
+   * key (a busy one will be free long before a decode ends): undefined means wait.
+   */
+  private pick(key: string): Slot | undefined {
+    let best: Slot | undefined;
+    let ready = false;
+    const rank = (s: Slot) => (s.loading > 0 ? 1e9 : 0) + s.pending.size;
+    for (const s of this.slots) {
+      if (!s.keys.has(key)) continue;
+      if (s.loading === 0) ready = true;
+      if (s.searching === 0 && (!best || rank(s) < rank(best))) best = s;
+    }
+    return best && best.loading > 0 && ready ? undefined : best;
   }
 
   /** Hands waiting searches, oldest first, to threads that are not running one. */
   private pump(): void {
     while (this.waiting.length > 0 && !this.closed) {
-      // A free thread; among those, the one with the least other work (loads) queued.
-      let slot: Slot | undefined;
-      for (const s of this.slots) if (s.searching === 0 && (!slot || s.pending.size < slot.pending.size)) slot = s;
-      if (!slot) return;
-      const w = this.waiting.shift()!;
+      const w = this.waiting[0];
       if (!this.artifacts.has(w.key)) {
+        this.waiting.shift();
         w.reject(new IndexNotLoadedError(w.key));
         continue;
       }
+      const slot = this.pick(w.key);
+      if (!slot) return;
+      this.waiting.shift();
       slot.searching++;
       this.send(slot, { type: "search", seq: ++this.seq, key: w.key, params: w.params }, true).then((r) => w.resolve(r!), w.reject);
     }
@@ -113,6 +167,10 @@ export class SearchPool {
   }
 
   private send(slot: Slot, req: PoolRequest, timed = false): Promise<SearchResult | undefined> {
+    if (req.type === "load") {
+      slot.loading++;
+      slot.keys.add(req.key);
+    } else if (req.type === "evict") slot.keys.delete(req.key);
     return new Promise((resolve, reject) => {
       slot.pending.set(req.seq, { req, resolve, reject, timed });
       slot.worker.postMessage(req);
@@ -142,13 +200,17 @@ export class SearchPool {
 
   private spawn(): Slot {
     const worker = startWorker("search-worker", { workerData: { cache: this.cache } });
-    const slot: Slot = { worker, pending: new Map(), searching: 0 };
+    const slot: Slot = { worker, pending: new Map(), searching: 0, loading: 0, keys: new Set() };
     worker.on("message", (m: PoolReply) => {
       const p = slot.pending.get(m.seq);
       if (!p) return;
       slot.pending.delete(m.seq);
       clearTimeout(p.timer);
       if (p.req.type === "search") slot.searching--;
+      else if (p.req.type === "load") {
+        slot.loading--;
+        if (!m.ok) slot.keys.delete(p.req.key);
+      }
       if (m.ok) p.resolve(m.result);
       else p.reject(fromWire(m.error));
       this.arm(slot);
@@ -172,6 +234,8 @@ export class SearchPool {
     for (const [key, sab] of this.artifacts) {
       const req: PoolRequest = { type: "load", seq: ++this.seq, key, artifact: sab };
       fresh.pending.set(req.seq, { req, resolve: () => {}, reject: () => {}, timed: false });
+      fresh.loading++;
+      fresh.keys.add(key);
       fresh.worker.postMessage(req);
     }
     for (const p of slot.pending.values()) {
