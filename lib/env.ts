@@ -53,6 +53,8 @@ const schema = z.object({
   HOOK_LEASE_MS: z.coerce.number().int().min(200).default(60_000),
   /** How long sign-up waits for the new-user policy webhook before failing closed. */
   POLICY_HOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Public sign-up attempts allowed per minute, instance-wide (each may call the policy webhook); 0 = no limit. */
+  SIGNUP_MAX_PER_MINUTE: z.coerce.number().int().min(0).default(30),
   /** Audit entries older than this many days are deleted (0 = keep forever). */
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(0).default(365),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),

@@ -85,7 +85,8 @@ export const signupContract = contract({
     201: { description: "The account was created; sign in with the same credentials", schema: signupResultSchema },
     400: { description: "Invalid input", schema: errorSchema },
     403: { description: "`registration_closed` (invites only) or `access_refused` (the policy webhook said no)", schema: errorSchema },
-    409: { description: "The email is already registered", schema: errorSchema },
+    409: { description: "The email is already registered, or `invite_pending`: an invitation to it is open", schema: errorSchema },
+    429: { description: "`too_many_signups`: the instance-wide budget (SIGNUP_MAX_PER_MINUTE) is spent; `details.retryAfterS`", schema: errorSchema },
     503: { description: "`policy_unavailable`: the policy webhook could not confirm the sign-up (fail closed)", schema: errorSchema },
   },
 });

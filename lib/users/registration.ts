@@ -20,9 +20,11 @@ import type { Db, DbOrTx, Tx } from "../db";
 import { invites, settings, users } from "../db/schema";
 import { newSecret } from "../hooks/secrets";
 import { ApiError, badRequest, conflict, notFound } from "../http/errors";
+import { env } from "../env";
 import { newId } from "../ids";
 import { checkUrl, SsrfError } from "../net/ssrf";
 import { decisionOf, exchangePolicyHook, policyTimeoutMs } from "./policy-hook";
+import { signUpThrottle } from "./throttle";
 
 const KEY = "registration";
 
@@ -248,6 +250,10 @@ export async function signUp({ db, input, ip }: { db: Db; input: SignupInput; ip
   const audit = (action: AuditAction, targetId: string | null, details: Record<string, unknown>) =>
     recordAudit(db, actor, { action, target: { type: "user", id: targetId }, details, ip });
 
+  const throttle = await signUpThrottle(db, env().SIGNUP_MAX_PER_MINUTE);
+  if (throttle.locked) {
+    throw new ApiError(429, "too_many_signups", `Too many sign-ups on this instance right now: try again in ${throttle.retryAfterS} s.`, { retryAfterS: throttle.retryAfterS });
+  }
   if (policy.mode === "closed") {
     await audit("signup.refused", null, { mode: policy.mode, reason: "registration_closed" });
     throw new ApiError(403, "registration_closed", "Sign-up is by invitation only on this instance. Ask an admin for an invite.");

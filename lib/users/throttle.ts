@@ -3,7 +3,7 @@
 // email within WINDOW_MS, that email cannot sign in — not even with the right password — until the
 // oldest of those failures leaves the window. Counted by the email tried, known or not, so the lock
 // says nothing about whether an account exists.
-import { and, count, eq, gt, min } from "drizzle-orm";
+import { and, count, eq, gt, inArray, min } from "drizzle-orm";
 import type { DbOrTx } from "../db";
 import { auditLog } from "../db/schema";
 
@@ -32,4 +32,20 @@ export class SignInThrottled extends Error {
   constructor(readonly retryAfterS: number) {
     super(`throttled:${retryAfterS}`);
   }
+}
+
+/**
+ * Public sign-up attempts, instance-wide, per minute: each attempt in webhook mode makes an outbound
+ * request, so an unthrottled sign-up form would let anyone flood the policy webhook through us.
+ * Counted from the audit log (every attempt writes one signup.* entry); 0 turns it off.
+ */
+export async function signUpThrottle(db: DbOrTx, maxPerMinute: number, now = new Date()): Promise<ThrottleState> {
+  if (maxPerMinute <= 0) return { locked: false, retryAfterS: 0 };
+  const since = new Date(now.getTime() - 60_000);
+  const [row] = await db
+    .select({ n: count(), oldest: min(auditLog.at) })
+    .from(auditLog)
+    .where(and(inArray(auditLog.action, ["signup.admitted", "signup.refused", "signup.failed_closed"]), gt(auditLog.at, since)));
+  if (Number(row.n) < maxPerMinute || !row.oldest) return { locked: false, retryAfterS: 0 };
+  return { locked: true, retryAfterS: Math.max(1, Math.ceil((new Date(row.oldest).getTime() + 60_000 - now.getTime()) / 1000)) };
 }
