@@ -6,6 +6,11 @@ import { isInspectorUrl } from "../net/inspector-allowance";
 
 export async function checkHookUrl(url: string, selfOrigin: string): Promise<void> {
   if (isInspectorUrl(url, selfOrigin)) return;
+  await checkOutboundUrl(url);
+}
+
+/** The save-time SSRF check of any outbound URL (hooks, the new-user policy webhook): 400 ssrf_refused. */
+export async function checkOutboundUrl(url: string): Promise<void> {
   try {
     await checkUrl(url);
   } catch (err) {

@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db";
+import { isUniqueViolation } from "../db/errors";
 import { pendingChanges, tasks, type ChangeOp, type Task, type TaskType } from "../db/schema";
 import { ApiError } from "../http/errors";
 
@@ -45,13 +46,6 @@ export function requestHash(kind: string, body: string | Buffer): string {
 export interface Idempotency {
   key: string;
   hash: string;
-}
-
-export function isUniqueViolation(err: unknown): boolean {
-  for (let e = err as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (e.code === "23505") return true;
-  }
-  return false;
 }
 
 /** The task a repeated Idempotency-Key refers to, or undefined; 422 if the body differs. */

@@ -7,7 +7,8 @@ import type { Db } from "../db";
 import { tasks, type IndexRow, type Task } from "../db/schema";
 import { badRequest } from "../http/errors";
 import { safeJsonParse } from "../http/body";
-import { dropSuperseded, findReplay, isUniqueViolation, insertChanges, lockIndex, nextCommitSeq, type NewChange } from "./commit";
+import { dropSuperseded, findReplay, insertChanges, lockIndex, nextCommitSeq, type NewChange } from "./commit";
+import { isUniqueViolation } from "../db/errors";
 import { ndjsonLines } from "./ndjson";
 import { documentPreparer, IssueCollector } from "./prepare";
 

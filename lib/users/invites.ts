@@ -3,7 +3,9 @@
 // role in one transaction. Invites bypass the registration policy: the admin already decided.
 import { createHash } from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
-import type { Principal } from "../auth/principal";
+import { keyAllows, type Principal } from "../auth/principal";
+import type { Action } from "../contracts/define";
+import { keyStatus } from "../keys/status";
 import { actorOf, recordAudit, type Actor } from "../audit/record";
 import type { AcceptInviteInput, CreateInviteInput, CreatedInviteDto, InviteDto } from "../contracts/users";
 import type { Db, DbOrTx, Tx } from "../db";
@@ -150,13 +152,7 @@ async function inviterEntitled(db: DbOrTx, invitedBy: string, now: Date): Promis
   if (invitedBy === "master") return true;
   if (invitedBy.startsWith("key_")) {
     const [key] = await db.select().from(apiKeys).where(eq(apiKeys.id, invitedBy));
-    return (
-      !!key &&
-      !key.revokedAt &&
-      (!key.expiresAt || key.expiresAt.getTime() > now.getTime()) &&
-      (key.actions.includes("admin") || key.actions.includes("*")) &&
-      key.indexes.includes("*")
-    );
+    return !!key && keyStatus(key, now) === "active" && keyAllows(key.actions as Action[], ["admin"]) && key.indexes.includes("*");
   }
   const [user] = await db.select({ role: users.role, status: users.status }).from(users).where(eq(users.id, invitedBy));
   return user?.role === "admin" && user.status === "active";

@@ -6,6 +6,7 @@ import { actorOf, recordAudit } from "../audit/record";
 import type { ProfileDto } from "../contracts/users";
 import type { Db } from "../db";
 import { users, type User } from "../db/schema";
+import { getUser } from "./accounts";
 import { signInThrottle } from "./throttle";
 import { ApiError, badRequest, forbidden, unauthorized } from "../http/errors";
 
@@ -19,7 +20,7 @@ function userIdOf(p: Principal): string {
 }
 
 async function load(db: Db, id: string): Promise<User> {
-  const [u] = await db.select().from(users).where(eq(users.id, id));
+  const u = await getUser(db, id);
   if (!u) throw unauthorized();
   return u;
 }

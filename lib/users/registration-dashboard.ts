@@ -2,11 +2,11 @@
 import "server-only";
 import type { RegistrationMode, RegistrationSettingsDto } from "../contracts/registration";
 import { getDb } from "../db";
-import { readRegistration, registrationDto } from "./registration";
+import { readRegistration, registrationDto, registrationMode } from "./registration";
 
 export async function signupModeForPage(): Promise<RegistrationMode> {
   const { db } = await getDb();
-  return (await readRegistration(db)).mode;
+  return registrationMode(db);
 }
 
 export async function registrationForDashboard(): Promise<RegistrationSettingsDto> {

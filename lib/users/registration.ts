@@ -17,12 +17,13 @@ import {
   type SignupInput,
 } from "../contracts/registration";
 import type { Db, DbOrTx, Tx } from "../db";
+import { isUniqueViolation } from "../db/errors";
 import { invites, settings, users } from "../db/schema";
 import { newSecret } from "../hooks/secrets";
 import { ApiError, badRequest, conflict, notFound } from "../http/errors";
 import { env } from "../env";
 import { newId } from "../ids";
-import { checkUrl, SsrfError } from "../net/ssrf";
+import { checkOutboundUrl } from "../hooks/check-hook-url";
 import { decisionOf, exchangePolicyHook, policyTimeoutMs } from "./policy-hook";
 import { signUpThrottle } from "./throttle";
 
@@ -51,8 +52,11 @@ const DEFAULT: RegistrationSettings = { mode: "closed", webhook: null };
 /** The stored policy; closed when nothing (or something unreadable) is stored. */
 export async function readRegistration(db: DbOrTx): Promise<RegistrationSettings> {
   const [row] = await db.select().from(settings).where(eq(settings.key, KEY));
-  if (!row) return DEFAULT;
-  const parsed = storedSchema.safeParse(row.value);
+  return parseStored(row?.value);
+}
+
+function parseStored(value: unknown): RegistrationSettings {
+  const parsed = storedSchema.safeParse(value);
   return parsed.success ? parsed.data : DEFAULT;
 }
 
@@ -63,8 +67,7 @@ export async function readRegistration(db: DbOrTx): Promise<RegistrationSettings
 async function lockRegistration(tx: Tx): Promise<RegistrationSettings> {
   await tx.insert(settings).values({ key: KEY, value: DEFAULT }).onConflictDoNothing();
   const [row] = await tx.select().from(settings).where(eq(settings.key, KEY)).for("update");
-  const parsed = storedSchema.safeParse(row?.value);
-  return parsed.success ? parsed.data : DEFAULT;
+  return parseStored(row?.value);
 }
 
 async function writeRegistration(tx: DbOrTx, value: RegistrationSettings): Promise<void> {
@@ -96,16 +99,6 @@ export async function registrationMode(db: Db): Promise<RegistrationMode> {
   return (await readRegistration(db)).mode;
 }
 
-/** Save-time SSRF check, the same guard outbound hooks use. */
-async function checkPolicyUrl(url: string): Promise<void> {
-  try {
-    await checkUrl(url);
-  } catch (err) {
-    if (err instanceof SsrfError) throw badRequest(err.message, { url }, "ssrf_refused");
-    throw err;
-  }
-}
-
 export async function updateRegistration({
   db,
   principal,
@@ -118,7 +111,7 @@ export async function updateRegistration({
   input: Omit<PutRegistrationInput, "mode"> & { mode?: PutRegistrationInput["mode"] };
   ip?: string | null;
 }): Promise<RegistrationSettingsDto & { secret?: string }> {
-  if (typeof input.webhookUrl === "string") await checkPolicyUrl(input.webhookUrl);
+  if (typeof input.webhookUrl === "string") await checkOutboundUrl(input.webhookUrl);
   return db.transaction(async (tx) => {
     const before = await lockRegistration(tx);
     const mode = input.mode ?? before.mode;
@@ -194,13 +187,13 @@ export async function testRegistrationHook({
   let s = await readRegistration(db);
   const url = input.url ?? s.webhook?.url;
   if (!url) throw badRequest("Give a URL to test, or save a webhook URL first.", { field: "url" }, "webhook_url_required");
-  await checkPolicyUrl(url);
   let generated: string | undefined;
   if (!s.webhook) {
+    // Saving checks the URL (400 ssrf_refused) before anything is written.
     const saved = await updateRegistration({ db, principal, input: { webhookUrl: url }, ip });
     generated = saved.secret;
     s = await readRegistration(db);
-  }
+  } else await checkOutboundUrl(url);
   const payload = input.payload ?? { userId: newId("usr"), email: "someone@example.com" };
   const ex = await exchangePolicyHook(url, s.webhook!.secret, payload);
   const decision = ex.verdict ? decisionOf(ex.verdict) : null;
@@ -221,13 +214,6 @@ export async function testRegistrationHook({
     latencyMs: ex.latencyMs,
     ...(generated ? { secret: generated } : {}),
   };
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  for (let e: unknown = err, i = 0; e && i < 4; e = (e as { cause?: unknown }).cause, i++) {
-    if ((e as { code?: string }).code === "23505") return true;
-  }
-  return false;
 }
 
 const emailTaken = () => conflict("An account with this email already exists: sign in instead.");

@@ -3,7 +3,7 @@
 // email within WINDOW_MS, that email cannot sign in — not even with the right password — until the
 // oldest of those failures leaves the window. Counted by the email tried, known or not, so the lock
 // says nothing about whether an account exists.
-import { and, count, eq, gt, inArray, min } from "drizzle-orm";
+import { and, count, eq, gt, inArray, min, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../db";
 import { auditLog } from "../db/schema";
 
@@ -16,15 +16,22 @@ export interface ThrottleState {
   retryAfterS: number;
 }
 
-export async function signInThrottle(db: DbOrTx, email: string, now = new Date()): Promise<ThrottleState> {
-  const since = new Date(now.getTime() - WINDOW_MS);
+/**
+ * Whether the audit entries matching `which` within the last `windowMs` reached `max`: then locked
+ * until the oldest of them leaves the window.
+ */
+async function windowBudget(db: DbOrTx, which: SQL, max: number, windowMs: number, now: Date): Promise<ThrottleState> {
   const [row] = await db
     .select({ n: count(), oldest: min(auditLog.at) })
     .from(auditLog)
-    .where(and(eq(auditLog.action, "auth.sign_in_failed"), eq(auditLog.actorName, email), gt(auditLog.at, since)));
-  if (Number(row.n) < MAX_FAILURES || !row.oldest) return { locked: false, retryAfterS: 0 };
-  const until = new Date(row.oldest).getTime() + WINDOW_MS;
+    .where(and(which, gt(auditLog.at, new Date(now.getTime() - windowMs))));
+  if (Number(row.n) < max || !row.oldest) return { locked: false, retryAfterS: 0 };
+  const until = new Date(row.oldest).getTime() + windowMs;
   return { locked: true, retryAfterS: Math.max(1, Math.ceil((until - now.getTime()) / 1000)) };
+}
+
+export function signInThrottle(db: DbOrTx, email: string, now = new Date()): Promise<ThrottleState> {
+  return windowBudget(db, and(eq(auditLog.action, "auth.sign_in_failed"), eq(auditLog.actorName, email))!, MAX_FAILURES, WINDOW_MS, now);
 }
 
 /** Thrown by verifyCredentials while an email is locked; next-auth hands the message to the form. */
@@ -41,11 +48,5 @@ export class SignInThrottled extends Error {
  */
 export async function signUpThrottle(db: DbOrTx, maxPerMinute: number, now = new Date()): Promise<ThrottleState> {
   if (maxPerMinute <= 0) return { locked: false, retryAfterS: 0 };
-  const since = new Date(now.getTime() - 60_000);
-  const [row] = await db
-    .select({ n: count(), oldest: min(auditLog.at) })
-    .from(auditLog)
-    .where(and(inArray(auditLog.action, ["signup.admitted", "signup.refused", "signup.failed_closed"]), gt(auditLog.at, since)));
-  if (Number(row.n) < maxPerMinute || !row.oldest) return { locked: false, retryAfterS: 0 };
-  return { locked: true, retryAfterS: Math.max(1, Math.ceil((new Date(row.oldest).getTime() + 60_000 - now.getTime()) / 1000)) };
+  return windowBudget(db, inArray(auditLog.action, ["signup.admitted", "signup.refused", "signup.failed_closed"]), maxPerMinute, 60_000, now);
 }
