@@ -4,6 +4,7 @@ import { wakeDelivery } from "../delivery/signals";
 import { eq } from "drizzle-orm";
 import { audit, type AuditCtx } from "../audit/context";
 import type { AuditAction } from "../audit/record";
+import { diffFields } from "../audit/diff";
 import type { HookDto, UpdateHookInput } from "../contracts/hooks";
 import type { Db } from "../db";
 import { hooks, type Hook } from "../db/schema/hooks";
@@ -22,22 +23,17 @@ import { notFound } from "../http/errors";
 function hookChanges(before: Hook, after: Hook) {
   const entries: { action: AuditAction; details: Record<string, unknown> }[] = [];
   if (before.paused !== after.paused) entries.push({ action: after.paused ? "hook.paused" : "hook.resumed", details: { before: { paused: before.paused }, after: { paused: after.paused } } });
-  const b = auditView(before) as Record<string, unknown>;
-  const a = auditView(after) as Record<string, unknown>;
-  const changed: Record<string, { before: unknown; after: unknown }> = {};
-  for (const k of ["kind", "url", "headerNames", "filters"]) {
-    if (JSON.stringify(b[k]) !== JSON.stringify(a[k])) changed[k] = { before: b[k], after: a[k] };
-  }
+  const changed = diffFields(auditView(before), auditView(after), ["kind", "url", "headerNames", "filters"]);
   const headerValuesChanged = Object.keys(after.headers)
     .filter((k) => k in before.headers && before.headers[k] !== after.headers[k])
     .sort();
-  if (Object.keys(changed).length || headerValuesChanged.length) {
+  if (changed.fields.length || headerValuesChanged.length) {
     entries.push({
       action: "hook.updated",
       details: {
-        fields: [...Object.keys(changed), ...(headerValuesChanged.length ? ["headerValues"] : [])],
-        before: Object.fromEntries(Object.entries(changed).map(([k, v]) => [k, v.before])),
-        after: Object.fromEntries(Object.entries(changed).map(([k, v]) => [k, v.after])),
+        fields: [...changed.fields, ...(headerValuesChanged.length ? ["headerValues"] : [])],
+        before: changed.before,
+        after: changed.after,
         ...(headerValuesChanged.length ? { headerValuesChanged } : {}),
       },
     });

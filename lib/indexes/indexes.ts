@@ -2,6 +2,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db";
 import { audit, SYSTEM_CTX, type AuditCtx } from "../audit/context";
+import { diffFields } from "../audit/diff";
 import { indexes, tasks, type IndexRow } from "../db/schema";
 import type { CreateIndexInput, IndexDto } from "../contracts/indexes";
 import { flattenSchema, type OramaSchema } from "../contracts/orama-schema";
@@ -117,15 +118,9 @@ export async function updateIndex({
  */
 export async function auditIndexChange(tx: DbOrTx, ctx: AuditCtx, before: IndexRow, via: string): Promise<void> {
   const after = await findIndex(tx, before.id);
-  const b = auditView(before) as Record<string, unknown>;
-  const a = auditView(after) as Record<string, unknown>;
-  const fields = Object.keys(a).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+  const { fields, before: b, after: a } = diffFields(auditView(before), auditView(after));
   if (!fields.length) return;
-  await audit(tx, ctx, {
-    action: "index.updated",
-    target: { type: "index", id: before.id },
-    details: { fields, via, before: Object.fromEntries(fields.map((k) => [k, b[k]])), after: Object.fromEntries(fields.map((k) => [k, a[k]])) },
-  });
+  await audit(tx, ctx, { action: "index.updated", target: { type: "index", id: before.id }, details: { fields, via, before: b, after: a } });
 }
 
 export async function deleteIndex({ db, id, ctx = SYSTEM_CTX }: { db: Db; id: string; ctx?: AuditCtx }): Promise<void> {
