@@ -3,6 +3,7 @@
 // ("You won't see this key again"); once closed the owner unmounts this and the secret is gone.
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { CopyValue } from "@/components/ui/copy-value";
 import { Dialog } from "@/components/ui/dialog";
 import type { CreatedKey } from "./keys-api";
 
@@ -20,17 +21,6 @@ function curlExample(k: CreatedKey, origin: string): string {
 
 export function ShownOnceDialog({ created, onClose }: { created: CreatedKey; onClose: () => void }) {
   const [confirming, setConfirming] = useState(false);
-  const [copied, setCopied] = useState<"idle" | "copied" | "failed">("idle");
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(created.key);
-      setCopied("copied");
-    } catch {
-      setCopied("failed");
-    }
-  }
-
   if (confirming) {
     return (
       <Dialog alert title="You won't see this key again" description="Make sure you copied it somewhere safe. If you lose it, revoke it and create a new one." onCancel={() => setConfirming(false)}>
@@ -49,15 +39,7 @@ export function ShownOnceDialog({ created, onClose }: { created: CreatedKey; onC
   return (
     <Dialog title={`Your new key “${created.name}”`} description="Copy it now: this is the only time it is shown." onCancel={() => setConfirming(true)}>
       <div className="space-y-4">
-        <div className="flex items-center gap-2">
-          <code aria-label="New API key" className="min-w-0 flex-1 break-all rounded-md bg-zinc-100 px-3 py-2 font-mono text-sm dark:bg-zinc-800">
-            {created.key}
-          </code>
-          <Button variant="secondary" onClick={copy} aria-label={copied === "copied" ? "Copied" : "Copy key"}>
-            {copied === "copied" ? "Copied" : "Copy"}
-          </Button>
-        </div>
-        {copied === "failed" ? <p className="text-xs text-red-600">Copying is blocked here: select the key and copy it by hand.</p> : null}
+        <CopyValue value={created.key} label="New API key" noun="key" />
         <div>
           <p className="mb-1 text-sm font-medium">Try it</p>
           <pre aria-label="curl example" className="overflow-x-auto rounded-md bg-zinc-950 p-3 font-mono text-xs text-zinc-100">

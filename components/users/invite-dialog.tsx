@@ -8,6 +8,7 @@ import type { CreatedInviteDto } from "@/lib/contracts/users";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { CopyValue } from "@/components/ui/copy-value";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
@@ -65,27 +66,10 @@ export function InviteDialog({ onClose }: { onClose: () => void }) {
 }
 
 function ShownOnce({ invite, onClose }: { invite: CreatedInviteDto; onClose: () => void }) {
-  const [copied, setCopied] = useState<"idle" | "copied" | "failed">("idle");
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(invite.url);
-      setCopied("copied");
-    } catch {
-      setCopied("failed");
-    }
-  }
   return (
     <Dialog title={`Invite link for ${invite.email}`} description="You won't see this link again: copy it and send it to them." onCancel={onClose}>
       <div className="space-y-4">
-        <div className="flex items-center gap-2">
-          <code aria-label="Invite link" className="min-w-0 flex-1 break-all rounded-md bg-zinc-100 px-3 py-2 font-mono text-xs dark:bg-zinc-800">
-            {invite.url}
-          </code>
-          <Button variant="secondary" onClick={copy} aria-label={copied === "copied" ? "Copied" : "Copy link"}>
-            {copied === "copied" ? "Copied" : "Copy"}
-          </Button>
-        </div>
-        {copied === "failed" ? <p className="text-xs text-red-600">Copying is blocked here: select the link and copy it by hand.</p> : null}
+        <CopyValue value={invite.url} label="Invite link" noun="link" small />
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           Role: <strong>{ROLE_LABEL[invite.role]}</strong>. Valid until {formatTime(invite.expiresAt)}. Inviting the same email again replaces this link.
         </p>
