@@ -1,14 +1,11 @@
 // The new-user policy webhook: one signed, SSRF-guarded POST of { userId, email } that must answer any
-// 2xx with { ok, action, userData? }. Every other outcome is a PolicyFailure with a short reason, and
-// the caller fails closed. No redirects are followed (safeRequest never follows them).
-import { Webhook } from "standardwebhooks";
+// 2xx with { ok, action, userData? }. Every other outcome is an exchange with no verdict and a short
+// reason, and the caller fails closed. No redirects are followed (safeRequest never follows them).
 import { policyVerdictSchema, type PolicyVerdict } from "../contracts/registration";
-import { USER_AGENT } from "../delivery/headers";
+import { newWebhookId } from "../delivery/claim";
+import { sign, USER_AGENT } from "../delivery/headers";
 import { env } from "../env";
-import { newId } from "../ids";
 import { errorReason, safeRequest, SsrfError, type SafeResponse } from "../net/outbound";
-
-export class PolicyFailure extends Error {}
 
 export interface PolicyExchange {
   request: { url: string; headers: Record<string, string>; body: string };
@@ -23,15 +20,15 @@ export function policyTimeoutMs(): number {
   return env().POLICY_HOOK_TIMEOUT_MS;
 }
 
-/** Standard Webhooks headers, exactly as outbound hooks send them (there is no per-hook token here). */
+/** Standard Webhooks headers, signed as outbound hooks sign (there is no per-hook token here). */
 export function policyHeaders(secret: string, body: string, now = new Date()): Record<string, string> {
-  const webhookId = newId("msg", 24);
+  const webhookId = newWebhookId();
   return {
     "content-type": "application/json",
     "user-agent": USER_AGENT,
     "webhook-id": webhookId,
     "webhook-timestamp": String(Math.floor(now.getTime() / 1000)),
-    "webhook-signature": new Webhook(secret).sign(webhookId, now, body),
+    "webhook-signature": sign(secret, webhookId, now, body),
   };
 }
 
