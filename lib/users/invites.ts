@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { keyAllows, type Principal } from "../auth/principal";
 import type { Action } from "../contracts/define";
+import { creatorId } from "../keys/grant";
 import { keyStatus } from "../keys/status";
 import { actorOf, recordAudit, type Actor } from "../audit/record";
 import type { AcceptInviteInput, CreateInviteInput, CreatedInviteDto, InviteDto } from "../contracts/users";
@@ -41,10 +42,8 @@ function toInviteDto(row: Invite, invitedByName: string | null, now: Date): Invi
   };
 }
 
-function inviterOf(p: Principal): { id: string; name: string | null } {
-  if (p.type === "user") return { id: p.user.id, name: p.user.name };
-  if (p.type === "key") return { id: p.key.id, name: p.key.name };
-  return { id: "master", name: "master key" };
+function inviterOf(p: Principal): { id: string; name: string } {
+  return { id: creatorId(p), name: p.type === "user" ? p.user.name : p.type === "key" ? p.key.name : "master key" };
 }
 
 /** Open invitations (neither accepted nor revoked), newest first; expired ones say so. */
