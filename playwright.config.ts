@@ -2,7 +2,8 @@ import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
-// A production build on a fresh DATA_DIR (scripts/e2e-server.mjs wipes it), in Debian's Chromium.
+// A production build on a fresh DATA_DIR (scripts/e2e-server.mjs wipes it) — or, with TEST_DATABASE_URL, on a
+// fresh database on that Postgres server — in Debian's Chromium.
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), "indexhook-e2e");
 export const E2E_MASTER_KEY = "e2e-master-key-0123456789abcdef";
@@ -15,7 +16,7 @@ export default defineConfig({
   timeout: 60_000,
   outputDir: "test-results/e2e-artifacts",
   expect: { timeout: 10_000 },
-  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  reporter: [["list"], ["json", { outputFile: process.env.E2E_REPORT ?? "test-results/e2e.json" }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: "retain-on-failure",
@@ -34,6 +35,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
+    // SIGTERM (not Playwright's default SIGKILL) so the server script can drop its Postgres database.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
     env: {
       PORT: String(PORT),
       DATA_DIR: E2E_DATA_DIR,

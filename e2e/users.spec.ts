@@ -7,6 +7,7 @@ const suffix = Date.now().toString(36);
 const INVITEE = { email: `newbie-${suffix}@example.com`, name: "Nora Newbie", password: "nora-password-1" };
 
 test("invite a member who accepts, signs in, is made a viewer, and renames themselves", async ({ page, context, browser }) => {
+  test.slow(); // two browsers and a dozen round trips: 60 s is short on a busy 2-core machine
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto("/users");
   await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
