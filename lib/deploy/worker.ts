@@ -1,11 +1,13 @@
-// The deploy worker loop: claim → run → (fail and release). Wakes at once on a local deploy request
-// and polls otherwise (other processes' requests); recovers deploys of dead workers.
+// The deploy worker loop: keeps up to DEPLOY_CONCURRENCY deploys running side by side, each of a
+// different index, each in its own lane with its own time limit (lane.ts), so a slow deploy of one
+// index never holds up another's. Wakes at once on a local deploy request or a lane coming free,
+// polls otherwise (other processes' requests); recovers deploys of dead workers.
 import { env } from "../env";
 import type { DbHandle } from "../db";
 import type { WorkerLoop } from "../worker";
 import { claimNext } from "./claim";
-import { recoverStaleDeploys, releaseDeploy } from "./recover";
-import { runDeploy } from "./run-deploy";
+import { runLane } from "./lane";
+import { recoverStaleDeploys } from "./recover";
 import { signals } from "./signals";
 
 const POLL_MS = 500;
@@ -15,36 +17,40 @@ export function deployWorker(): WorkerLoop {
   let stopped = false;
   let running: Promise<void> | undefined;
   let wake: (() => void) | undefined;
-  const onWake = () => wake?.();
+  let woken = false;
+  const onWake = () => ((woken = true), wake?.());
+  const stopping = new AbortController();
+  const lanes = new Set<Promise<void>>();
 
   async function loop(h: DbHandle, firstStaleMs: number) {
     let lastRecover = 0;
     let staleMs = firstStaleMs;
     while (!stopped) {
+      woken = false;
       try {
         if (Date.now() - lastRecover > RECOVER_EVERY_MS) {
           lastRecover = Date.now();
           await recoverStaleDeploys(h, staleMs);
           staleMs = env().DEPLOY_STALE_MS;
         }
-        const claim = await claimNext(h.db);
-        if (claim) {
-          try {
-            await runDeploy(h, claim);
-          } catch (err) {
-            console.error(`[indexhook] deploy task ${claim.task.uid} of ${claim.task.indexUid} failed:`, err);
-            await releaseDeploy(h, claim.task.uid, (err as Error).message || String(err), false);
-          }
-          continue;
+        // Claims are taken one at a time, and claimNext skips indexes with a deploy running (in any
+        // process), so each lane holds a different index.
+        while (!stopped && lanes.size < env().DEPLOY_CONCURRENCY) {
+          const claim = await claimNext(h.db);
+          if (!claim) break;
+          const lane: Promise<void> = runLane(h, claim, stopping.signal).finally(() => (lanes.delete(lane), onWake()));
+          lanes.add(lane);
         }
       } catch (err) {
         console.error("[indexhook] deploy worker error", err);
       }
+      if (woken || stopped) continue;
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, POLL_MS);
         wake = () => (clearTimeout(t), resolve());
       });
     }
+    await Promise.all(lanes);
   }
 
   return {
@@ -57,6 +63,8 @@ export function deployWorker(): WorkerLoop {
     async stop() {
       stopped = true;
       signals.off("wake", onWake);
+      // Running deploys are handed back to the queue (another worker, or this one's next start, retries them).
+      stopping.abort();
       wake?.();
       await running;
     },
