@@ -1,15 +1,22 @@
 // Deploy lanes on a real database: claims never take two deploys of one index (even when claimed
 // concurrently, on Postgres), skip indexes with a deploy running, and the stale-deploy recovery
-// fails — instead of retrying — a deploy that had already used up its time limit.
+// fails — instead of retrying — a deploy that had already used up its time limit. The worker loop
+// runs another index's deploy beside a stuck one, and hands the stuck one back when it stops.
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../db";
 import { deployments, tasks } from "../db/schema";
 import { createIndex, findIndex } from "../indexes/indexes";
-import { requestDeploy } from "../ingest/ingest";
+import { acceptJsonSnapshot, requestDeploy } from "../ingest/ingest";
 import { freshDb } from "../testing/db";
 import { claimNext } from "./claim";
 import { recoverStaleDeploys } from "./recover";
+import { TEST_SLOW_BUILD_ID } from "./run-deploy";
+import { deployWorker } from "./worker";
+
+// Test-only knob (lib/env.ts accepts it under vitest): a build containing TEST_SLOW_BUILD_ID blocks its thread.
+process.env.INDEXHOOK_TEST_BUILD_DELAY_MS = "600000";
+process.env.DEPLOY_CONCURRENCY = "2";
 
 let h: DbHandle;
 beforeAll(async () => {
@@ -77,5 +84,39 @@ describe("recovering deploys of a dead worker", () => {
     expect(failed.error).toMatchObject({ code: "deploy_timeout", message: expect.stringContaining("DEPLOY_TIMEOUT_MS (10 min)") });
     const [dep] = await h.db.select().from(deployments).where(eq(deployments.taskUid, longUid));
     expect(dep).toMatchObject({ status: "failed", error: expect.stringContaining("DEPLOY_TIMEOUT_MS") });
+  });
+});
+
+describe("the deploy worker loop", () => {
+  async function until<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
+      const v = await probe();
+      if (v !== undefined) return v;
+    }
+    throw new Error(`${what}: not within 30 s`);
+  }
+  const snapshot = async (indexId: string, docs: { id: string; title: string }[]) =>
+    acceptJsonSnapshot({ db: h.db, index: await findIndex(h.db, indexId), createdBy: "master", text: JSON.stringify(docs) });
+
+  it("deploys another index beside a stuck one, and hands the stuck one back to the queue when it stops", async () => {
+    const [a, b] = [await newIndex(), await newIndex()];
+    await snapshot(a, [{ id: TEST_SLOW_BUILD_ID, title: "stuck" }]);
+    await snapshot(b, [{ id: "1", title: "fine" }]);
+    const worker = deployWorker();
+    await worker.start(h);
+    try {
+      const stuck = await deploy(a);
+      await until("a's build started", async () => {
+        const [d] = await h.db.select().from(deployments).where(eq(deployments.taskUid, stuck));
+        return d?.phase === "build" ? d : undefined;
+      });
+      const beside = await deploy(b);
+      await until("b's deploy finished", async () => ((await taskOf(beside)).status === "succeeded" ? true : undefined));
+      expect((await taskOf(stuck)).status).toBe("processing");
+    } finally {
+      await worker.stop(); // returns at once: the blocked build thread is terminated, not awaited
+    }
+    const [handedBack] = await h.db.select().from(tasks).where(and(eq(tasks.indexUid, a), eq(tasks.type, "deploy")));
+    expect(handedBack).toMatchObject({ status: "enqueued", details: { attempts: 1, lastError: expect.stringContaining("worker stopped") } });
   });
 });

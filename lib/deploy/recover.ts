@@ -1,7 +1,7 @@
 // When a deploy fails or its worker dies, the previous version stays live, the ingestion tasks it had
 // taken go back to the queue (so the next deploy contains every change), and the deploy task is
 // retried once or failed with the reason.
-import { and, eq, inArray, lt } from "drizzle-orm";
+import { and, eq, inArray, lt, notInArray } from "drizzle-orm";
 import type { DbHandle } from "../db";
 import { env } from "../env";
 import { deploymentArtifacts, deployments, tasks } from "../db/schema";
@@ -48,11 +48,19 @@ export async function releaseDeploy(h: DbHandle, taskUid: number, reason: string
  * Deploys whose worker went silent (killed, crashed): retried once, then failed. One that had already
  * run for its whole time limit (by its last heartbeat) is failed at once: it would only run out again.
  */
-export async function recoverStaleDeploys(h: DbHandle, staleMs: number): Promise<number> {
+export async function recoverStaleDeploys(h: DbHandle, staleMs: number, ownRunning: number[] = []): Promise<number> {
   const stale = await h.db
     .select({ uid: tasks.uid, details: tasks.details, startedAt: tasks.startedAt, heartbeatAt: tasks.heartbeatAt })
     .from(tasks)
-    .where(and(eq(tasks.status, "processing"), inArray(tasks.type, ["deploy", "rollback"]), lt(tasks.heartbeatAt, new Date(Date.now() - staleMs))));
+    .where(
+      and(
+        eq(tasks.status, "processing"),
+        inArray(tasks.type, ["deploy", "rollback"]),
+        lt(tasks.heartbeatAt, new Date(Date.now() - staleMs)),
+        // The caller's own lanes are alive whatever their heartbeat says (and enforce their own limit).
+        ownRunning.length ? notInArray(tasks.uid, ownRunning) : undefined,
+      ),
+    );
   const limit = env().DEPLOY_TIMEOUT_MS;
   for (const t of stale) {
     if (t.startedAt && t.heartbeatAt && t.heartbeatAt.getTime() - t.startedAt.getTime() >= limit) {

@@ -45,9 +45,10 @@ export async function runDeploy(h: DbHandle, claim: Claim, signal?: AbortSignal)
   const indexId = task.indexUid;
   const progress = (phase: string, pct: number) =>
     h.db.update(deployments).set({ phase, progress: Math.round(pct) }).where(eq(deployments.id, deploymentId));
+  // Several beats per DEPLOY_STALE_MS, so other processes never take a live deploy for a dead one.
   const heartbeat = setInterval(() => {
     void h.db.update(tasks).set({ heartbeatAt: new Date() }).where(eq(tasks.uid, task.uid)).catch(() => {});
-  }, 5000);
+  }, Math.min(5000, env().DEPLOY_STALE_MS / 3));
   try {
     const [index] = await h.db.select().from(indexes).where(eq(indexes.id, indexId));
     if (!index) throw new Error(`index ${indexId} was deleted`);

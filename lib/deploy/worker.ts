@@ -19,8 +19,9 @@ export function deployWorker(): WorkerLoop {
   let wake: (() => void) | undefined;
   let woken = false;
   const onWake = () => ((woken = true), wake?.());
-  const stopping = new AbortController();
-  const lanes = new Set<Promise<void>>();
+  let stopping = new AbortController();
+  /** Running lanes, by deploy task uid. */
+  const lanes = new Map<number, Promise<void>>();
 
   async function loop(h: DbHandle, firstStaleMs: number) {
     let lastRecover = 0;
@@ -30,7 +31,7 @@ export function deployWorker(): WorkerLoop {
       try {
         if (Date.now() - lastRecover > RECOVER_EVERY_MS) {
           lastRecover = Date.now();
-          await recoverStaleDeploys(h, staleMs);
+          await recoverStaleDeploys(h, staleMs, [...lanes.keys()]);
           staleMs = env().DEPLOY_STALE_MS;
         }
         // Claims are taken one at a time, and claimNext skips indexes with a deploy running (in any
@@ -38,8 +39,8 @@ export function deployWorker(): WorkerLoop {
         while (!stopped && lanes.size < env().DEPLOY_CONCURRENCY) {
           const claim = await claimNext(h.db);
           if (!claim) break;
-          const lane: Promise<void> = runLane(h, claim, stopping.signal).finally(() => (lanes.delete(lane), onWake()));
-          lanes.add(lane);
+          const uid = claim.task.uid;
+          lanes.set(uid, runLane(h, claim, stopping.signal).finally(() => (lanes.delete(uid), onWake())));
         }
       } catch (err) {
         console.error("[indexhook] deploy worker error", err);
@@ -50,12 +51,14 @@ export function deployWorker(): WorkerLoop {
         wake = () => (clearTimeout(t), resolve());
       });
     }
-    await Promise.all(lanes);
+    await Promise.all(lanes.values());
   }
 
   return {
     name: "deploy",
     start(h) {
+      stopped = false;
+      stopping = new AbortController();
       signals.on("wake", onWake);
       // On PGlite this is the only process: whatever is still "processing" was left by a dead one.
       running = loop(h, h.kind === "pglite" ? 0 : env().DEPLOY_STALE_MS);
