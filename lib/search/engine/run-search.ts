@@ -45,7 +45,11 @@ export function runSearch(db: AnyOrama, params: SearchParamsInput, opts: RunSear
     // Orama's own errors carry a `code` (UNKNOWN_INDEX, INVALID_FILTER_OPERATION, …): the query was bad.
     const code = (err as { code?: string }).code;
     if (code) throw new SearchQueryError((err as Error).message, code.toLowerCase());
-    throw err;
+    // Parameters are checked against the schema before they get here (lib/search/validate-params.ts);
+    // what Orama still throws (a TypeError on data it does not expect) is this query on this data,
+    // answered 400 rather than 500, and logged so a gap in the checks shows.
+    console.warn("[indexhook] search failed inside the engine", (err as Error)?.stack ?? err);
+    throw new SearchQueryError(`The search engine could not run this search: ${(err as Error)?.message ?? String(err)}`, "engine_error");
   }
 }
 
