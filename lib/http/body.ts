@@ -30,8 +30,38 @@ export function mediaType(req: Request): string {
   return (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
 }
 
-/** JSON.parse that drops __proto__ / constructor / prototype keys so nothing downstream is polluted. */
-export function safeJsonParse(text: string): unknown {
+/**
+ * How deeply arrays and objects may nest in any JSON we parse (bodies, NDJSON lines, `q`): serde_json's
+ * default, so what Meilisearch accepts is accepted here. Deeper input is refused before JSON.parse, so no
+ * recursive code downstream (the reviver below, zod, validation, the build) ever sees it.
+ */
+export const MAX_JSON_DEPTH = 128;
+
+export const tooDeep = (limit: number, what = "The request body") =>
+  new ApiError(400, "json_too_deep", `${what} nests arrays and objects more than ${limit} levels deep.`, { limit });
+
+/** Throws 400 json_too_deep when `text` nests deeper than `limit`: one linear pass, no recursion. */
+export function checkJsonDepth(text: string, limit = MAX_JSON_DEPTH, what?: string): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > limit) throw tooDeep(limit, what);
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+}
+
+/**
+ * JSON.parse that refuses nesting past MAX_JSON_DEPTH (400 json_too_deep) and drops __proto__ /
+ * constructor / prototype keys so nothing downstream is polluted.
+ */
+export function safeJsonParse(text: string, what?: string): unknown {
+  checkJsonDepth(text, MAX_JSON_DEPTH, what);
   return JSON.parse(text, (key, value) =>
     key === "__proto__" || key === "constructor" || key === "prototype" ? undefined : value,
   );
@@ -41,8 +71,9 @@ export function safeJsonParse(text: string): unknown {
 export function parseJsonText(text: string, what = "The request body"): unknown {
   if (text.trim() === "") throw badRequest(`${what} is empty: send a JSON document.`, undefined, "invalid_json");
   try {
-    return safeJsonParse(text);
+    return safeJsonParse(text, what);
   } catch (err) {
+    if (err instanceof ApiError) throw err;
     throw badRequest(`${what} is not valid JSON: ${(err as Error).message}`, undefined, "invalid_json");
   }
 }
