@@ -96,3 +96,23 @@ export function parseWith<T>(schema: z.ZodType<T>, value: unknown, what: string)
   if (!result.success) throw badRequest(`Invalid ${what}.`, zodDetails(result.error));
   return result.data;
 }
+
+/**
+ * Query parameters of a contract that names an error code per parameter (Meilisearch's style): a bad
+ * value answers 400 with that parameter's code, an unknown parameter (strict schema) 400 bad_request
+ * naming it and the accepted ones, as Meilisearch does.
+ */
+export function parseQuery<T>(schema: z.ZodType<T>, value: Record<string, string>, codes: Record<string, string>): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const unknown = result.error.issues.find((i) => i.code === "unrecognized_keys");
+  if (unknown) {
+    const names = unknown.keys.map((k) => `\`${k}\``).join(", ");
+    const expected = Object.keys(codes).map((k) => `\`${k}\``).join(", ");
+    throw badRequest(`Unknown query parameter ${names}: expected one of ${expected}.`, { parameters: unknown.keys, expected: Object.keys(codes) }, "bad_request");
+  }
+  const [first] = result.error.issues;
+  const name = String(first.path[0] ?? "");
+  const code = codes[name] ?? "invalid_request";
+  throw badRequest(`Invalid value in parameter \`${name}\`: ${first.message}`, zodDetails(result.error), code);
+}
