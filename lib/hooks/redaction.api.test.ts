@@ -61,7 +61,7 @@ beforeAll(async () => {
   for (const uuid of [hook.uuid, binHook.uuid, NIL]) expect((await master()("POST", `/api/v1/hooks/${uuid}/test`)).json.status).toBe("succeeded");
   await until(async () => rx.requests.some((q) => q.path === "/tasks" && q.body.includes(`"uid":${taskUid}`)));
   await until(async () => rx.requests.filter((q) => q.path === "/changes").length >= 2);
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await rx?.close();
   await server?.stop();

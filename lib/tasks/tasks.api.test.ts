@@ -27,7 +27,7 @@ beforeAll(async () => {
   expect((await call("POST", `/api/v1/webhooks/${IX}/notify`, { upsert: [{ id: "last", title: "x" }] })).status).toBe(202);
   expect((await call("POST", "/api/v1/webhooks/tf-b/notify", { upsert: [{ id: "b", title: "x" }] })).status).toBe(202);
   all = (await call("GET", `/api/v1/tasks?indexUids=${IX}&limit=100`)).json.results;
-}, 120_000);
+}, 300_000);
 afterAll(async () => server?.stop());
 
 const uids = async (qs: string) => {
