@@ -39,8 +39,8 @@ export function redactSentHeaders(headers: Record<string, string>): Record<strin
 export function redactCapturedHeaders(headers: Record<string, string>, known: ReadonlySet<string>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(headers).map(([k, v]) => {
-      if (known.has(v.trim())) return [k, MASK];
-      return [k, AUTH_LIKE.test(k) && !PUBLIC_PROTOCOL.has(k.toLowerCase()) ? redactValue(k, v) : v];
+      if (AUTH_LIKE.test(k) && !PUBLIC_PROTOCOL.has(k.toLowerCase())) return [k, redactValue(k, v)];
+      return [k, known.has(v.trim()) ? MASK : v];
     }),
   );
 }
