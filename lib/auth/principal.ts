@@ -31,16 +31,6 @@ export function describePrincipal(p: Principal) {
   return { type: "key" as const, id: p.key.id, name: p.key.name, actions: p.key.actions, indexes: p.key.indexes };
 }
 
-/**
- * Whether the caller may see hook credentials in what it reads (the X-Indexhook-Token and custom header
- * values in a delivery's headers, or in requests an inspector bin captured). Only a role that can manage
- * hooks can: a viewer reads the same data with those values masked. Keys reach these routes only with
- * the admin action, the master key always.
- */
-export function seesHookSecrets(p: Principal): boolean {
-  return p.type !== "user" || roleAtLeast(p.user.role, "member");
-}
-
 /** Whether the caller may learn API keys' names (those who can manage keys: members, admin keys, master). */
 export function seesKeyNames(p: Principal): boolean {
   if (p.type === "master") return true;
