@@ -95,7 +95,7 @@ describe.skipIf(!remoteIp)("INDEXHOOK_SETUP_CODE", () => {
   }, 240_000);
   afterAll(async () => server?.stop());
 
-  it("is the code (never printed), and loopback still needs none", async () => {
+  it("is the code, and is never printed", async () => {
     expect(server.logs()).toMatch(/setup code set in INDEXHOOK_SETUP_CODE/);
     expect(server.logs()).not.toContain("automation-setup-code-42");
     expect(CODE_LINE.test(server.logs())).toBe(false);
