@@ -58,6 +58,12 @@ const schema = z.object({
   SIGNUP_MAX_PER_MINUTE: z.coerce.number().int().min(0).default(30),
   /** Audit entries older than this many days are deleted (0 = keep forever). */
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(0).default(365),
+  /** The first-run setup code (automation); unset = a random one printed in the log at start. */
+  INDEXHOOK_SETUP_CODE: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || v.trim().length >= 8, "at least 8 characters"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /**
    * Deploys of different indexes that one worker process runs side by side (still one per index).

@@ -6,7 +6,10 @@ import { roleAtLeast } from "./roles";
 export type Principal =
   | { type: "user"; user: { id: string; email: string; name: string; role: Role } }
   | { type: "master" }
-  | { type: "key"; key: { id: string; name: string; actions: Action[]; indexes: string[]; createdBy: string | null } };
+  | {
+      type: "key";
+      key: { id: string; name: string; actions: Action[]; indexes: string[]; createdBy: string | null; allowedOrigins?: string[] };
+    };
 
 export { roleAtLeast };
 
