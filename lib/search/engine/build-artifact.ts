@@ -20,7 +20,7 @@ export class BuildError extends Error {
 
 export function buildArtifact(schema: OramaSchema, docs: EngineDocument[], opts: BuildOptions = {}): Promise<Buffer> {
   const worker = startWorker("build-worker", {
-    workerData: { schema, docs, batchSize: opts.batchSize ?? 1000 },
+    workerData: { schema, docs, batchSize: opts.batchSize ?? 1000, tokenMaxLength: opts.tokenMaxLength },
   });
   return new Promise<Buffer>((resolve, reject) => {
     let settled = false;

@@ -7,12 +7,12 @@ import { balanceAvlIndexes } from "./avl-balance";
 import { toWire } from "./wire";
 import type { EngineDocument, OramaSchema } from "./types";
 
-type Input = { schema: OramaSchema; docs: EngineDocument[]; batchSize: number };
+type Input = { schema: OramaSchema; docs: EngineDocument[]; batchSize: number; tokenMaxLength?: number };
 
-async function run({ schema, docs, batchSize }: Input) {
+async function run({ schema, docs, batchSize, tokenMaxLength }: Input) {
   const port = parentPort!;
   const total = docs.length;
-  const db = createEngineDb(schema);
+  const db = createEngineDb(schema, { tokenMaxLength });
   port.postMessage({ type: "progress", phase: "build", done: 0, total });
   for (let i = 0; i < total; i += batchSize) {
     // insertMultiple per batch (not one call) so progress can be reported between batches.
@@ -21,7 +21,7 @@ async function run({ schema, docs, batchSize }: Input) {
   }
   balanceAvlIndexes(db);
   port.postMessage({ type: "progress", phase: "serialize", done: 0, total: 1 });
-  const buf = encodeDb(schema, db);
+  const buf = encodeDb(schema, db, { tokenMaxLength });
   port.postMessage({ type: "progress", phase: "serialize", done: 1, total: 1 });
   // Hand the bytes over without a copy.
   const ab = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;

@@ -12,6 +12,8 @@ export type BuildOptions = {
   onProgress?: (p: BuildProgress) => void;
   /** Documents per insertMultiple batch inside the worker (default 1000). */
   batchSize?: number;
+  /** Tokens are cut to this many UTF-16 code units (default 256, TOKEN_MAX_LENGTH); recorded in the artifact. */
+  tokenMaxLength?: number;
 };
 
 /** Orama's search result shape, with the document typed loosely. */
