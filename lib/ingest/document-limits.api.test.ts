@@ -37,7 +37,8 @@ describe("a long word", () => {
     const done = await deploy(id);
     expect(done.error).toBeNull();
     expect(done.status).toBe("succeeded");
-    expect(await hits(id, word)).toEqual(["1"]);
+    // Search terms are capped at 1024 characters by the search contract; the tokenizer cuts them to 256 too.
+    expect(await hits(id, word.slice(0, 1024))).toEqual(["1"]);
     expect((await call("POST", `/api/v1/webhooks/${id}/notify`, { upsert: [{ id: "2", title: "small" }] })).status).toBe(202);
     expect((await deploy(id)).status).toBe("succeeded");
     expect(await hits(id, "small")).toEqual(["2"]);
@@ -49,7 +50,7 @@ describe("a long word", () => {
     expect(r.status).toBe(400);
     expect(r.json.error.code).toBe("invalid_documents");
     expect(r.json.error.details).toEqual([
-      { at: "upsert[0]", id: "1", path: "(document)", expected: `at most ${MAX_BYTES} bytes of JSON`, got: `${MAX_BYTES + 23} bytes`, limit: sizeLimit },
+      { at: "upsert[0]", id: "1", path: "(document)", expected: `at most ${MAX_BYTES} bytes of JSON`, got: `${MAX_BYTES + 21} bytes`, limit: sizeLimit },
     ]);
     expect((await call("POST", `/api/v1/webhooks/${id}/has-data`)).json).toEqual({ hasData: false });
   });
