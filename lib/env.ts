@@ -64,6 +64,12 @@ const schema = z.object({
     .optional()
     .transform((v) => (v ? v : undefined))
     .refine((v) => v === undefined || v.trim().length >= 8, "at least 8 characters"),
+  /** Per-document limits checked at ingest (docs/document-limits.md): JSON bytes of one document… */
+  DOCUMENT_MAX_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  /** …tokens indexed for one string/string[] property (distinct words per value, summed over items)… */
+  DOCUMENT_MAX_PROPERTY_TOKENS: z.coerce.number().int().positive().default(65_536),
+  /** …and the length tokens are cut to (UTF-16 code units) when indexing and searching. */
+  TOKEN_MAX_LENGTH: z.coerce.number().int().min(16).max(4096).default(256),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /**
    * Deploys of different indexes that one worker process runs side by side (still one per index).

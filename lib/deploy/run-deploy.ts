@@ -11,6 +11,7 @@ import { recordFinishedTasks } from "../tasks/events";
 import { appendingEvents } from "../delivery/event-log";
 import { liveDocumentMap } from "../indexes/live-documents";
 import { buildArtifact, type EngineDocument } from "../search/engine";
+import { env } from "../env";
 import { attachEmbeddings, embeddingsFingerprint, schemaWithEmbeddings } from "../embeddings/attach";
 import { applyChanges, diff, type Applied, type Doc } from "./apply";
 import { packDocs, readArtifact, unpackDocs, writeArtifact } from "./artifacts";
@@ -72,6 +73,7 @@ export async function runDeploy(h: DbHandle, claim: Claim, signal?: AbortSignal)
     const artifact = await buildArtifact(schemaWithEmbeddings(index.schema, settings), all, {
       signal,
       testStallMs: stall && applied.docs.has(TEST_SLOW_BUILD_ID) ? stall : undefined,
+      tokenMaxLength: env().TOKEN_MAX_LENGTH,
       onProgress: (p) => {
         const pct = p.phase === "build" ? (p.done / Math.max(p.total, 1)) * 90 : 95;
         if (pct - lastPct >= 5) void progress("build", (lastPct = pct)).catch(() => {});

@@ -7,12 +7,14 @@ import { liveDocumentPages } from "./live-documents";
 import type { OramaSchema } from "../contracts/orama-schema";
 import { badRequest } from "../http/errors";
 import { documentValidator, type DocumentIssue } from "./validate-document";
+import { documentLimits } from "./document-limits";
 
 const MAX_REPORTED = 50;
 const PAGE = 2000;
 
 export async function assertDocumentsFit(db: DbOrTx, indexId: string, schema: OramaSchema): Promise<void> {
-  const validate = documentValidator(schema);
+  // With the limits: a property the new schema starts indexing must not be over the token limit either.
+  const validate = documentValidator(schema, documentLimits());
   const problems: (DocumentIssue & { documentId: string; source: "live" | "pending" })[] = [];
   const check = (source: "live" | "pending", id: string, doc: Record<string, unknown>) => {
     for (const issue of validate(doc)) {

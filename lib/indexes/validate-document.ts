@@ -1,6 +1,7 @@
 // Checks documents against an index's Orama schema. Properties outside the schema are allowed (they
 // are stored, not indexed); a missing or null value is allowed; a present value must fit its type.
 import { flattenSchema, vectorDimension, type OramaSchema } from "../contracts/orama-schema";
+import { propertyTokenCounter, type DocumentLimits } from "./document-limits";
 
 export interface DocumentIssue {
   /** Where the document is: "[3]" in a JSON array, "upsert[2]" in a notify, "line 17" in NDJSON. */
@@ -8,6 +9,10 @@ export interface DocumentIssue {
   path: string;
   expected: string;
   got: string;
+  /** The document's id, on limit issues (the position in `at` names it too). */
+  id?: string;
+  /** The limit a value is over (name of its setting and value), on limit issues. */
+  limit?: { name: string; value: number };
 }
 
 export function describeValue(v: unknown): string {
@@ -49,9 +54,13 @@ function expectedText(type: string): string {
   return dim ? `vector of ${dim} numbers` : type;
 }
 
-/** A compiled checker: flattening the schema once per request, not once per document. */
-export function documentValidator(schema: OramaSchema) {
+/**
+ * A compiled checker: flattening the schema once per request, not once per document. With `limits`,
+ * string and string[] values are also held to the tokens-per-property limit (document-limits.ts).
+ */
+export function documentValidator(schema: OramaSchema, limits?: DocumentLimits) {
   const paths = Object.entries(flattenSchema(schema)).map(([path, type]) => ({ path, parts: path.split("."), type }));
+  const countTokens = limits ? propertyTokenCounter(limits) : null;
   return (doc: Record<string, unknown>): DocumentIssue[] => {
     const issues: DocumentIssue[] = [];
     for (const { path, parts, type } of paths) {
@@ -69,6 +78,10 @@ export function documentValidator(schema: OramaSchema) {
       }
       if (value === undefined || value === null) continue;
       if (!fitsType(type, value)) issues.push({ path, expected: expectedText(type), got: describeValue(value) });
+      else if (countTokens && (type === "string" || type === "string[]")) {
+        const over = countTokens(path, value as string | string[]);
+        if (over) issues.push(over);
+      }
     }
     // A nested object that failed at a shared parent is reported once.
     return issues.filter((i, n) => issues.findIndex((j) => j.path === i.path) === n);

@@ -4,6 +4,7 @@ import type { OramaSchema } from "../contracts/orama-schema";
 import type { NotifyBody } from "../contracts/webhooks";
 import { badRequest } from "../http/errors";
 import { describeValue, documentValidator, normaliseId, type DocumentIssue } from "../indexes/validate-document";
+import { documentLimits, documentSizeIssue, type DocumentLimits } from "../indexes/document-limits";
 import type { NewChange } from "./commit";
 
 export const MAX_REPORTED_ISSUES = 100;
@@ -26,9 +27,14 @@ export class IssueCollector {
   }
 }
 
-/** Checks one whole document (upsert/snapshot) and returns its change, or records issues. */
-export function documentPreparer(schema: OramaSchema, issues: IssueCollector) {
-  const validate = documentValidator(schema);
+/**
+ * Checks one document (upsert/snapshot, or an update's partial document) against the schema and the
+ * per-document limits, and returns its change or records issues. An update's merged document is only
+ * known at deploy time: its size is checked as sent; tokens per property hold after the merge too,
+ * because a merge replaces each string value whole.
+ */
+export function documentPreparer(schema: OramaSchema, issues: IssueCollector, limits: DocumentLimits = documentLimits()) {
+  const validate = documentValidator(schema, limits);
   return (raw: unknown, at: string, op: "upsert" | "update"): NewChange | null => {
     if (!raw || typeof raw !== "object" || Array.isArray(raw)) {
       issues.add({ at, path: "(document)", expected: "object", got: describeValue(raw) });
@@ -39,16 +45,19 @@ export function documentPreparer(schema: OramaSchema, issues: IssueCollector) {
     if (id === null) {
       issues.add({ at, path: "id", expected: "string (1–512 characters) or integer", got: describeValue(doc.id) });
     }
-    const problems = validate(doc);
-    for (const p of problems) issues.add({ at, ...p });
+    const problems: DocumentIssue[] = validate(doc);
+    const tooBig = documentSizeIssue(doc, limits);
+    if (tooBig) problems.unshift(tooBig);
+    // Limit issues also carry the document's id: "which document" should not need counting positions.
+    for (const p of problems) issues.add(p.limit && id !== null ? { at, id, ...p } : { at, ...p });
     if (id === null || problems.length) return null;
     return { op, docId: id, doc: { ...doc, id } };
   };
 }
 
-export function prepareNotify(schema: OramaSchema, body: NotifyBody): NewChange[] {
+export function prepareNotify(schema: OramaSchema, body: NotifyBody, limits?: DocumentLimits): NewChange[] {
   const issues = new IssueCollector();
-  const prepare = documentPreparer(schema, issues);
+  const prepare = documentPreparer(schema, issues, limits);
   const changes: NewChange[] = [];
   body.upsert?.forEach((d, i) => {
     const c = prepare(d, `upsert[${i}]`, "upsert");
@@ -67,13 +76,13 @@ export function prepareNotify(schema: OramaSchema, body: NotifyBody): NewChange[
   return changes;
 }
 
-export function prepareSnapshot(schema: OramaSchema, docs: unknown): NewChange[] {
+export function prepareSnapshot(schema: OramaSchema, docs: unknown, limits?: DocumentLimits): NewChange[] {
   if (!Array.isArray(docs)) {
     throw badRequest("A JSON snapshot is an array of documents (or send NDJSON with Content-Type application/x-ndjson).");
   }
   const issues = new IssueCollector();
-  const prepare = documentPreparer(schema, issues);
   const changes: NewChange[] = [{ op: "snapshot", docId: null, doc: null }];
+  const prepare = documentPreparer(schema, issues, limits);
   docs.forEach((d, i) => {
     const c = prepare(d, `[${i}]`, "upsert");
     if (c) changes.push(c);

@@ -3,6 +3,7 @@
 // and the rest (sorter, numeric/geo/bool trees, vectors: small or already array-shaped) is v8.
 import { create, load, save, type AnyOrama, type RawData } from "@orama/orama";
 import { ContainerReader, ContainerWriter } from "./container";
+import { DEFAULT_TOKEN_MAX_LENGTH, engineIndex, engineTokenizer } from "./orama-patch";
 import { readFrequencies, readRadix, writeFrequencies, writeRadix } from "./tree-codec";
 import type { OramaSchema } from "./types";
 
@@ -12,12 +13,28 @@ type RawIndex = {
   frequencies: Record<string, unknown>;
 };
 
-export function createEngineDb(schema: OramaSchema): AnyOrama {
-  return create({ schema: schema as never }) as AnyOrama;
+export type EngineOptions = { tokenMaxLength?: number };
+
+/** An Orama instance with the engine's tokenizer and index component (orama-patch.ts). */
+export function createEngineDb(schema: OramaSchema, opts: EngineOptions = {}): AnyOrama {
+  const components = { tokenizer: engineTokenizer(opts.tokenMaxLength), index: engineIndex() };
+  return create({ schema: schema as never, components: components as never }) as AnyOrama;
 }
 
-export function encodeDb(schema: OramaSchema, db: AnyOrama): Buffer {
-  const raw = save(db) as unknown as Loose & { index: RawIndex; docs: { docs: Record<string, unknown>; count: number } };
+/** save(), minus Orama's JSON of the radix trees: recursive (one frame per tree level) and unused here. */
+function saveWithoutRadix(db: AnyOrama) {
+  const live = (db.data.index as unknown as RawIndex).indexes;
+  const swapped = Object.entries(live).filter(([, idx]) => idx.type === "Radix").map(([prop, idx]) => [prop, idx.node] as const);
+  for (const [prop] of swapped) live[prop].node = { toJSON: () => null };
+  try {
+    return save(db) as unknown as Loose & { index: RawIndex; docs: { docs: Record<string, unknown>; count: number } };
+  } finally {
+    for (const [prop, node] of swapped) live[prop].node = node;
+  }
+}
+
+export function encodeDb(schema: OramaSchema, db: AnyOrama, opts: EngineOptions = {}): Buffer {
+  const raw = saveWithoutRadix(db);
   const w = new ContainerWriter();
   const radixProps: string[] = [];
   const indexes: RawIndex["indexes"] = {};
@@ -27,7 +44,6 @@ export function encodeDb(schema: OramaSchema, db: AnyOrama): Buffer {
       continue;
     }
     radixProps.push(prop);
-    // save() already turned the tree into JSON; encode the live tree instead.
     const live = db.data.index as unknown as RawIndex;
     writeRadix(w, `radix.${prop}`, live.indexes[prop].node as never, live.frequencies[prop] as never);
     indexes[prop] = { type: "Radix", node: null, isArray: idx.isArray };
@@ -43,10 +59,12 @@ export function encodeDb(schema: OramaSchema, db: AnyOrama): Buffer {
   w.v8("sorting", raw.sorting);
   const rest = { ...raw, index: { ...raw.index, indexes, frequencies: {} }, docs: { docs: {}, count: raw.docs.count }, sorting: { enabled: false } };
   w.v8("rest", rest);
-  return w.finish({ schema, radixProps, freqProps, docs: raw.docs.count });
+  const tokenMaxLength = opts.tokenMaxLength ?? DEFAULT_TOKEN_MAX_LENGTH;
+  return w.finish({ schema, radixProps, freqProps, docs: raw.docs.count, tokenMaxLength });
 }
 
-export type ArtifactMeta = { schema: OramaSchema; radixProps: string[]; freqProps: string[]; docs: number };
+/** tokenMaxLength: the cut the index was built with, so searches cut terms the same way (absent before it existed). */
+export type ArtifactMeta = { schema: OramaSchema; radixProps: string[]; freqProps: string[]; docs: number; tokenMaxLength?: number };
 
 /** Reads only the manifest: cheap, for callers that want the schema or document count. */
 export function readArtifactMeta(buf: Buffer): ArtifactMeta {
@@ -87,7 +105,7 @@ export function decodeArtifact(buf: Buffer, timings?: DecodeTimings): AnyOrama {
   // Orama's load() rebuilds trees from JSON; give radix props an empty tree and swap in ours after.
   for (const prop of meta.radixProps) rest.index.indexes[prop].node = { w: "", s: "", e: false, k: "", d: [], c: [] };
   const lazySorting = r.has("sorting");
-  const db = createEngineDb(meta.schema);
+  const db = createEngineDb(meta.schema, { tokenMaxLength: meta.tokenMaxLength });
   load(db, rest as unknown as RawData);
   step("orama load");
   const live = db.data.index as unknown as RawIndex;

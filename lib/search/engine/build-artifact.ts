@@ -25,7 +25,7 @@ export function buildArtifact(schema: OramaSchema, docs: EngineDocument[], opts:
   const { signal } = opts;
   if (signal?.aborted) return Promise.reject(abortReason(signal));
   const worker = startWorker("build-worker", {
-    workerData: { schema, docs, batchSize: opts.batchSize ?? 1000, stallMs: opts.testStallMs ?? 0 },
+    workerData: { schema, docs, batchSize: opts.batchSize ?? 1000, stallMs: opts.testStallMs ?? 0, tokenMaxLength: opts.tokenMaxLength },
   });
   return new Promise<Buffer>((resolve, reject) => {
     let settled = false;

@@ -7,12 +7,12 @@ import { balanceAvlIndexes } from "./avl-balance";
 import { toWire } from "./wire";
 import type { EngineDocument, OramaSchema } from "./types";
 
-type Input = { schema: OramaSchema; docs: EngineDocument[]; batchSize: number; stallMs: number };
+type Input = { schema: OramaSchema; docs: EngineDocument[]; batchSize: number; stallMs: number; tokenMaxLength?: number };
 
-async function run({ schema, docs, batchSize, stallMs }: Input) {
+async function run({ schema, docs, batchSize, stallMs, tokenMaxLength }: Input) {
   const port = parentPort!;
   const total = docs.length;
-  const db = createEngineDb(schema);
+  const db = createEngineDb(schema, { tokenMaxLength });
   port.postMessage({ type: "progress", phase: "build", done: 0, total });
   // Tests only (BuildOptions.testStallMs): a thread that never yields, which only terminate() stops.
   if (stallMs > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, stallMs);
@@ -23,7 +23,7 @@ async function run({ schema, docs, batchSize, stallMs }: Input) {
   }
   balanceAvlIndexes(db);
   port.postMessage({ type: "progress", phase: "serialize", done: 0, total: 1 });
-  const buf = encodeDb(schema, db);
+  const buf = encodeDb(schema, db, { tokenMaxLength });
   port.postMessage({ type: "progress", phase: "serialize", done: 1, total: 1 });
   // Hand the bytes over without a copy.
   const ab = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;

@@ -19,6 +19,8 @@ export type BuildOptions = {
    * progress report. Deploys pass it only when INDEXHOOK_TEST_BUILD_DELAY_MS is set under vitest.
    */
   testStallMs?: number;
+  /** Tokens are cut to this many UTF-16 code units (default 256, TOKEN_MAX_LENGTH); recorded in the artifact. */
+  tokenMaxLength?: number;
 };
 
 /** Orama's search result shape, with the document typed loosely. */
