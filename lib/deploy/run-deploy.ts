@@ -11,7 +11,6 @@ import { recordFinishedTasks } from "../tasks/events";
 import { appendingEvents } from "../delivery/event-log";
 import { liveDocumentMap } from "../indexes/live-documents";
 import { buildArtifact, type EngineDocument } from "../search/engine";
-import { env } from "../env";
 import { attachEmbeddings, embeddingsFingerprint, schemaWithEmbeddings } from "../embeddings/attach";
 import { applyChanges, diff, type Applied, type Doc } from "./apply";
 import { packDocs, readArtifact, unpackDocs, writeArtifact } from "./artifacts";
