@@ -58,6 +58,17 @@ const schema = z.object({
   /** Audit entries older than this many days are deleted (0 = keep forever). */
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(0).default(365),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /**
+   * The URL people and hooks use to reach this instance when it is not http://localhost:PORT (behind a
+   * proxy, a domain). One of the instance's own origins: a hook to its inspector bins there is delivered
+   * over loopback. Never taken from request headers.
+   */
+  INDEXHOOK_PUBLIC_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^https?:\/\/[^/?#]+\/?$/.test(v), "an http:// or https:// origin, e.g. https://search.example.com"),
 });
 
 export type Env = z.infer<typeof schema> & { dataDir: string };
