@@ -18,10 +18,31 @@ const noDbInUi = {
   },
 };
 
+// One outbound client: server code (lib/, route handlers, the worker) never calls out except through
+// lib/net (SSRF guard at resolve and connect, no redirects, timeouts, size caps). Out of scope: lib/net
+// itself, tests and lib/testing (they talk to the test server and receivers), e2e/, bench/, scripts/,
+// and the browser code in components/ and app/ pages, whose fetch calls our own API from the page.
+const message = "Outbound requests go through lib/net (safeRequest): the SSRF guard, no redirects, timeouts and size caps.";
+const oneOutboundClient = {
+  files: ["lib/**/*.ts", "app/api/**/*.ts", "worker.ts", "instrumentation.ts", "proxy.ts"],
+  ignores: ["lib/net/**", "lib/testing/**", "**/*.test.ts"],
+  rules: {
+    "no-restricted-globals": ["error", { name: "fetch", message }, { name: "XMLHttpRequest", message }, { name: "WebSocket", message }],
+    "no-restricted-syntax": [
+      "error",
+      { selector: "MemberExpression[object.name=/^(globalThis|global|window|self)$/][property.name='fetch']", message },
+      { selector: "ImportDeclaration[source.value=/^(undici|node:http|node:https|http|https|node:http2|http2)$/]", message },
+      { selector: "ImportExpression[source.value=/^(undici|node:http|node:https|http|https|node:http2|http2)$/]", message },
+      { selector: "CallExpression[callee.name='require'][arguments.0.value=/^(undici|node:http|node:https|http|https|node:http2|http2)$/]", message },
+    ],
+  },
+};
+
 const config = [
   ...nextVitals,
   ...nextTs,
   noDbInUi,
+  oneOutboundClient,
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],

@@ -89,6 +89,17 @@ const schema = z.object({
    * documents include the id `test-slow-build` blocks its build thread this long.
    */
   INDEXHOOK_TEST_BUILD_DELAY_MS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).optional()),
+  /**
+   * The URL people and hooks use to reach this instance when it is not http://localhost:PORT (behind a
+   * proxy, a domain). One of the instance's own origins: a hook to its inspector bins there is delivered
+   * over loopback. Never taken from request headers.
+   */
+  INDEXHOOK_PUBLIC_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^https?:\/\/[^/?#]+\/?$/.test(v), "an http:// or https:// origin, e.g. https://search.example.com"),
 });
 
 export type Env = z.infer<typeof schema> & { dataDir: string };

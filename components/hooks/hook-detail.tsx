@@ -8,7 +8,7 @@ import { EmptyState } from "@/components/ui/table";
 import { Tabs, useUrlParam } from "@/components/ui/tabs";
 import { DEFAULT_HOOK_TAB, hookTab, hookTabsFor, type Role } from "./hook-detail-tabs";
 import { filterSummary, hooksApi } from "./hooks-api";
-import { HookStatusBadge, statusReason } from "./hook-status-badge";
+import { HookStatusBadge, refusalReason, statusReason } from "./hook-status-badge";
 
 export function HookDetail({ initialHook, role }: { initialHook: HookDto; role: Role }) {
   const q = useQuery({ queryKey: ["hooks", initialHook.uuid], queryFn: () => hooksApi.get(initialHook.uuid), initialData: initialHook, refetchInterval: 10_000 });
@@ -30,7 +30,11 @@ export function HookDetail({ initialHook, role }: { initialHook: HookDto; role: 
             <Link href={`/hooks?edit=${hook.uuid}`} className="text-indigo-700 hover:underline dark:text-indigo-300">Edit</Link>
           ) : null}
         </div>
-        {hook.status !== "active" ? <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">{statusReason(hook)}</p> : null}
+        {hook.status !== "active" ? (
+          <p className={`mt-2 text-sm ${refusalReason(hook) ? "text-red-700 dark:text-red-300" : "text-zinc-600 dark:text-zinc-400"}`} data-testid="hook-status-reason">
+            {statusReason(hook)}
+          </p>
+        ) : null}
       </div>
       <Tabs label="Hook sections" tabs={hookTabsFor(role).map(({ id, label }) => ({ id, label }))} value={tab.id} onChange={setTab} />
       <div role="tabpanel" aria-label={tab.label}>

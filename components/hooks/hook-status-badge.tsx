@@ -9,14 +9,24 @@ const STATUS: Record<HookStatus, { label: string; tone: Tone }> = {
   failing: { label: "Failing", tone: "warning" },
 };
 
-export function statusReason(h: Pick<HookDto, "status" | "pausedReason" | "failingSince">): string {
+/** The pausedReason the delivery engine writes when the SSRF guard refused the URL (lib/delivery/send.ts). */
+const REFUSED = "refused: ";
+
+/** Why the SSRF guard refused this hook's URL, or null: shown next to the URL, since only a new URL (or ALLOWED_IP_NETWORKS) helps. */
+export function refusalReason(h: Pick<HookDto, "paused" | "pausedReason">): string | null {
+  return h.paused && h.pausedReason?.startsWith(REFUSED) ? h.pausedReason.slice(REFUSED.length) : null;
+}
+
+export function statusReason(h: Pick<HookDto, "status" | "paused" | "pausedReason" | "failingSince">): string {
+  const refused = refusalReason(h);
+  if (refused) return `Paused by Indexhook: the URL is refused (${refused}). Change the URL (that resumes it) or ALLOWED_IP_NETWORKS, then resume.`;
   if (h.status === "failing") return `Deliveries failing since ${h.failingSince ?? "recently"}; retrying with backoff.`;
   if (h.status === "paused") return "Paused by hand: events accumulate and are sent on resume.";
   if (h.status === "auto-paused") return `Paused by Indexhook: ${h.pausedReason ?? "too many failures"}. Events accumulate until you resume.`;
   return "Delivering.";
 }
 
-export function HookStatusBadge({ hook }: { hook: Pick<HookDto, "status" | "pausedReason" | "failingSince"> }) {
+export function HookStatusBadge({ hook }: { hook: Pick<HookDto, "status" | "paused" | "pausedReason" | "failingSince"> }) {
   const s = STATUS[hook.status];
   return (
     <span title={statusReason(hook)} data-testid="hook-status">

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { formatTime } from "@/components/keys/keys-api";
 import { filterSummary } from "./hooks-api";
-import { HookStatusBadge } from "./hook-status-badge";
+import { HookStatusBadge, refusalReason } from "./hook-status-badge";
 import { DeliveryStatusBadge } from "@/components/deliveries/delivery-status-badge";
 
 interface Props {
@@ -39,6 +39,7 @@ export function HooksTable({ hooks, onEdit, onDelete }: Props) {
               <Link href={`/hooks/${h.uuid}`} className="break-all font-mono text-xs text-indigo-700 hover:underline dark:text-indigo-300">
                 {h.url}
               </Link>
+              {refusalReason(h) ? <div className="mt-1 text-xs text-red-700 dark:text-red-300" data-testid="hook-refused">Refused: {refusalReason(h)}</div> : null}
               {h.isEditable ? null : <div className="mt-1 text-xs text-zinc-500" title={ENV_REASON}>from TASK_WEBHOOK_URL</div>}
             </Td>
             <Td><Badge tone="info">{h.kind}</Badge></Td>

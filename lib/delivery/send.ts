@@ -1,18 +1,23 @@
 // Sends one leased delivery through the SSRF guard and records the attempt: 2xx delivers, anything
-// else (3xx included, timeouts, refusals) schedules a retry; 410 and long failure runs pause the hook.
+// else (3xx included, timeouts) schedules a retry; 410, a refusal by the guard and long failure runs
+// pause the hook.
 import { and, eq, sql } from "drizzle-orm";
 import type { DbHandle } from "../db";
 import { deliveries, deliveryAttempts, hooks, type Delivery, type Hook } from "../db/schema/hooks";
 import { env } from "../env";
 import { recordAudit } from "../audit/record";
-import { errorReason, inspectorAllowance, safeRequest, SsrfError } from "../net/outbound";
+import { errorReason, ownInspectorTarget, safeRequest, SsrfError } from "../net/outbound";
 import { parseRetryAfter, retryDelayMs } from "./backoff";
 import { signedHeaders } from "./headers";
 
 /** engine: normal outbox delivery; replay: a user's resend; test: a one-shot sample event. */
 export type SendMode = "engine" | "replay" | "test";
 
-export type AttemptResult = { ok: boolean; statusCode: number | null; latencyMs: number; error: string | null; response: string | null; retryAfterMs?: number };
+/** `refused`: the SSRF guard refused the URL for good (not a DNS hiccup): retrying cannot help. */
+export type AttemptResult = { ok: boolean; statusCode: number | null; latencyMs: number; error: string | null; response: string | null; retryAfterMs?: number; refused?: boolean };
+
+/** The pausedReason of a hook whose URL the guard refused; cleared when its URL changes. */
+export const REFUSED_PREFIX = "refused: ";
 
 export async function attempt(hook: Hook, delivery: Delivery): Promise<AttemptResult> {
   const headers = signedHeaders(hook, delivery);
@@ -20,15 +25,18 @@ export async function attempt(hook: Hook, delivery: Delivery): Promise<AttemptRe
   // The request must end well inside the lease, or another worker would resend it concurrently.
   const timeoutMs = Math.min(30_000, Math.floor(env().HOOK_LEASE_MS / 2));
   try {
-    const allow = inspectorAllowance(hook.url, `http://127.0.0.1:${env().PORT}`);
-    const res = await safeRequest(hook.url, { method: "POST", headers, body: delivery.body, connectTimeoutMs: Math.min(10_000, timeoutMs), timeoutMs, allow });
+    // One of our own inspector bins goes to the listening server over loopback; nothing else is opened.
+    const own = ownInspectorTarget(hook.url);
+    const res = await safeRequest(own?.url ?? hook.url, { method: "POST", headers, body: delivery.body, connectTimeoutMs: Math.min(10_000, timeoutMs), timeoutMs, allow: own?.allow });
     const ok = res.status >= 200 && res.status < 300;
     const retryAfterMs = parseRetryAfter(res.headers["retry-after"]);
     return { ok, statusCode: res.status, latencyMs: res.latencyMs, error: ok ? null : `HTTP ${res.status}`, response: res.body.slice(0, 4096), retryAfterMs };
   } catch (err) {
-    // SSRF refusals and network errors are failures like any other: logged, retried, counted.
+    // Network errors are retried; a refusal by the guard is permanent (it says so on the error) and
+    // pauses the hook instead of backing off, like Svix disabling an endpoint.
+    const refused = err instanceof SsrfError && err.permanent;
     const reason = err instanceof SsrfError ? `SSRF: ${err.message}` : errorReason(err);
-    return { ok: false, statusCode: null, latencyMs: Math.round(performance.now() - started), error: reason, response: null };
+    return { ok: false, statusCode: null, latencyMs: Math.round(performance.now() - started), error: reason, response: null, refused };
   }
 }
 
@@ -43,7 +51,8 @@ export async function record(h: DbHandle, hook: Hook, delivery: Delivery, lease:
     const attempts = delivery.attempts + 1;
     // A replay of a delivered one stays delivered; a test is one-shot: it never joins the retry queue.
     const status = r.ok ? "succeeded" : mode === "test" || delivery.status === "dead" ? "dead" : mode === "replay" && delivery.status === "succeeded" ? "succeeded" : "failed";
-    const retryAt = new Date(now.getTime() + retryDelayMs(attempts, r.retryAfterMs));
+    // A refused delivery waits for no backoff: the hook is paused below, and a resume sends it at once.
+    const retryAt = r.refused ? now : new Date(now.getTime() + retryDelayMs(attempts, r.retryAfterMs));
     const [updated] = await tx
       .update(deliveries)
       .set({
@@ -64,8 +73,13 @@ export async function record(h: DbHandle, hook: Hook, delivery: Delivery, lease:
     if (mode === "replay" && status !== "failed") return updated;
     await tx.update(hooks).set({ failingSince: sql`coalesce(${hooks.failingSince}, ${now.toISOString()}::timestamptz)` }).where(eq(hooks.uuid, hook.uuid));
     const since = hook.failingSince ?? now;
-    const pause =
-      r.statusCode === 410 ? "gone: 410" : now.getTime() - since.getTime() > env().HOOK_AUTO_PAUSE_AFTER_MS ? `auto: failing since ${since.toISOString()}` : null;
+    const pause = r.refused
+      ? `${REFUSED_PREFIX}${r.error}`
+      : r.statusCode === 410
+        ? "gone: 410"
+        : now.getTime() - since.getTime() > env().HOOK_AUTO_PAUSE_AFTER_MS
+          ? `auto: failing since ${since.toISOString()}`
+          : null;
     if (pause) {
       const [paused] = await tx
         .update(hooks)

@@ -1,6 +1,7 @@
 // Automatic embeddings against a local server that speaks the OpenAI embeddings wire format (the one
 // stub allowed: no provider is reachable from here). Vectors are a bag of hashed words, so texts that
-// share words are close.
+// share words are close. The provider is on loopback, so the server allows 127.0.0.0/8 as an operator
+// would; the last part restarts it without that and checks the SSRF guard at save, deploy and search.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,8 +20,10 @@ function embed(text: string): number[] {
 }
 
 const seen: { auth?: string; inputs: string[] }[] = [];
-let failNext = false;
+/** How the provider answers the next request: well, a JSON error, an HTML error page, or 9 MB. */
+let failNext: false | "json" | "html" | "huge" = false;
 let provider: http.Server;
+let port = 0;
 let server: TestServer;
 let call: ReturnType<typeof api>;
 
@@ -31,8 +34,17 @@ beforeAll(async () => {
     req.on("end", () => {
       const { input, model, dimensions } = JSON.parse(body) as { input: string[]; model: string; dimensions: number };
       seen.push({ auth: req.headers.authorization, inputs: input });
+      if (failNext === "html") {
+        res.writeHead(502, { "content-type": "text/html" }).end(`<html><body>internal-only page: db=10.0.0.7 ${"x".repeat(500)}</body></html>`);
+        return;
+      }
+      if (failNext === "huge") {
+        res.setHeader("content-type", "application/json");
+        res.end(JSON.stringify({ data: input.map((t, index) => ({ index, embedding: embed(t) })), padding: "x".repeat(9 * 1024 * 1024) }));
+        return;
+      }
       if (failNext || req.url !== "/v1/embeddings" || model !== "tiny-embed" || dimensions !== DIMS) {
-        res.writeHead(500, { "content-type": "application/json" }).end('{"error":{"message":"provider is down"}}');
+        res.writeHead(500, { "content-type": "application/json" }).end(`{"error":{"message":"provider is down\\n${"because ".repeat(40)}"}}`);
         return;
       }
       res.setHeader("content-type", "application/json");
@@ -40,8 +52,8 @@ beforeAll(async () => {
     });
   });
   await new Promise<void>((r) => provider.listen(0, "127.0.0.1", r));
-  const port = (provider.address() as AddressInfo).port;
-  server = await startServer({ EMBED_TEST_KEY: "sk-test-123" });
+  port = (provider.address() as AddressInfo).port;
+  server = await startServer({ EMBED_TEST_KEY: "sk-test-123", ALLOWED_IP_NETWORKS: "127.0.0.0/8,::1/128" });
   call = api(server);
   const created = await call("POST", "/api/v1/indexes", {
     id: "emb",
@@ -88,16 +100,30 @@ describe("automatic embeddings", () => {
 
   it("a provider failure fails the deploy with the reason and leaves the old version live", async () => {
     await call("POST", "/api/v1/webhooks/emb/notify", { upsert: [{ id: "bus", title: "The bus", body: "carries many passengers" }] });
-    failNext = true;
+    failNext = "json";
     const failed = await deploy();
     failNext = false;
     expect(failed.status).toBe("failed");
-    expect(failed.error.message).toContain("embeddings provider answered HTTP 500");
+    // The provider's reason is summarised: one line, at most 100 characters.
+    expect(failed.error.message).toMatch(/^embeddings provider answered HTTP 500: provider is down because because .*…$/);
+    expect(failed.error.message.length).toBeLessThan(160);
     const r = await call("POST", "/api/v1/indexes/emb/search", { term: "bus" });
     expect(r.json.count).toBe(0);
     expect((await call("GET", "/api/v1/indexes/emb")).json.pending.upserts).toBe(1);
     expect((await deploy()).status).toBe("succeeded");
     expect((await call("POST", "/api/v1/indexes/emb/search", { term: "bus" })).json.count).toBe(1);
+  });
+
+  it("never echoes a provider's page, and refuses an answer over the size cap", async () => {
+    await call("POST", "/api/v1/webhooks/emb/notify", { upsert: [{ id: "van", title: "The van", body: "moves boxes" }] });
+    failNext = "html";
+    const html = await deploy();
+    expect(html.error.message).toBe("embeddings provider answered HTTP 502");
+    failNext = "huge";
+    const huge = await deploy();
+    failNext = false;
+    expect(huge.error.message).toBe("embeddings provider answered more than 8 MB for 1 inputs");
+    expect((await deploy()).status).toBe("succeeded");
   });
 
   it("refuses settings that name properties the schema lacks", async () => {
@@ -106,5 +132,51 @@ describe("automatic embeddings", () => {
     });
     expect(r.status).toBe(400);
     expect(r.json.error.details).toHaveLength(2);
+  });
+});
+
+describe("the SSRF guard on the provider URL (ALLOWED_IP_NETWORKS empty)", () => {
+  const settings = (baseUrl: string) => ({ provider: "openai-compatible", baseUrl, model: "tiny-embed", dimensions: DIMS, properties: ["title"] });
+  const spellings = () => [
+    `http://127.0.0.1:${port}/v1`,
+    `http://localhost:${port}/v1`,
+    `http://[::1]:${port}/v1`,
+    `http://2130706433:${port}/v1`,
+    `http://[::ffff:127.0.0.1]:${port}/v1`,
+  ];
+
+  beforeAll(async () => {
+    // The index "emb" keeps the loopback URL it was saved with, as after an operator narrows the env.
+    server.env.ALLOWED_IP_NETWORKS = "";
+    await server.crash();
+    await server.restart();
+  });
+
+  it("refuses each loopback spelling at create and update with ssrf_refused, changing nothing", async () => {
+    for (const [i, url] of spellings().entries()) {
+      const r = await call("POST", "/api/v1/indexes", { id: `ssrf-${i}`, name: "x", schema: { title: "string" }, embeddings: settings(url) });
+      expect(r.status, url).toBe(400);
+      expect(r.json.error).toMatchObject({ code: "ssrf_refused", details: { path: "embeddings.baseUrl", url } });
+      expect((await call("GET", `/api/v1/indexes/ssrf-${i}`)).status).toBe(404);
+      const p = await call("PATCH", "/api/v1/indexes/emb", { embeddings: settings(`${url}/other`) });
+      expect(p.status, url).toBe(400);
+      expect(p.json.error.code).toBe("ssrf_refused");
+    }
+    expect((await call("GET", "/api/v1/indexes/emb")).json.embeddings.baseUrl).toBe(`http://127.0.0.1:${port}/v1`);
+    // Renaming an index whose URL the env now refuses still works: only a new URL is checked.
+    expect((await call("PATCH", "/api/v1/indexes/emb", { name: "renamed" })).status).toBe(200);
+  });
+
+  it("refuses a URL that got in before at deploy and at search, with the reason, sending nothing", async () => {
+    const before = seen.length;
+    await call("POST", "/api/v1/webhooks/emb/notify", { upsert: [{ id: "tram", title: "The tram", body: "runs on rails" }] });
+    const failed = await deploy();
+    expect(failed.status).toBe("failed");
+    expect(failed.error.message).toMatch(/^embeddings provider refused by the SSRF guard: Refused 127\.0\.0\.1: 127\.0\.0\.1 is in 127\.0\.0\.0\/8 \(loopback\)/);
+    const search = await call("POST", "/api/v1/indexes/emb/search", { mode: "vector", term: "pet", similarity: 0.1 });
+    expect(search.status).toBe(502);
+    expect(search.json.error).toMatchObject({ code: "embeddings_unavailable" });
+    expect(search.json.error.message).toContain("refused by the SSRF guard");
+    expect(seen.length).toBe(before);
   });
 });

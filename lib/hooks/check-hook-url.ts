@@ -1,20 +1,10 @@
-// Save-time SSRF check of a hook URL. This instance's own inspector URL is stored as is (the delivery
-// engine opens exactly its address with inspectorAllowance); everything else must pass checkUrl.
-import { badRequest } from "../http/errors";
-import { checkUrl, SsrfError } from "../net/ssrf";
-import { isInspectorUrl } from "../net/inspector-allowance";
+// Save-time SSRF check of a hook URL. One of this instance's own inspector bins (on an origin from
+// configuration, never from the request) is stored as is: the delivery engine sends it over loopback to
+// the listening server. Everything else must pass the guard.
+import { checkOutboundUrl } from "../net/check-outbound-url";
+import { isOwnInspectorUrl } from "../net/own-origin";
 
-export async function checkHookUrl(url: string, selfOrigin: string): Promise<void> {
-  if (isInspectorUrl(url, selfOrigin)) return;
+export async function checkHookUrl(url: string): Promise<void> {
+  if (isOwnInspectorUrl(url)) return;
   await checkOutboundUrl(url);
-}
-
-/** The save-time SSRF check of any outbound URL (hooks, the new-user policy webhook): 400 ssrf_refused. */
-export async function checkOutboundUrl(url: string): Promise<void> {
-  try {
-    await checkUrl(url);
-  } catch (err) {
-    if (err instanceof SsrfError) throw badRequest(err.message, { url }, "ssrf_refused");
-    throw err;
-  }
 }

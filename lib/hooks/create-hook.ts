@@ -22,17 +22,15 @@ export async function createHook({
   db,
   principal,
   input,
-  selfOrigin,
   ctx = auditCtx(principal),
 }: {
   db: Db;
   principal: Principal;
   input: CreateHookInput;
-  selfOrigin: string;
   ctx?: AuditCtx;
 }): Promise<CreatedHook> {
   // Resolve outside the transaction: DNS can be slow and must not hold the lock.
-  await checkHookUrl(input.url, selfOrigin);
+  await checkHookUrl(input.url);
   const row = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('indexhook:hooks:create'))`);
     const [{ n }] = await tx.select({ n: count() }).from(hooks);

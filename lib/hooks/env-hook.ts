@@ -1,6 +1,6 @@
 // The hook configured by TASK_WEBHOOK_URL (+ TASK_WEBHOOK_AUTHORIZATION_HEADER), synced at every start:
 // the row with the nil UUID, not editable through the API, deleted when the variable is unset.
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { NIL_UUID } from "../contracts/hooks";
 import type { Db } from "../db";
 import { hooks } from "../db/schema/hooks";
@@ -28,5 +28,18 @@ export async function syncEnvHook(db: Db, config: { url?: string; authorization?
       createdBy: "env",
     })
     // A restart keeps the secret, token, cursor and pause state; only the configuration follows the env.
-    .onConflictDoUpdate({ target: hooks.uuid, set: { kind: "tasks", url: config.url, headers, isEditable: false, updatedAt: new Date() } });
+    // A pause because the SSRF guard refused the URL is lifted: the URL or ALLOWED_IP_NETWORKS may have
+    // changed (nobody can resume this hook through the API), and a URL still refused is paused again.
+    .onConflictDoUpdate({
+      target: hooks.uuid,
+      set: {
+        kind: "tasks",
+        url: config.url,
+        headers,
+        isEditable: false,
+        updatedAt: new Date(),
+        paused: sql`case when ${hooks.pausedReason} like 'refused: %' then false else ${hooks.paused} end`,
+        pausedReason: sql`case when ${hooks.pausedReason} like 'refused: %' then null else ${hooks.pausedReason} end`,
+      },
+    });
 }

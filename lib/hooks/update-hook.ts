@@ -8,6 +8,7 @@ import { diffFields } from "../audit/diff";
 import type { HookDto, UpdateHookInput } from "../contracts/hooks";
 import type { Db } from "../db";
 import { hooks, type Hook } from "../db/schema/hooks";
+import { REFUSED_PREFIX } from "../delivery/send";
 import { checkHookUrl } from "./check-hook-url";
 import { auditView, toHookDto } from "./dto";
 import { loadEditableHook } from "./load-hook";
@@ -45,19 +46,17 @@ export async function updateHook({
   db,
   uuid,
   input,
-  selfOrigin,
   ctx,
 }: {
   db: Db;
   uuid: string;
   input: UpdateHookInput;
-  selfOrigin: string;
   ctx: AuditCtx;
 }): Promise<HookDto> {
   // The URL check resolves DNS, so it runs before the transaction; the row itself is read again under
   // a row lock, so a concurrent edit is neither lost nor misreported in the audit entry's "before".
   const first = await loadEditableHook(db, uuid);
-  if (input.url !== undefined && input.url !== first.url) await checkHookUrl(input.url, selfOrigin);
+  if (input.url !== undefined && input.url !== first.url) await checkHookUrl(input.url);
   const { row, resumed } = await db.transaction(async (tx) => {
     const [existing] = await tx.select().from(hooks).where(eq(hooks.uuid, uuid)).for("update");
     if (!existing) throw notFound(`No hook ${uuid}.`);
@@ -68,6 +67,11 @@ export async function updateHook({
     if (input.paused !== undefined && input.paused !== existing.paused) {
       patch.paused = input.paused;
       patch.pausedReason = input.paused ? "manual" : null;
+    }
+    // A pause because the guard refused the old URL is about that URL: a new one (checked above) resumes.
+    else if (input.paused === undefined && patch.url !== undefined && patch.url !== existing.url && existing.pausedReason?.startsWith(REFUSED_PREFIX)) {
+      patch.paused = false;
+      patch.pausedReason = null;
     }
     if (input.kind !== undefined && input.kind !== existing.kind) {
       patch.kind = input.kind;

@@ -8,6 +8,7 @@ import type { CreateIndexInput, IndexDto } from "../contracts/indexes";
 import { flattenSchema, type OramaSchema } from "../contracts/orama-schema";
 import type { EmbeddingsSettings } from "../contracts/embeddings";
 import { badRequest, conflict, notFound } from "../http/errors";
+import { checkOutboundUrl } from "../net/check-outbound-url";
 import { randomBase58 } from "../ids";
 import { emptyPending, pendingCounts, type Pending } from "./pending";
 import { assertDocumentsFit } from "./schema-change";
@@ -43,9 +44,15 @@ function checkEmbeddings(schema: OramaSchema, e: EmbeddingsSettings | null | und
 /** The audited view of an index's configuration. */
 const auditView = (r: Pick<IndexRow, "name" | "schema" | "embeddings">) => ({ name: r.name, schema: r.schema, embeddings: r.embeddings ?? null });
 
+/** The provider URL passes the SSRF guard at save, as a hook URL does (resolved outside any transaction). */
+async function checkEmbeddingsUrl(e: EmbeddingsSettings | null | undefined): Promise<void> {
+  if (e) await checkOutboundUrl(e.baseUrl, "embeddings.baseUrl");
+}
+
 export async function createIndex({ db, input, ctx = SYSTEM_CTX }: { db: Db; input: CreateIndexInput; ctx?: AuditCtx }): Promise<IndexDto> {
   const id = input.id ?? `idx_${randomBase58(12).toLowerCase()}`;
   checkEmbeddings(input.schema, input.embeddings);
+  await checkEmbeddingsUrl(input.embeddings);
   const row = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(indexes)
@@ -92,6 +99,13 @@ export async function updateIndex({
   input: { name?: string; schema?: OramaSchema; embeddings?: EmbeddingsSettings | null };
   ctx?: AuditCtx;
 }): Promise<IndexDto> {
+  // Only a new provider URL is checked: renaming an index whose URL the environment since refuses
+  // still works (its deploys say why they fail).
+  if (input.embeddings) {
+    const before = await findIndex(db, id);
+    checkEmbeddings(input.schema ?? before.schema, input.embeddings);
+    if (input.embeddings.baseUrl !== before.embeddings?.baseUrl) await checkEmbeddingsUrl(input.embeddings);
+  }
   await db.transaction(async (tx) => {
     const current = await findIndex(tx, id);
     const embeddings = input.embeddings === undefined ? current.embeddings : input.embeddings;

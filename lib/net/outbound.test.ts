@@ -68,9 +68,20 @@ describe("safeRequest", () => {
     expect(targetHits).toBe(0);
   });
 
-  it("keeps only the first 4 KB of a response", async () => {
+  it("keeps only the first 4 KB of a response, and says it cut it", async () => {
     const res = await safeRequest(`${base}/big`, { method: "GET", allow: LOOPBACK });
     expect(res.body.length).toBe(4096);
+    expect(res.truncated).toBe(true);
+    expect((await safeRequest(`${base}/ok`, { allow: LOOPBACK })).truncated).toBe(false);
+  });
+
+  it("keeps a whole answer up to maxResponseBytes (embeddings need the full JSON)", async () => {
+    const whole = await safeRequest(`${base}/big`, { method: "GET", allow: LOOPBACK, maxResponseBytes: 100_000 });
+    expect(whole).toMatchObject({ truncated: false });
+    expect(whole.body.length).toBe(100_000);
+    const cut = await safeRequest(`${base}/big`, { method: "GET", allow: LOOPBACK, maxResponseBytes: 99_999 });
+    expect(cut).toMatchObject({ truncated: true });
+    expect(cut.body.length).toBe(99_999);
   });
 
   it("times out with a clear message", async () => {

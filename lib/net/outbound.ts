@@ -5,7 +5,7 @@ import type { LookupAddress, LookupOneOptions } from "node:dns";
 import { checkUrl, SsrfError } from "./ssrf";
 
 export { checkUrl, SsrfError } from "./ssrf";
-export { inspectorAllowance } from "./inspector-allowance";
+export { ownInspectorTarget } from "./own-origin";
 
 export interface SafeRequestInit {
   method?: string;
@@ -14,17 +14,21 @@ export interface SafeRequestInit {
   connectTimeoutMs?: number;
   timeoutMs?: number;
   allow?: string[];
+  /** How much of the answer to keep (default 4 KB, a log line's worth); `truncated` says when there was more. */
+  maxResponseBytes?: number;
 }
 
 export interface SafeResponse {
   status: number;
   headers: Record<string, string>;
-  /** The first 4 KB of the body (enough for a log line; receivers' pages are not stored whole). */
+  /** The first maxResponseBytes of the body (4 KB by default: receivers' pages are not stored whole). */
   body: string;
+  /** The body was longer than maxResponseBytes and was cut. */
+  truncated: boolean;
   latencyMs: number;
 }
 
-const MAX_BODY = 4096;
+const DEFAULT_MAX_BODY = 4096;
 const MAX_AGENTS = 256;
 // Keep-alive pools keyed by origin + pinned address: a re-resolved host gets a fresh pool, never a stale socket.
 const agents = new Map<string, Agent>();
@@ -63,16 +67,17 @@ export function errorReason(err: unknown): string {
   return cause instanceof Error && !base.includes(cause.message) ? `${base}: ${errorReason(cause)}` : base;
 }
 
-async function readHead(body: AsyncIterable<Buffer> & { destroy(): void }): Promise<string> {
+/** Reads up to `max` bytes (one more tells that there was more), then drops the connection's rest. */
+async function readHead(body: AsyncIterable<Buffer> & { destroy(): void }, max: number): Promise<{ text: string; truncated: boolean }> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
     chunks.push(chunk);
     size += chunk.length;
-    if (size >= MAX_BODY) break;
+    if (size > max) break;
   }
   body.destroy();
-  return Buffer.concat(chunks).subarray(0, MAX_BODY).toString("utf8");
+  return { text: Buffer.concat(chunks).subarray(0, max).toString("utf8"), truncated: size > max };
 }
 
 /** Sends one request to a checked URL. Throws SsrfError before connecting, or an Error saying what failed. */
@@ -92,10 +97,10 @@ export async function safeRequest(url: string, init: SafeRequestInit = {}): Prom
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
     });
-    const body = await readHead(res.body);
+    const { text: body, truncated } = await readHead(res.body, init.maxResponseBytes ?? DEFAULT_MAX_BODY);
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(", ") : v;
-    return { status: res.statusCode, headers, body, latencyMs: Math.round(performance.now() - started) };
+    return { status: res.statusCode, headers, body, truncated, latencyMs: Math.round(performance.now() - started) };
   } catch (err) {
     if (err instanceof SsrfError) throw err;
     const target = `${checked.url.host} (${checked.address})`;

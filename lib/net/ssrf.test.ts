@@ -3,7 +3,6 @@ import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkUrl, refusalReason, SsrfError } from "./ssrf";
 import { safeRequest } from "./outbound";
-import { inspectorAllowance } from "./inspector-allowance";
 
 let canary: net.Server;
 let port = 0;
@@ -80,6 +79,12 @@ describe("checkUrl and safeRequest refuse before connecting", () => {
     await expect(checkUrl("http://localhost/")).rejects.toThrow(/Refused localhost: .*loopback/);
   });
 
+  it("a refusal is permanent; a host that does not resolve is not", async () => {
+    expect(await checkUrl(`http://127.0.0.1:${port}/`).catch((e: SsrfError) => e.permanent)).toBe(true);
+    expect(await checkUrl("ftp://example.com/").catch((e: SsrfError) => e.permanent)).toBe(true);
+    expect(await checkUrl("http://no-such-host.invalid/").catch((e: SsrfError) => e.permanent)).toBe(false);
+  });
+
   it("refuses other schemes and credentials in the URL", async () => {
     await expect(checkUrl("ftp://example.com/")).rejects.toThrow(/Only http and https/);
     await expect(checkUrl("file:///etc/passwd")).rejects.toThrow(/Only http and https/);
@@ -90,18 +95,5 @@ describe("checkUrl and safeRequest refuse before connecting", () => {
   it("accepts a public IP literal without resolving", async () => {
     const r = await checkUrl("https://1.1.1.1/x");
     expect(r).toMatchObject({ address: "1.1.1.1", family: 4 });
-  });
-});
-
-describe("inspectorAllowance", () => {
-  it("allows exactly this instance's inspector URL", () => {
-    expect(inspectorAllowance("http://127.0.0.1:3000/api/v1/inspect/bin_abcdefgh12", "http://127.0.0.1:3000")).toEqual(["127.0.0.1/32"]);
-    expect(inspectorAllowance("http://localhost:3000/api/v1/inspect/bin_abcdefgh12", "http://localhost:3000/")).toEqual([
-      "127.0.0.1/32",
-      "::1/128",
-    ]);
-    expect(inspectorAllowance("http://127.0.0.1:3001/api/v1/inspect/bin_abcdefgh12", "http://127.0.0.1:3000")).toBeUndefined();
-    expect(inspectorAllowance("http://127.0.0.1:3000/api/v1/keys", "http://127.0.0.1:3000")).toBeUndefined();
-    expect(inspectorAllowance("http://127.0.0.1:3000/api/v1/inspect/bin_abcdefgh12?x=1", "http://127.0.0.1:3000")).toBeUndefined();
   });
 });

@@ -7,8 +7,18 @@ import { env } from "../env";
 
 type Addr = ipaddr.IPv4 | ipaddr.IPv6;
 
+/**
+ * A URL the guard will not contact. `permanent` unless the host could not be resolved (DNS may answer
+ * later): a refused address or a malformed URL stays refused until the URL or ALLOWED_IP_NETWORKS changes.
+ */
 export class SsrfError extends Error {
   override name = "SsrfError";
+  constructor(
+    message: string,
+    readonly permanent = true,
+  ) {
+    super(message);
+  }
 }
 
 // Named ranges, checked first so the reason names the range the operator has to allow.
@@ -116,9 +126,9 @@ export async function checkUrl(raw: string, opts: { allow?: string[] } = {}): Pr
     try {
       addresses = await lookup(url.hostname, { all: true, verbatim: true });
     } catch (err) {
-      throw new SsrfError(`Cannot resolve ${url.hostname}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+      throw new SsrfError(`Cannot resolve ${url.hostname}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, false);
     }
-    if (addresses.length === 0) throw new SsrfError(`Cannot resolve ${url.hostname}: no addresses`);
+    if (addresses.length === 0) throw new SsrfError(`Cannot resolve ${url.hostname}: no addresses`, false);
   }
   // Every answer is checked, not just the first: a mixed answer is how rebinding attacks start.
   for (const a of addresses) {

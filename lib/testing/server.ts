@@ -74,6 +74,8 @@ export async function startServer(
   const pg = postgresUrl ? await createPostgresDatabase(postgresUrl) : undefined;
   const port = await freePort();
   const env: Record<string, string> = {
+    // The server's own origins (its inspector) are derived from PORT: say it, as `npm start` does.
+    PORT: String(port),
     DATA_DIR: dataDir,
     INDEXHOOK_MASTER_KEY: MASTER_KEY,
     ALLOWED_IP_NETWORKS: "",

@@ -9,7 +9,7 @@ import { errorReason, safeRequest, SsrfError, type SafeResponse } from "../net/o
 
 export interface PolicyExchange {
   request: { url: string; headers: Record<string, string>; body: string };
-  response: Omit<SafeResponse, "latencyMs"> | null;
+  response: Omit<SafeResponse, "latencyMs" | "truncated"> | null;
   verdict: PolicyVerdict | null;
   /** Why no verdict: "timeout after 10000 ms", "HTTP 500", "invalid JSON", "unexpected shape: …", an SSRF refusal … */
   error: string | null;

@@ -23,7 +23,7 @@ import { newSecret } from "../hooks/secrets";
 import { ApiError, badRequest, conflict, notFound } from "../http/errors";
 import { env } from "../env";
 import { newId } from "../ids";
-import { checkOutboundUrl } from "../hooks/check-hook-url";
+import { checkOutboundUrl } from "../net/check-outbound-url";
 import { decisionOf, exchangePolicyHook, policyTimeoutMs } from "./policy-hook";
 import { signUpThrottle } from "./throttle";
 

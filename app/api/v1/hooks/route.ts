@@ -1,6 +1,5 @@
 import { auditCtx } from "@/lib/audit/context";
 import { createHookContract, listHooksContract } from "@/lib/contracts";
-import { requestOrigin } from "@/lib/http/origin";
 import { created, route } from "@/lib/http/route";
 import { createHook } from "@/lib/hooks/create-hook";
 import { listHooks } from "@/lib/hooks/list-hooks";
@@ -9,7 +8,6 @@ export const dynamic = "force-dynamic";
 
 export const GET = route(listHooksContract, async ({ db }) => ({ results: await listHooks({ db: db.db }) }));
 
-// The request's own origin tells the save-time check which inspector URL is this instance's.
 export const POST = route(createHookContract, async ({ req, body, principal, db }) =>
-  created(await createHook({ db: db.db, principal, input: body, selfOrigin: requestOrigin(req), ctx: auditCtx(principal, req) })),
+  created(await createHook({ db: db.db, principal, input: body, ctx: auditCtx(principal, req) })),
 );
