@@ -113,7 +113,7 @@ async function flip(h: DbHandle, claim: Claim, applied: Applied, size: number, f
     await lockIndex(tx, indexId);
     const [still] = await tx.select({ status: tasks.status }).from(tasks).where(eq(tasks.uid, task.uid));
     if (still?.status !== "processing") throw new Error("the deploy task was taken back (worker presumed dead)");
-    // Past this point the flip commits even if the time limit runs out meanwhile: it is the last step.
+    // The time limit's last check: once past it, the flip (the last step) commits.
     signal?.throwIfAborted();
     const removed = applied.events.filter((e) => e.type === "delete").map((e) => e.key);
     for (let i = 0; i < removed.length; i += PAGE) {
