@@ -2,14 +2,16 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { api, fieldErrors, type ApiRequestError } from "@/components/api/client";
+import { fieldErrors, type ApiRequestError } from "@/components/api/errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { AccountFields, type AccountFieldErrors } from "./account-fields";
+import { useSetupMutation } from "./queries";
 
 
 export function SetupForm() {
   const router = useRouter();
+  const setup = useSetupMutation();
   const [errors, setErrors] = useState<AccountFieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -22,7 +24,7 @@ export function SetupForm() {
     setMessage(null);
     try {
       try {
-        await api("/api/v1/setup", { method: "POST", body: { name: form.name, email: form.email, password: form.password } });
+        await setup.mutateAsync({ name: form.name, email: form.email, password: form.password });
       } catch (err) {
         const e = err as ApiRequestError;
         // Someone else finished setup meanwhile: sign in instead.

@@ -7,7 +7,7 @@ import type { HookDto } from "@/lib/contracts/hooks";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { inputBase } from "@/components/ui/select";
-import { formatTime } from "@/components/keys/keys-api";
+import { formatTime } from "@/components/api/format";
 import { hooksApi } from "./hooks-api";
 import { SecretRow } from "./secret-row";
 

@@ -5,7 +5,7 @@ import type { HookDto } from "@/lib/contracts/hooks";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
-import { formatTime } from "@/components/keys/keys-api";
+import { formatTime } from "@/components/api/format";
 import { filterSummary } from "./hooks-api";
 import { HookStatusBadge } from "./hook-status-badge";
 import { DeliveryStatusBadge } from "@/components/deliveries/delivery-status-badge";
