@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { formatTime } from "@/components/api/format";
-import { filterSummary } from "./hooks-api";
+import { filterSummary } from "./filter-summary";
 import { HookStatusBadge } from "./hook-status-badge";
 import { DeliveryStatusBadge } from "@/components/deliveries/delivery-status-badge";
 
