@@ -5,6 +5,7 @@ import type { IndexDto } from "@/lib/contracts/indexes";
 import type { OramaSchema } from "@/lib/contracts/orama-schema";
 import { api, withQuery } from "@/components/api/client";
 import type { Accepted } from "@/components/deployments/queries";
+import { uploadFile } from "./upload-xhr";
 
 export const indexKeys = {
   all: ["indexes"] as const,
@@ -75,6 +76,20 @@ export function useDeployMutation(id: string) {
     onSuccess: () => {
       // The index (pending counts) and its deployments, diff and documents all live under this key.
       qc.invalidateQueries({ queryKey: indexKeys.one(id) });
+      qc.invalidateQueries({ queryKey: ["tasks"] });
+    },
+  });
+}
+
+/** A snapshot upload with byte progress (XMLHttpRequest, see upload-xhr.ts); refused uploads resolve too. */
+export function useUploadSnapshotMutation(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, onProgress, onSent }: { file: File; onProgress: (pct: number) => void; onSent: () => void }) =>
+      uploadFile(`/api/v1/webhooks/${encodeURIComponent(id)}/snapshot`, file, { onProgress, onSent }).promise,
+    onSuccess: (outcome) => {
+      if (!outcome.ok) return;
+      qc.invalidateQueries({ queryKey: indexKeys.all });
       qc.invalidateQueries({ queryKey: ["tasks"] });
     },
   });
