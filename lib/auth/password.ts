@@ -1,4 +1,5 @@
 // Password hashing with bcrypt (bcryptjs: pure JS, no native build on any platform).
+import "server-only";
 import bcrypt from "bcryptjs";
 
 const COST = 11;
