@@ -5,7 +5,8 @@ import { expect, test } from "@playwright/test";
 test("deploy → the change arrives in the inspector and the delivery log; replay; send a test event", async ({ page }) => {
   const id = `hooked-${Date.now().toString(36)}`;
   const bin = await (await page.request.post("/api/v1/inspect")).json();
-  const made = await page.request.post("/api/v1/hooks", { data: { kind: "changes", url: bin.url } });
+  const credential = "e2e-sheet-credential-4d1f";
+  const made = await page.request.post("/api/v1/hooks", { data: { kind: "changes", url: bin.url, headers: { Authorization: `Bearer ${credential}` } } });
   expect(made.status()).toBe(201);
   const hook = await made.json();
   expect((await page.request.post("/api/v1/indexes", { data: { id, name: id, schema: { title: "string" } } })).status()).toBe(201);
@@ -18,11 +19,18 @@ test("deploy → the change arrives in the inspector and the delivery log; repla
   await row.click();
   const sheet = page.getByRole("dialog", { name: /^Delivery / });
   await expect(sheet.getByRole("list", { name: "Attempts" })).toContainText("200");
+  // Secrets are redacted in the sheet for every role (this is an admin): names kept, values masked.
+  await expect(sheet).toContainText("Authorization: Bearer ****");
+  await expect(sheet).toContainText("x-indexhook-token: ****");
+  await expect(sheet).not.toContainText(credential);
+  await expect(sheet).not.toContainText(hook.token);
   await sheet.getByRole("button", { name: "Replay" }).click();
   await expect(sheet.getByRole("list", { name: "Attempts" }).getByRole("listitem")).toHaveCount(2, { timeout: 30_000 });
 
   await page.goto(`/hooks/${hook.uuid}?tab=inspector`);
   await expect(page.getByTestId("inspector-body").first()).toContainText("delivered to the inspector", { timeout: 30_000 });
+  await expect(page.locator("body")).not.toContainText(credential);
+  await expect(page.locator("body")).not.toContainText(hook.token);
 
   await page.goto(`/hooks/${hook.uuid}?tab=testing`);
   await page.getByRole("button", { name: "Send test event" }).click();

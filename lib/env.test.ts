@@ -44,3 +44,20 @@ describe("parseEnv", () => {
     expect(parseEnv({ ALLOWED_IP_NETWORKS: "any" }).ALLOWED_IP_NETWORKS).toBe("any");
   });
 });
+
+describe("deploy lanes", () => {
+  it("runs at least 2 and by default at most 4 deploys side by side, each limited to 10 minutes", () => {
+    const e = parseEnv({});
+    expect(e.DEPLOY_CONCURRENCY).toBeGreaterThanOrEqual(2);
+    expect(e.DEPLOY_CONCURRENCY).toBeLessThanOrEqual(4);
+    expect(e.DEPLOY_TIMEOUT_MS).toBe(600_000);
+    expect(parseEnv({ DEPLOY_CONCURRENCY: "1" }).DEPLOY_CONCURRENCY).toBe(1);
+    expect(() => parseEnv({ DEPLOY_CONCURRENCY: "0" })).toThrow("Invalid DEPLOY_CONCURRENCY=");
+  });
+
+  it("refuses the test-only build delay outside vitest, so a copied test environment cannot slow an instance", () => {
+    expect(() => parseEnv({ INDEXHOOK_TEST_BUILD_DELAY_MS: "1000" })).toThrow(/INDEXHOOK_TEST_BUILD_DELAY_MS.*test-only/);
+    expect(parseEnv({ INDEXHOOK_TEST_BUILD_DELAY_MS: "1000", VITEST: "true" }).INDEXHOOK_TEST_BUILD_DELAY_MS).toBe(1000);
+    expect(parseEnv({ INDEXHOOK_TEST_BUILD_DELAY_MS: "" }).INDEXHOOK_TEST_BUILD_DELAY_MS).toBeUndefined();
+  });
+});

@@ -1,4 +1,5 @@
 // The one module that reads process.env: validated once, with a one-line error naming the variable.
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -57,7 +58,31 @@ const schema = z.object({
   SIGNUP_MAX_PER_MINUTE: z.coerce.number().int().min(0).default(30),
   /** Audit entries older than this many days are deleted (0 = keep forever). */
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(0).default(365),
+  /** The first-run setup code (automation); unset = a random one printed in the log at start. */
+  INDEXHOOK_SETUP_CODE: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || v.trim().length >= 8, "at least 8 characters"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /**
+   * Deploys of different indexes that one worker process runs side by side (still one per index).
+   * At least 2, so one slow deploy never holds up the rest; at most 4 by default, since each
+   * running deploy holds its index's documents in memory.
+   */
+  DEPLOY_CONCURRENCY: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(64)
+    .default(() => Math.min(4, Math.max(2, os.availableParallelism() - 1))),
+  /** A deploy running longer than this is stopped (build thread terminated) and failed; the live version stays. */
+  DEPLOY_TIMEOUT_MS: z.coerce.number().int().min(100).default(10 * 60_000),
+  /**
+   * Tests only, refused at start-up unless running under vitest (VITEST is set): a deploy whose
+   * documents include the id `test-slow-build` blocks its build thread this long.
+   */
+  INDEXHOOK_TEST_BUILD_DELAY_MS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).optional()),
 });
 
 export type Env = z.infer<typeof schema> & { dataDir: string };
@@ -70,6 +95,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     const issue = result.error.issues[0];
     const name = String(issue.path[0] ?? "environment");
     throw new EnvError(`Invalid ${name}=${JSON.stringify(source[name] ?? "")}: expected ${issue.message}`);
+  }
+  // A test knob must not slow a real instance down because someone copied a test's environment.
+  if (result.data.INDEXHOOK_TEST_BUILD_DELAY_MS !== undefined && !source.VITEST) {
+    throw new EnvError("Invalid INDEXHOOK_TEST_BUILD_DELAY_MS: expected unset (a test-only knob, honoured only under vitest)");
   }
   return { ...result.data, dataDir: path.resolve(result.data.DATA_DIR) };
 }

@@ -5,14 +5,16 @@ import { useState, type FormEvent } from "react";
 import { fieldErrors, type ApiRequestError } from "@/components/api/errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { AccountFields, type AccountFieldErrors } from "./account-fields";
 import { useSetupMutation } from "./queries";
 
 
-export function SetupForm() {
+/** `codeRequired`: the visitor is not on the server's machine, so the log's setup code is asked for. */
+export function SetupForm({ codeRequired }: { codeRequired: boolean }) {
   const router = useRouter();
   const setup = useSetupMutation();
-  const [errors, setErrors] = useState<AccountFieldErrors>({});
+  const [errors, setErrors] = useState<AccountFieldErrors & { setupCode?: string }>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -24,7 +26,7 @@ export function SetupForm() {
     setMessage(null);
     try {
       try {
-        await setup.mutateAsync({ name: form.name, email: form.email, password: form.password });
+        await setup.mutateAsync({ name: form.name, email: form.email, password: form.password, ...(codeRequired ? { setupCode: form.setupCode } : {}) });
       } catch (err) {
         const e = err as ApiRequestError;
         // Someone else finished setup meanwhile: sign in instead.
@@ -43,6 +45,15 @@ export function SetupForm() {
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       {message ? <Alert>{message}</Alert> : null}
+      {codeRequired ? (
+        <div className="space-y-1">
+          <Field id="setup-code" name="setupCode" label="Setup code" autoComplete="off" spellCheck={false} aria-describedby="setup-code-hint" error={errors.setupCode} required />
+          <p id="setup-code-hint" className="text-xs text-zinc-500">
+            Printed in the server&apos;s log when it started (&ldquo;one-time setup code: …&rdquo;), or the value of INDEXHOOK_SETUP_CODE.
+            Opening this page on the server&apos;s own machine (localhost) does not ask for it.
+          </p>
+        </div>
+      ) : null}
       <AccountFields errors={errors} />
       <Button type="submit" className="w-full" disabled={busy}>
         {busy ? "Creating…" : "Create admin account"}

@@ -33,10 +33,12 @@ export function CreateKeyDialog({ canGrantAdmin, onCreated, onCancel }: { canGra
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     const expires = String(form.get("expires") ?? "");
+    const origins = preset === "public" ? String(form.get("origins") ?? "").split(/[\s,]+/).filter(Boolean) : [];
     create.mutate({
       name: String(form.get("name") ?? ""),
       actions: [...KEY_PRESETS[preset].actions],
       indexes,
+      ...(origins.length ? { allowedOrigins: origins } : {}),
       ...(expires ? { expiresAt: endOfDay(expires) } : {}),
     });
   }
@@ -65,6 +67,26 @@ export function CreateKeyDialog({ canGrantAdmin, onCreated, onCancel }: { canGra
           {fields.actions ? <p className="text-xs text-red-600">{fields.actions}</p> : null}
         </fieldset>
         <IndexScope known={known.data ?? null} value={indexes} onChange={setIndexes} error={fields.indexes} />
+        {preset === "public" ? (
+          <div className="space-y-1">
+            <label htmlFor="key-origins" className="block text-sm font-medium text-zinc-700 dark:text-zinc-300">
+              Allowed origins (optional)
+            </label>
+            <textarea
+              id="key-origins"
+              name="origins"
+              rows={2}
+              placeholder={"https://shop.example\nhttps://*.example.com"}
+              aria-describedby="key-origins-hint"
+              aria-invalid={fields.allowedOrigins ? true : undefined}
+              className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 font-mono text-xs shadow-sm outline-none focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 dark:border-zinc-700 dark:bg-zinc-900"
+            />
+            <p id="key-origins-hint" className="text-xs text-zinc-500">
+              One per line. Web pages on other origins get 403; empty = any origin. Server-side requests (no Origin header) are not limited.
+            </p>
+            {fields.allowedOrigins ? <p className="text-xs text-red-600 dark:text-red-400">{fields.allowedOrigins}</p> : null}
+          </div>
+        ) : null}
         <Field id="key-expires" name="expires" type="date" label="Expires (optional)" error={fields.expiresAt} />
         <div className="flex justify-end gap-2">
           <Button type="button" variant="secondary" onClick={onCancel}>

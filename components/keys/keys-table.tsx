@@ -53,6 +53,9 @@ export function KeysTable({ keys, onRevoke }: { keys: ApiKeyDto[]; onRevoke?: (k
                     {k.indexes.map((i) => (
                       <Badge key={`idx-${i}`} tone="info">{i === "*" ? "all indexes" : `index: ${i}`}</Badge>
                     ))}
+                    {k.allowedOrigins?.map((o) => (
+                      <Badge key={`origin-${o}`} tone="neutral">{`origin: ${o}`}</Badge>
+                    ))}
                   </div>
                 </td>
                 <td className="px-3 py-2 text-zinc-600 dark:text-zinc-400">{creator(k)}</td>

@@ -6,7 +6,10 @@ import { roleAtLeast } from "./roles";
 export type Principal =
   | { type: "user"; user: { id: string; email: string; name: string; role: Role } }
   | { type: "master" }
-  | { type: "key"; key: { id: string; name: string; actions: Action[]; indexes: string[]; createdBy: string | null } };
+  | {
+      type: "key";
+      key: { id: string; name: string; actions: Action[]; indexes: string[]; createdBy: string | null; allowedOrigins?: string[] };
+    };
 
 export { roleAtLeast };
 
@@ -29,16 +32,6 @@ export function describePrincipal(p: Principal) {
   if (p.type === "master") return { type: "master" as const, role: "admin" as const };
   if (p.type === "user") return { type: "user" as const, ...p.user };
   return { type: "key" as const, id: p.key.id, name: p.key.name, actions: p.key.actions, indexes: p.key.indexes };
-}
-
-/**
- * Whether the caller may see hook credentials in what it reads (the X-Indexhook-Token and custom header
- * values in a delivery's headers, or in requests an inspector bin captured). Only a role that can manage
- * hooks can: a viewer reads the same data with those values masked. Keys reach these routes only with
- * the admin action, the master key always.
- */
-export function seesHookSecrets(p: Principal): boolean {
-  return p.type !== "user" || roleAtLeast(p.user.role, "member");
 }
 
 /** Whether the caller may learn API keys' names (those who can manage keys: members, admin keys, master). */

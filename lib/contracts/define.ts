@@ -41,6 +41,11 @@ export interface RouteContract {
   bodyContentTypes?: string[];
   /** Also accept the key as an `api-key` query parameter (the Orama SDK's search client does this). */
   queryApiKey?: boolean;
+  /**
+   * An error code per query parameter (Meilisearch's style, e.g. invalid_task_uids); with it, an unknown
+   * parameter of a strict query schema answers 400 bad_request naming it. Without it: invalid_request.
+   */
+  queryErrorCodes?: Record<string, string>;
   /** Largest accepted JSON body in bytes (default 1 MiB). */
   maxBodyBytes?: number;
   responses: Record<number, ResponseSpec>;

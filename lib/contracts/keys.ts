@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { ACTIONS, contract } from "./define";
 import { errorSchema } from "./system";
+import { MAX_ALLOWED_ORIGINS, normalizeOriginPattern } from "../keys/origins";
 
 export const KEY_PRESETS = {
   public: { label: "Public key", actions: ["search"], description: "Search only. Safe to ship in a browser or app." },
@@ -18,6 +19,9 @@ export const apiKeySchema = z
     start: z.string().meta({ description: "The first characters of the key, to recognise it" }),
     actions: z.array(z.enum(ACTIONS)),
     indexes: z.array(z.string()),
+    allowedOrigins: z
+      .array(z.string())
+      .meta({ description: "Browser origins this public key may search from; empty = any origin" }),
     expiresAt: z.string().nullable(),
     lastUsedAt: z.string().nullable(),
     createdBy: z.string().meta({ description: 'A user id, a key id (`key_…`), or "master"' }),
@@ -28,19 +32,38 @@ export const apiKeySchema = z
   .meta({ id: "ApiKey" });
 export type ApiKeyDto = z.infer<typeof apiKeySchema>;
 
+/** One allowed origin (`https://shop.example`, `https://*.example.com`), stored in canonical form. */
+const originPattern = z.string().transform((v, ctx) => {
+  const normalized = normalizeOriginPattern(v);
+  if (normalized === null) {
+    ctx.addIssue({ code: "custom", message: "an origin such as https://shop.example or https://*.example.com (scheme, host, optional port; no path)" });
+    return z.NEVER;
+  }
+  return normalized;
+});
+
 export const createKeyBody = z
   .object({
     name: z.string().trim().min(1, "required").max(100),
     description: z.string().trim().max(500).optional(),
     actions: z.array(z.enum(ACTIONS)).min(1, "at least one action"),
     indexes: z.array(z.string().min(1)).min(1, 'at least one index, or ["*"]').default(["*"]),
+    allowedOrigins: z
+      .array(originPattern)
+      .max(MAX_ALLOWED_ORIGINS)
+      .default([])
+      .meta({
+        description:
+          "Public keys only: the browser origins allowed to use the key (requests with another Origin header get 403 origin_not_allowed; requests without one, from servers, pass). Empty = any origin.",
+      }),
     expiresAt: z.iso
       .datetime({ offset: true })
       .optional()
       .refine((v) => v === undefined || Date.parse(v) > Date.now(), "must be in the future"),
   })
   .meta({ id: "CreateKeyRequest" });
-export type CreateKeyInput = z.infer<typeof createKeyBody>;
+/** allowedOrigins may be left out by callers of the verb (it defaults to none, i.e. any origin). */
+export type CreateKeyInput = Omit<z.infer<typeof createKeyBody>, "allowedOrigins"> & { allowedOrigins?: string[] };
 
 const tag = ["API keys"];
 const manage = { session: "member" as const, key: ["admin" as const] };

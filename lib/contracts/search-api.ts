@@ -19,7 +19,11 @@ export const searchResultSchema = z
 const tag = ["Search"];
 const search = { session: "viewer" as const, key: ["search" as const, "admin" as const] };
 const errors = {
-  400: { description: "Invalid search parameters (named in details)", schema: errorSchema },
+  400: {
+    description:
+      "invalid_search: the parameters do not fit the contract or the live version's schema (unknown property, an operator or option its type does not support, wrong vector size, an option of another mode); details lists each problem as { parameter, property?, path, code, message }",
+    schema: errorSchema,
+  },
   401: { description: "Missing or invalid key", schema: errorSchema },
   403: { description: "The key may not search this index", schema: errorSchema },
   404: { description: "No such index, or not deployed yet", schema: errorSchema },

@@ -57,7 +57,16 @@ export const emailSchema = z
 export const passwordSchema = z.string().min(8, "at least 8 characters").max(200);
 
 export const setupBody = z
-  .object({ name: z.string().trim().min(1, "required").max(100), email: emailSchema, password: passwordSchema })
+  .object({
+    name: z.string().trim().min(1, "required").max(100),
+    email: emailSchema,
+    password: passwordSchema,
+    setupCode: z
+      .string()
+      .max(200)
+      .optional()
+      .meta({ description: "The setup code printed in the server's log at start (or INDEXHOOK_SETUP_CODE); not needed from this machine (loopback)" }),
+  })
   .meta({ id: "SetupRequest" });
 export type SetupInput = z.infer<typeof setupBody>;
 
@@ -71,6 +80,7 @@ export const setupContract = contract({
   responses: {
     201: { description: "The admin was created", schema: z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.literal("admin") }) },
     400: { description: "Invalid input", schema: errorSchema },
+    403: { description: "The setup code is missing (setup_code_required) or wrong (setup_code_invalid)", schema: errorSchema },
     409: { description: "Setup is already done", schema: errorSchema },
   },
 });

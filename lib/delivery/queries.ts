@@ -5,6 +5,7 @@ import type { Db } from "../db";
 import { deliveries, deliveryAttempts, hooks, type Delivery, type Hook } from "../db/schema/hooks";
 import type { DeliveryDetail, DeliverySummary } from "../contracts/deliveries";
 import { notFound } from "../http/errors";
+import { redactSentHeaders } from "../hooks/redact";
 import { displayHeaders } from "./headers";
 
 export async function hookOr404(db: Db, uuid: string): Promise<Hook> {
@@ -67,7 +68,8 @@ export async function deliveryDetail(db: Db, uuid: string, id: string): Promise<
     ...summary(d, attempts.at(-1)?.latencyMs ?? null),
     contentType: d.contentType,
     body: d.body,
-    headers: displayHeaders(hook, d),
+    // Redacted for every role (the token, custom header values): the hook's reveal is the way to read them.
+    headers: redactSentHeaders(displayHeaders(hook, d)),
     attemptLog: attempts.map((a) => ({ at: a.at.toISOString(), statusCode: a.statusCode, latencyMs: a.latencyMs, error: a.error, response: a.response })),
   };
 }

@@ -1,7 +1,7 @@
 // Claiming work for the deploy worker: the oldest enqueued deploy/rollback of an index that has no
 // deploy running, taken with SKIP LOCKED so several workers never take the same one, and — under the
 // index's lock, so no ingestion commit slips in between — the ingestion tasks it will apply.
-import { and, eq, inArray, isNull, lte, max, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lte, max, notInArray, sql } from "drizzle-orm";
 import type { Db } from "../db";
 import { deployments, tasks, type Task } from "../db/schema";
 import { lockIndex } from "../ingest/commit";
@@ -15,30 +15,41 @@ export interface Claim {
   batch: number[];
 }
 
+/** Indexes passed over in one claim (their deploy started elsewhere meanwhile) before giving up until the next poll. */
+const MAX_SKIPPED = 8;
+
 export async function claimNext(db: Db): Promise<Claim | null> {
   return db.transaction(async (tx) => {
-    const [task] = await tx
-      .select()
-      .from(tasks)
-      .where(
-        and(
-          eq(tasks.status, "enqueued"),
-          inArray(tasks.type, ["deploy", "rollback"]),
-          sql`not exists (select 1 from ${tasks} p where p.index_uid = ${tasks.indexUid}
-              and p.type in ('deploy','rollback') and p.status = 'processing')`,
-        ),
-      )
-      .orderBy(tasks.uid)
-      .limit(1)
-      .for("update", { skipLocked: true });
+    const skipped: string[] = [];
+    let task: Task | undefined;
+    while (!task && skipped.length < MAX_SKIPPED) {
+      const [next] = await tx
+        .select()
+        .from(tasks)
+        .where(
+          and(
+            eq(tasks.status, "enqueued"),
+            inArray(tasks.type, ["deploy", "rollback"]),
+            sql`not exists (select 1 from ${tasks} p where p.index_uid = ${tasks.indexUid}
+                and p.type in ('deploy','rollback') and p.status = 'processing')`,
+            skipped.length ? notInArray(tasks.indexUid, skipped) : undefined,
+          ),
+        )
+        .orderBy(tasks.uid)
+        .limit(1)
+        .for("update", { skipLocked: true });
+      if (!next) return null;
+      await lockIndex(tx, next.indexUid);
+      // Re-check under the lock: another worker may have started a deploy of this index meanwhile
+      // (then try the next index, so a lost race does not leave a free lane idle until the next poll).
+      const [running] = await tx
+        .select({ uid: tasks.uid })
+        .from(tasks)
+        .where(and(eq(tasks.indexUid, next.indexUid), inArray(tasks.type, ["deploy", "rollback"]), eq(tasks.status, "processing")));
+      if (running) skipped.push(next.indexUid);
+      else task = next;
+    }
     if (!task) return null;
-    await lockIndex(tx, task.indexUid);
-    // Re-check under the lock: another worker may have started a deploy of this index meanwhile.
-    const [running] = await tx
-      .select({ uid: tasks.uid })
-      .from(tasks)
-      .where(and(eq(tasks.indexUid, task.indexUid), inArray(tasks.type, ["deploy", "rollback"]), eq(tasks.status, "processing")));
-    if (running) return null;
     const now = new Date();
     const [claimed] = await tx
       .update(tasks)

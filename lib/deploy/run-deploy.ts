@@ -1,9 +1,11 @@
 // One deploy (or rollback): compute the new document set, build and persist the search index, then
 // flip the live version in one transaction with the task results and the change list (outbox).
 // Until the flip commits, the previous version stays live and nothing of this deploy is visible.
+// `signal` (the deploy's time limit) stops it between steps, mid-embeddings and mid-build.
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { DbHandle } from "../db";
 import { changeEvents, deploymentArtifacts, deployments, documents, indexes, pendingChanges, tasks } from "../db/schema";
+import { env } from "../env";
 import { lockIndex } from "../ingest/commit";
 import { recordFinishedTasks } from "../tasks/events";
 import { appendingEvents } from "../delivery/event-log";
@@ -23,14 +25,30 @@ async function targetDocs(h: DbHandle, deploymentId: string): Promise<Map<string
   return new Map((await unpackDocs(packed)).map((d) => [String(d.id), d]));
 }
 
-export async function runDeploy(h: DbHandle, claim: Claim): Promise<void> {
+/** Tests only (INDEXHOOK_TEST_BUILD_DELAY_MS): a build containing this document id stalls its thread. */
+export const TEST_SLOW_BUILD_ID = "test-slow-build";
+
+/** Rejects as soon as `signal` aborts; `work` (which also watches the signal) is left to wind down. */
+function unlessAborted<T>(work: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return work;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener("abort", onAbort, { once: true });
+    // Settling twice is a no-op, and `work`'s own rejection is always handled here.
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
+export async function runDeploy(h: DbHandle, claim: Claim, signal?: AbortSignal): Promise<void> {
   const { task, deploymentId } = claim;
   const indexId = task.indexUid;
   const progress = (phase: string, pct: number) =>
     h.db.update(deployments).set({ phase, progress: Math.round(pct) }).where(eq(deployments.id, deploymentId));
+  // Several beats per DEPLOY_STALE_MS, so other processes never take a live deploy for a dead one.
   const heartbeat = setInterval(() => {
     void h.db.update(tasks).set({ heartbeatAt: new Date() }).where(eq(tasks.uid, task.uid)).catch(() => {});
-  }, 5000);
+  }, Math.min(5000, env().DEPLOY_STALE_MS / 3));
   try {
     const [index] = await h.db.select().from(indexes).where(eq(indexes.id, indexId));
     if (!index) throw new Error(`index ${indexId} was deleted`);
@@ -41,24 +59,34 @@ export async function runDeploy(h: DbHandle, claim: Claim): Promise<void> {
         : applyChanges(live, await collect(changesInCommitOrder(h, claim.batch)));
     const settings = index.embeddings;
     if (settings) {
+      signal?.throwIfAborted();
       await progress("embed", 0);
-      await attachEmbeddings(settings, live, applied, settings.appliedFingerprint === embeddingsFingerprint(settings));
+      const reuse = settings.appliedFingerprint === embeddingsFingerprint(settings);
+      await unlessAborted(attachEmbeddings(settings, live, applied, reuse, signal), signal);
     }
     const all = [...applied.docs.values()] as EngineDocument[]; // every stored document has a string id
+    signal?.throwIfAborted();
     await progress("build", 0);
     let lastPct = 0;
+    const stall = env().INDEXHOOK_TEST_BUILD_DELAY_MS;
     const artifact = await buildArtifact(schemaWithEmbeddings(index.schema, settings), all, {
+      signal,
+      testStallMs: stall && applied.docs.has(TEST_SLOW_BUILD_ID) ? stall : undefined,
       onProgress: (p) => {
         const pct = p.phase === "build" ? (p.done / Math.max(p.total, 1)) * 90 : 95;
         if (pct - lastPct >= 5) void progress("build", (lastPct = pct)).catch(() => {});
       },
     });
+    signal?.throwIfAborted();
     await progress("persist", 95);
     await writeArtifact(h.db, deploymentId, "index", artifact);
-    await writeArtifact(h.db, deploymentId, "docs", await packDocs(all));
+    const packed = await packDocs(all);
+    signal?.throwIfAborted();
+    await writeArtifact(h.db, deploymentId, "docs", packed);
+    signal?.throwIfAborted();
     // Let every process load the new version now, so the flip below switches them at once.
     await h.db.execute(sql`select pg_notify(${PREPARE_CHANNEL}, ${JSON.stringify({ indexId, deploymentId })})`);
-    await flip(h, claim, applied, artifact.length, settings ? embeddingsFingerprint(settings) : null);
+    await flip(h, claim, applied, artifact.length, settings ? embeddingsFingerprint(settings) : null, signal);
     await pruneArtifacts(h, indexId);
   } finally {
     clearInterval(heartbeat);
@@ -75,7 +103,7 @@ async function pruneArtifacts(h: DbHandle, indexId: string): Promise<void> {
   if (old.length) await h.db.delete(deploymentArtifacts).where(inArray(deploymentArtifacts.deploymentId, old.map((d) => d.id)));
 }
 
-async function flip(h: DbHandle, claim: Claim, applied: Applied, size: number, fingerprint: string | null): Promise<void> {
+async function flip(h: DbHandle, claim: Claim, applied: Applied, size: number, fingerprint: string | null, signal?: AbortSignal): Promise<void> {
   const { task, deploymentId, version } = claim;
   const indexId = task.indexUid;
   const details = { ...applied.counts, total: applied.docs.size, deploymentId, version };
@@ -84,6 +112,8 @@ async function flip(h: DbHandle, claim: Claim, applied: Applied, size: number, f
     await lockIndex(tx, indexId);
     const [still] = await tx.select({ status: tasks.status }).from(tasks).where(eq(tasks.uid, task.uid));
     if (still?.status !== "processing") throw new Error("the deploy task was taken back (worker presumed dead)");
+    // Past this point the flip commits even if the time limit runs out meanwhile: it is the last step.
+    signal?.throwIfAborted();
     const removed = applied.events.filter((e) => e.type === "delete").map((e) => e.key);
     for (let i = 0; i < removed.length; i += PAGE) {
       await tx.delete(documents).where(and(eq(documents.indexId, indexId), inArray(documents.id, removed.slice(i, i + PAGE))));

@@ -1,11 +1,13 @@
-// The deploy worker loop: claim → run → (fail and release). Wakes at once on a local deploy request
-// and polls otherwise (other processes' requests); recovers deploys of dead workers.
+// The deploy worker loop: keeps up to DEPLOY_CONCURRENCY deploys running side by side, each of a
+// different index, each in its own lane with its own time limit (lane.ts), so a slow deploy of one
+// index never holds up another's. Wakes at once on a local deploy request or a lane coming free,
+// polls otherwise (other processes' requests); recovers deploys of dead workers.
 import { env } from "../env";
 import type { DbHandle } from "../db";
 import type { WorkerLoop } from "../worker";
 import { claimNext } from "./claim";
-import { recoverStaleDeploys, releaseDeploy } from "./recover";
-import { runDeploy } from "./run-deploy";
+import { runLane } from "./lane";
+import { recoverStaleDeploys } from "./recover";
 import { signals } from "./signals";
 
 const POLL_MS = 500;
@@ -15,41 +17,48 @@ export function deployWorker(): WorkerLoop {
   let stopped = false;
   let running: Promise<void> | undefined;
   let wake: (() => void) | undefined;
-  const onWake = () => wake?.();
+  let woken = false;
+  const onWake = () => ((woken = true), wake?.());
+  let stopping = new AbortController();
+  /** Running lanes, by deploy task uid. */
+  const lanes = new Map<number, Promise<void>>();
 
   async function loop(h: DbHandle, firstStaleMs: number) {
     let lastRecover = 0;
     let staleMs = firstStaleMs;
     while (!stopped) {
+      woken = false;
       try {
         if (Date.now() - lastRecover > RECOVER_EVERY_MS) {
           lastRecover = Date.now();
-          await recoverStaleDeploys(h, staleMs);
+          await recoverStaleDeploys(h, staleMs, [...lanes.keys()]);
           staleMs = env().DEPLOY_STALE_MS;
         }
-        const claim = await claimNext(h.db);
-        if (claim) {
-          try {
-            await runDeploy(h, claim);
-          } catch (err) {
-            console.error(`[indexhook] deploy task ${claim.task.uid} of ${claim.task.indexUid} failed:`, err);
-            await releaseDeploy(h, claim.task.uid, (err as Error).message || String(err), false);
-          }
-          continue;
+        // Claims are taken one at a time, and claimNext skips indexes with a deploy running (in any
+        // process), so each lane holds a different index.
+        while (!stopped && lanes.size < env().DEPLOY_CONCURRENCY) {
+          const claim = await claimNext(h.db);
+          if (!claim) break;
+          const uid = claim.task.uid;
+          lanes.set(uid, runLane(h, claim, stopping.signal).finally(() => (lanes.delete(uid), onWake())));
         }
       } catch (err) {
         console.error("[indexhook] deploy worker error", err);
       }
+      if (woken || stopped) continue;
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, POLL_MS);
         wake = () => (clearTimeout(t), resolve());
       });
     }
+    await Promise.all(lanes.values());
   }
 
   return {
     name: "deploy",
     start(h) {
+      stopped = false;
+      stopping = new AbortController();
       signals.on("wake", onWake);
       // On PGlite this is the only process: whatever is still "processing" was left by a dead one.
       running = loop(h, h.kind === "pglite" ? 0 : env().DEPLOY_STALE_MS);
@@ -57,6 +66,8 @@ export function deployWorker(): WorkerLoop {
     async stop() {
       stopped = true;
       signals.off("wake", onWake);
+      // Running deploys are handed back to the queue (another worker, or this one's next start, retries them).
+      stopping.abort();
       wake?.();
       await running;
     },

@@ -32,7 +32,7 @@ export function embeddingsFingerprint(s: EmbeddingsSettings): string {
  * Replaces documents in `applied.docs` by copies carrying their vector; returns how many were
  * computed. `reuse` says whether the live vectors came from these same settings.
  */
-export async function attachEmbeddings(s: EmbeddingsSettings, live: Map<string, Doc>, applied: Applied, reuse: boolean): Promise<number> {
+export async function attachEmbeddings(s: EmbeddingsSettings, live: Map<string, Doc>, applied: Applied, reuse: boolean, signal?: AbortSignal): Promise<number> {
   const todo: { id: string; text: string }[] = [];
   for (const [id, doc] of applied.docs) {
     const text = embeddingText(s, doc);
@@ -43,7 +43,7 @@ export async function attachEmbeddings(s: EmbeddingsSettings, live: Map<string, 
     else if (doc[s.targetProperty] !== kept) applied.docs.set(id, { ...doc, [s.targetProperty]: kept });
   }
   if (!todo.length) return 0;
-  const vectors = await embedTexts(s, todo.map((t) => t.text));
+  const vectors = await embedTexts(s, todo.map((t) => t.text), signal);
   todo.forEach((t, i) => applied.docs.set(t.id, { ...applied.docs.get(t.id)!, [s.targetProperty]: vectors[i] }));
   return todo.length;
 }

@@ -47,8 +47,12 @@ async function embedBatch(s: EmbeddingsSettings, input: string[]): Promise<numbe
   return out;
 }
 
-export async function embedTexts(s: EmbeddingsSettings, texts: string[]): Promise<number[][]> {
+/** `signal` (the deploy's time limit) stops before the next batch; a request in flight is abandoned by the caller. */
+export async function embedTexts(s: EmbeddingsSettings, texts: string[], signal?: AbortSignal): Promise<number[][]> {
   const out: number[][] = [];
-  for (let i = 0; i < texts.length; i += BATCH) out.push(...(await embedBatch(s, texts.slice(i, i + BATCH))));
+  for (let i = 0; i < texts.length; i += BATCH) {
+    signal?.throwIfAborted();
+    out.push(...(await embedBatch(s, texts.slice(i, i + BATCH))));
+  }
   return out;
 }

@@ -7,7 +7,7 @@ import { hooks } from "../db/schema/hooks";
 import { freshDb } from "../testing/db";
 import { hookStatus } from "./dto";
 import { syncEnvHook } from "./env-hook";
-import { mergeHeaders, redactHeaders, redactValue } from "./redact";
+import { mergeHeaders, redactCapturedHeaders, redactHeaders, redactSentHeaders, redactValue } from "./redact";
 
 describe("redaction", () => {
   it("keeps the scheme word of Authorization and hides credential-like values entirely", () => {
@@ -54,5 +54,26 @@ describe("the TASK_WEBHOOK_URL hook", () => {
     expect(second).toMatchObject({ url: "https://example.com/b", headers: {}, secret: first.secret, token: first.token });
     await syncEnvHook(h.db, {});
     expect(await row()).toBeUndefined();
+  });
+});
+
+describe("one redaction for every read", () => {
+  it("delivery headers: deny by default, the same markers as the hook itself", () => {
+    const sent = { Authorization: "Bearer s3cret-value", "X-Env": "production-eu-west", "x-indexhook-token": "tok_abcdef0123456789", "content-type": "application/json", "user-agent": "Indexhook-Webhooks/1", "webhook-id": "msg_1", "webhook-signature": "v1,… (HMAC-SHA256 per attempt)" };
+    expect(redactSentHeaders(sent)).toEqual({
+      ...sent,
+      Authorization: "Bearer ****",
+      "X-Env": "****west",
+      "x-indexhook-token": "****",
+    });
+  });
+
+  it("inspector captures: credential names and known hook values are masked, the rest readable", () => {
+    const known = new Set(["tok_abcdef0123456789", "custom-plain-value"]);
+    const got = redactCapturedHeaders(
+      { authorization: "Bearer anything-at-all", "x-indexhook-token": "tok_abcdef0123456789", "x-custom": "custom-plain-value", "x-api-key": "k", "webhook-signature": "v1,abc", accept: "*/*" },
+      known,
+    );
+    expect(got).toEqual({ authorization: "Bearer ****", "x-indexhook-token": "****", "x-custom": "****", "x-api-key": "****", "webhook-signature": "v1,abc", accept: "*/*" });
   });
 });

@@ -1,6 +1,9 @@
-// Header values are write-only: reads show `Bearer ****` (the scheme helps recognise it) or `****abcd`,
+// The one place secrets are turned into what a read shows. Every read of hook headers (the hook itself,
+// a delivery's headers sent, an inspector capture) goes through here, for every role: only the audited
+// reveal (hook-credentials.ts) returns a secret or token, and custom header values are write-only.
+// Header names stay visible; values read `Bearer ****` (the scheme helps recognise it) or `****abcd`,
 // and a PATCH that sends a redacted value back keeps the stored one instead of saving the mask.
-const MASK = "****";
+export const MASK = "****";
 const AUTH_LIKE = /authorization|auth|token|secret|key|cookie|password|signature/i;
 const SCHEME = /^([A-Za-z][A-Za-z0-9_-]{1,30})\s+\S/;
 
@@ -14,6 +17,32 @@ export function redactValue(name: string, value: string): string {
 
 export function redactHeaders(headers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, redactValue(k, v)]));
+}
+
+/** Headers of our own protocol whose values are not secrets (the signature is an HMAC: it reveals no key). */
+const PUBLIC_PROTOCOL = new Set(["content-type", "user-agent", "webhook-id", "webhook-timestamp", "webhook-signature"]);
+
+/**
+ * The headers a hook sends, as a delivery read shows them: deny by default, so the token and every
+ * custom header value come out redacted exactly as GET /hooks/{uuid} shows them, whatever their name.
+ */
+export function redactSentHeaders(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, PUBLIC_PROTOCOL.has(k.toLowerCase()) ? v : redactValue(k, v)]));
+}
+
+/**
+ * Headers someone sent TO the inspector. Anyone may send there, so most values are the sender's business
+ * and stay readable, except credentials: credential-like names (authorization, x-indexhook-token, cookie,
+ * *-key, …; not the public webhook-signature) and any value equal to one of `known` (this instance's hook
+ * tokens, secrets and custom header values, whatever header carried them).
+ */
+export function redactCapturedHeaders(headers: Record<string, string>, known: ReadonlySet<string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers).map(([k, v]) => {
+      if (AUTH_LIKE.test(k) && !PUBLIC_PROTOCOL.has(k.toLowerCase())) return [k, redactValue(k, v)];
+      return [k, known.has(v.trim()) ? MASK : v];
+    }),
+  );
 }
 
 /** The headers to store: each value equal to the redacted form of the stored one (same name, any case) keeps it. */

@@ -16,5 +16,5 @@ export async function resolveApiKey(token: string): Promise<KeyInfo | null> {
   void enableKeyCache(h);
   const row = await verifyKey({ db, token });
   if (!row) return null;
-  return { id: row.id, name: row.name, actions: row.actions as Action[], indexes: row.indexes, createdBy: row.createdBy };
+  return { id: row.id, name: row.name, actions: row.actions as Action[], indexes: row.indexes, createdBy: row.createdBy, allowedOrigins: row.allowedOrigins };
 }

@@ -30,8 +30,38 @@ export function mediaType(req: Request): string {
   return (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
 }
 
-/** JSON.parse that drops __proto__ / constructor / prototype keys so nothing downstream is polluted. */
-export function safeJsonParse(text: string): unknown {
+/**
+ * How deeply arrays and objects may nest in any JSON we parse (bodies, NDJSON lines, `q`): serde_json's
+ * default, so what Meilisearch accepts is accepted here. Deeper input is refused before JSON.parse, so no
+ * recursive code downstream (the reviver below, zod, validation, the build) ever sees it.
+ */
+export const MAX_JSON_DEPTH = 128;
+
+export const tooDeep = (limit: number, what = "The request body") =>
+  new ApiError(400, "json_too_deep", `${what} nests arrays and objects more than ${limit} levels deep.`, { limit });
+
+/** Throws 400 json_too_deep when `text` nests deeper than `limit`: one linear pass, no recursion. */
+export function checkJsonDepth(text: string, limit = MAX_JSON_DEPTH, what?: string): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > limit) throw tooDeep(limit, what);
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+}
+
+/**
+ * JSON.parse that refuses nesting past MAX_JSON_DEPTH (400 json_too_deep) and drops __proto__ /
+ * constructor / prototype keys so nothing downstream is polluted.
+ */
+export function safeJsonParse(text: string, what?: string): unknown {
+  checkJsonDepth(text, MAX_JSON_DEPTH, what);
   return JSON.parse(text, (key, value) =>
     key === "__proto__" || key === "constructor" || key === "prototype" ? undefined : value,
   );
@@ -41,8 +71,9 @@ export function safeJsonParse(text: string): unknown {
 export function parseJsonText(text: string, what = "The request body"): unknown {
   if (text.trim() === "") throw badRequest(`${what} is empty: send a JSON document.`, undefined, "invalid_json");
   try {
-    return safeJsonParse(text);
+    return safeJsonParse(text, what);
   } catch (err) {
+    if (err instanceof ApiError) throw err;
     throw badRequest(`${what} is not valid JSON: ${(err as Error).message}`, undefined, "invalid_json");
   }
 }
@@ -64,4 +95,24 @@ export function parseWith<T>(schema: z.ZodType<T>, value: unknown, what: string)
   const result = schema.safeParse(value);
   if (!result.success) throw badRequest(`Invalid ${what}.`, zodDetails(result.error));
   return result.data;
+}
+
+/**
+ * Query parameters of a contract that names an error code per parameter (Meilisearch's style): a bad
+ * value answers 400 with that parameter's code, an unknown parameter (strict schema) 400 bad_request
+ * naming it and the accepted ones, as Meilisearch does.
+ */
+export function parseQuery<T>(schema: z.ZodType<T>, value: Record<string, string>, codes: Record<string, string>): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const unknown = result.error.issues.find((i) => i.code === "unrecognized_keys");
+  if (unknown) {
+    const names = unknown.keys.map((k) => `\`${k}\``).join(", ");
+    const expected = Object.keys(codes).map((k) => `\`${k}\``).join(", ");
+    throw badRequest(`Unknown query parameter ${names}: expected one of ${expected}.`, { parameters: unknown.keys, expected: Object.keys(codes) }, "bad_request");
+  }
+  const [first] = result.error.issues;
+  const name = String(first.path[0] ?? "");
+  const code = codes[name] ?? "invalid_request";
+  throw badRequest(`Invalid value in parameter \`${name}\`: ${first.message}`, zodDetails(result.error), code);
 }

@@ -173,7 +173,7 @@ describe("what a viewer reads", () => {
     expect(seen.text).not.toContain("ci-deployer");
   });
 
-  it("a delivery's headers and an inspector bin's captures reach a viewer with the hook's credentials masked", async () => {
+  it("a delivery's headers and an inspector bin's captures reach every role with the hook's credentials masked", async () => {
     const bin = await master()("POST", "/api/v1/inspect");
     expect(bin.status, bin.text).toBe(201);
     const h = await master()("POST", "/api/v1/hooks", { url: bin.json.url, headers: { Authorization: "Bearer inspector-hook-credential-9" } });
@@ -191,7 +191,7 @@ describe("what a viewer reads", () => {
       for (const s of secrets) expect(byViewer.text, path).not.toContain(s);
       const byMember = await as(users.member)("GET", path);
       expect(byMember.status).toBe(200);
-      expect(byMember.text, path).toContain(h.json.token);
+      for (const s of secrets) expect(byMember.text, path).not.toContain(s);
     }
     const viewerHeaders = (await as(users.viewer)("GET", delivery)).json.headers;
     expect(viewerHeaders["x-indexhook-token"]).toBe("****");

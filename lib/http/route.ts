@@ -7,7 +7,7 @@ import type { Principal } from "../auth/principal";
 import { getDb, type DbHandle } from "../db";
 import { authenticate } from "./authenticate";
 import { errorResponse } from "./errors";
-import { parseWith, readJson } from "./body";
+import { parseQuery, parseWith, readJson } from "./body";
 
 type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
 
@@ -38,7 +38,11 @@ export function route<C extends RouteContract>(
       const rawParams = (await nextCtx?.params) ?? {};
       const params = c.params ? parseWith(c.params, rawParams, "path parameters") : undefined;
       const rawQuery = Object.fromEntries(url.searchParams);
-      const query = c.query ? parseWith(c.query, rawQuery, "query parameters") : undefined;
+      const query = c.query
+        ? c.queryErrorCodes
+          ? parseQuery(c.query, rawQuery, c.queryErrorCodes)
+          : parseWith(c.query, rawQuery, "query parameters")
+        : undefined;
       let body: unknown;
       if (c.body && c.body !== "raw") {
         body = parseWith(c.body, await readJson(req, c.maxBodyBytes ?? DEFAULT_MAX_BODY), "request body");

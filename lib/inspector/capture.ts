@@ -5,7 +5,8 @@ import "server-only";
 import { and, desc, eq, gt, lt, sql } from "drizzle-orm";
 import type { InspectedRequestDto } from "../contracts/inspector";
 import type { Db } from "../db";
-import { inspectorRequests } from "../db/schema/hooks";
+import { hooks, inspectorRequests } from "../db/schema/hooks";
+import { redactCapturedHeaders } from "../hooks/redact";
 import { randomBase58 } from "../ids";
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -63,5 +64,17 @@ export async function captureRequest({ db, binId, req }: { db: Db; binId: string
 export async function listCaptured({ db, binId, after }: { db: Db; binId: string; after?: number }): Promise<InspectedRequestDto[]> {
   const where = after ? and(eq(inspectorRequests.binId, binId), gt(inspectorRequests.id, after)) : eq(inspectorRequests.binId, binId);
   const rows = await db.select().from(inspectorRequests).where(where).orderBy(desc(inspectorRequests.id)).limit(MAX_PER_BIN);
-  return rows.map((r) => ({ id: r.id, method: r.method, headers: r.headers, body: r.body, at: r.at.toISOString() }));
+  const known = await knownSecrets(db);
+  return rows.map((r) => ({ id: r.id, method: r.method, headers: redactCapturedHeaders(r.headers, known), body: r.body, at: r.at.toISOString() }));
+}
+
+/**
+ * Every credential value of this instance's hooks (at most 20): a hook aimed at a bin sends its token and
+ * custom headers there, and those stay secrets when read back. Values under 8 characters are left out:
+ * masking every "1" or "yes" would hide the sender's harmless headers.
+ */
+async function knownSecrets(db: Db): Promise<Set<string>> {
+  const rows = await db.select({ token: hooks.token, secret: hooks.secret, previous: hooks.previousSecret, headers: hooks.headers }).from(hooks);
+  const values = rows.flatMap((h) => [h.token, h.secret, h.previous ?? "", ...Object.values(h.headers ?? {})]);
+  return new Set(values.map((v) => v.trim()).filter((v) => v.length >= 8));
 }

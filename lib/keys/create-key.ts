@@ -6,6 +6,7 @@ import type { Principal } from "../auth/principal";
 import type { ApiKeyDto, CreateKeyInput } from "../contracts/keys";
 import type { Db } from "../db";
 import { apiKeys } from "../db/schema/api-keys";
+import { badRequest } from "../http/errors";
 import { newId } from "../ids";
 import { toDto } from "./dto";
 import { generateKey, hashKey, kindFor, startOf } from "./format";
@@ -34,6 +35,13 @@ export async function createKey({
   const grant = normalizeGrant({ actions: input.actions, indexes: input.indexes });
   assertCanGrant(principal, grant);
   const kind = kindFor(grant.actions);
+  // An origin list is a browser-side restriction: it only makes sense on a key meant for browsers.
+  const allowedOrigins = [...new Set(input.allowedOrigins ?? [])];
+  if (allowedOrigins.length && kind !== "public") {
+    throw badRequest("allowedOrigins applies to public (search-only) keys: private keys never belong in a browser.", [
+      { path: "allowedOrigins", message: "only for public (search-only) keys", code: "custom" },
+    ]);
+  }
   const key = generateKey(kind);
   const row = await db.transaction(async (tx) => {
     const [row] = await tx
@@ -47,6 +55,7 @@ export async function createKey({
         start: startOf(key),
         actions: grant.actions,
         indexes: grant.indexes,
+        allowedOrigins,
         expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
         createdBy: creatorId(principal),
       })
@@ -55,7 +64,7 @@ export async function createKey({
     await audit(tx, ctx, {
       action: "key.created",
       target: { type: "key", id: row.id },
-      details: { name: row.name, kind: row.kind, actions: row.actions, indexes: row.indexes, expiresAt: row.expiresAt?.toISOString() ?? null },
+      details: { name: row.name, kind: row.kind, actions: row.actions, indexes: row.indexes, allowedOrigins: row.allowedOrigins, expiresAt: row.expiresAt?.toISOString() ?? null },
     });
     return row;
   });

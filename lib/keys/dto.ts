@@ -15,6 +15,7 @@ export function toDto(row: ApiKeyRow, createdByName: string | null): ApiKeyDto {
     start: row.start,
     actions: row.actions as Action[],
     indexes: row.indexes,
+    allowedOrigins: row.allowedOrigins,
     expiresAt: iso(row.expiresAt),
     lastUsedAt: iso(row.lastUsedAt),
     createdBy: row.createdBy,

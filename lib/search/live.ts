@@ -9,8 +9,9 @@ import { readArtifact } from "../deploy/artifacts";
 import { LIVE_CHANNEL, PREPARE_CHANNEL } from "../deploy/signals";
 import { ApiError, notFound } from "../http/errors";
 import { embedTexts } from "../embeddings/provider";
-import { IndexNotLoadedError, SearchPool, SearchQueryError, SearchTimeoutError, type SearchResult } from "./engine";
+import { IndexNotLoadedError, SearchPool, SearchQueryError, SearchTimeoutError, type ArtifactMeta, type SearchResult } from "./engine";
 import type { EmbeddingsSettings } from "../contracts/embeddings";
+import { analyseSchema, describeIssues, engineIssue, searchParamIssues, type SearchIssue, type SearchSchema } from "./validate-params";
 
 const RECHECK_MS = 5_000;
 
@@ -95,8 +96,13 @@ export async function searchLive(h: DbHandle, indexId: string, params: SearchPar
     const deploymentId = entry.deploymentId;
     if (!deploymentId) throw new ApiError(404, "not_deployed", `Index "${indexId}" has no live version yet: deploy it first.`);
     await load(h, deploymentId);
-    const prepared = await withQueryVector(entry.embeddings, params);
     try {
+      // Checked against the schema of the version that will answer, before anything is embedded or queued.
+      const meta = state.pool.meta(deploymentId);
+      if (!meta) throw new IndexNotLoadedError(deploymentId);
+      const issues = searchParamIssues(schemaOf(meta), params, { autoEmbed: entry.embeddings?.targetProperty });
+      if (issues.length > 0) throw invalidSearch(issues);
+      const prepared = await withQueryVector(entry.embeddings, params);
       const result = await state.pool.search(deploymentId, prepared.params);
       // The pool may answer from its cache: copy, never change, what it returns.
       const hide = prepared.hide;
@@ -108,10 +114,23 @@ export async function searchLive(h: DbHandle, indexId: string, params: SearchPar
       if (err instanceof SearchTimeoutError) {
         throw new ApiError(503, "search_timeout", "The search took too long and was stopped; narrow the query (more specific terms, filters).");
       }
-      if (err instanceof SearchQueryError) throw new ApiError(400, "invalid_search", err.message, { reason: err.code });
+      if (err instanceof SearchQueryError) throw invalidSearch([engineIssue(err.code, err.message)]);
       throw err;
     }
   }
+}
+
+/** 400 invalid_search: the message says the first problem, details list each with its parameter and property. */
+export function invalidSearch(issues: SearchIssue[]): ApiError {
+  return new ApiError(400, "invalid_search", describeIssues(issues), issues);
+}
+
+/** One analysis per loaded version (the manifest object lives as long as the version is loaded). */
+const schemas = new WeakMap<ArtifactMeta, SearchSchema>();
+function schemaOf(meta: ArtifactMeta): SearchSchema {
+  let s = schemas.get(meta);
+  if (!s) schemas.set(meta, (s = analyseSchema(meta.schema)));
+  return s;
 }
 
 function without<T extends object>(doc: T, property: string): T {
@@ -124,7 +143,7 @@ function without<T extends object>(doc: T, property: string): T {
 async function withQueryVector(settings: EmbeddingsSettings | null, params: SearchParams): Promise<{ params: SearchParams; hide?: string }> {
   if (!settings) return { params };
   if (params.mode === "fulltext" || params.vector) return { params, hide: settings.targetProperty };
-  if (!params.term) throw new ApiError(400, "invalid_search", `mode "${params.mode}" needs a term (to embed) or a vector.`);
+  if (!params.term) throw invalidSearch([{ parameter: "term", path: "term", code: "term_required", message: `mode "${params.mode}" needs a term (to embed) or a vector.` }]);
   let value: number[];
   try {
     [value] = await embedTexts(settings, [params.term]);

@@ -3,7 +3,15 @@
 import { searchParams, type SearchParams } from "../contracts/search";
 import { mediaType, parseJsonText, readText } from "../http/body";
 import { ApiError, badRequest } from "../http/errors";
-import { parseWith } from "../http/body";
+import { invalidSearch } from "./live";
+import { issuesFromZod } from "./validate-params";
+
+/** The contract's checks; a failure is 400 invalid_search like the schema checks that follow in searchLive. */
+function parseSearchParams(value: unknown): SearchParams {
+  const result = searchParams.safeParse(value);
+  if (!result.success) throw invalidSearch(issuesFromZod(result.error));
+  return result.data;
+}
 
 
 export async function paramsFromPost(req: Request, limit: number): Promise<SearchParams> {
@@ -13,16 +21,16 @@ export async function paramsFromPost(req: Request, limit: number): Promise<Searc
     // The SDK sends q=<json>&version=…&id=…&visitorId=…: only q matters here.
     const q = new URLSearchParams(text).get("q");
     if (q === null) throw badRequest("Missing the form field q (the JSON search parameters).");
-    return parseWith(searchParams, parseJsonText(q, "q"), "search parameters");
+    return parseSearchParams(parseJsonText(q, "q"));
   }
   if (type && type !== "application/json") {
     throw new ApiError(415, "unsupported_media_type", `Send application/json or application/x-www-form-urlencoded, not ${type}.`);
   }
-  return parseWith(searchParams, text.trim() === "" ? {} : parseJsonText(text), "search parameters");
+  return parseSearchParams(text.trim() === "" ? {} : parseJsonText(text));
 }
 
 export function paramsFromQuery(q: string): SearchParams {
   const trimmed = q.trim();
   const value = trimmed.startsWith("{") ? parseJsonText(trimmed, "q") : { term: q };
-  return parseWith(searchParams, value, "search parameters");
+  return parseSearchParams(value);
 }

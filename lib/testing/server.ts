@@ -35,10 +35,12 @@ export async function freePort(): Promise<number> {
 }
 
 const NEXT_BIN = path.join(process.cwd(), "node_modules/next/dist/bin/next");
+// As scripts/start.mjs does: the socket peer's address for lib/http/peer.ts.
+const PEER_PRELOAD = path.join(process.cwd(), "scripts/peer-address.mjs");
 
-export function spawnNext(port: number, env: Record<string, string>): { child: ChildProcess; logs: () => string } {
+export function spawnNext(port: number, env: Record<string, string>, host = "127.0.0.1"): { child: ChildProcess; logs: () => string } {
   let out = "";
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1", "--keepAliveTimeout", "65000"], {
+  const child = spawn(process.execPath, ["--import", PEER_PRELOAD, NEXT_BIN, "start", "-p", String(port), "-H", host, "--keepAliveTimeout", "65000"], {
     cwd: process.cwd(),
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -66,7 +68,7 @@ export async function waitForHealth(url: string, child: ChildProcess, logs: () =
 
 export async function startServer(
   extraEnv: Record<string, string> = {},
-  { postgresUrl = TEST_DATABASE_URL }: { postgresUrl?: string } = {},
+  { postgresUrl = TEST_DATABASE_URL, host = "127.0.0.1" }: { postgresUrl?: string; /** listen address (`-H`) */ host?: string } = {},
 ): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "indexhook-test-"));
   const pg = postgresUrl ? await createPostgresDatabase(postgresUrl) : undefined;
@@ -79,7 +81,7 @@ export async function startServer(
     ...extraEnv,
   };
   const url = `http://127.0.0.1:${port}`;
-  let proc = spawnNext(port, env);
+  let proc = spawnNext(port, env, host);
   await waitForHealth(url, proc.child, proc.logs);
   const exited = (child: ChildProcess) =>
     child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once("exit", r));
@@ -95,7 +97,7 @@ export async function startServer(
       await exited(proc.child);
     },
     restart: async () => {
-      proc = spawnNext(port, env);
+      proc = spawnNext(port, env, host);
       await waitForHealth(url, proc.child, proc.logs);
     },
     stop: async () => {

@@ -9,6 +9,7 @@ import { conflict } from "../http/errors";
 import { recordAudit } from "../audit/record";
 import { newId } from "../ids";
 import { signInThrottle, SignInThrottled } from "./throttle";
+import { assertSetupCode, forgetSetupCode } from "./setup-code";
 
 export async function countUsers(db: Db): Promise<number> {
   const [row] = await db.select({ n: count() }).from(users);
@@ -19,14 +20,29 @@ export async function needsSetup(db: Db): Promise<boolean> {
   return (await countUsers(db)) === 0;
 }
 
-/** Creates the first admin; refused once any user exists, even when two requests race. */
-export async function createFirstAdmin({ db, input, ip = null }: { db: Db; input: SetupInput; ip?: string | null }): Promise<User> {
+/**
+ * Creates the first admin; refused once any user exists, even when two requests race. Unless the
+ * caller is on this machine (`local`), it needs the setup code (lib/users/setup-code.ts).
+ */
+export async function createFirstAdmin({
+  db,
+  input,
+  ip = null,
+  local = false,
+}: {
+  db: Db;
+  input: SetupInput;
+  ip?: string | null;
+  local?: boolean;
+}): Promise<User> {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     // The table lock makes "no users yet?" and the insert one step for concurrent setups.
     await tx.execute(sql`lock table ${users} in share row exclusive mode`);
     const [row] = await tx.select({ n: count() }).from(users);
     if (Number(row.n) > 0) throw conflict("Setup is already done: sign in instead.");
+    await assertSetupCode(tx, { code: input.setupCode, local });
+    await forgetSetupCode(tx);
     const [user] = await tx
       .insert(users)
       .values({ id: newId("usr"), email: input.email, name: input.name, passwordHash, role: "admin" })

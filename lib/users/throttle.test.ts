@@ -9,7 +9,7 @@ import { MAX_FAILURES, signInThrottle, SignInThrottled, WINDOW_MS } from "./thro
 let h: DbHandle;
 beforeAll(async () => {
   h = await freshDb();
-  await createFirstAdmin({ db: h.db, input: { name: "Ada", email: "ada@example.com", password: "correct horse" } });
+  await createFirstAdmin({ db: h.db, input: { name: "Ada", email: "ada@example.com", password: "correct horse" }, local: true });
 });
 afterAll(async () => h?.close());
 

@@ -16,7 +16,7 @@ let h: DbHandle;
 let admin: Principal;
 beforeAll(async () => {
   h = await freshDb();
-  const u = await createFirstAdmin({ db: h.db, input: { name: "Ada", email: "ada@example.com", password: "ada-password-1" } });
+  const u = await createFirstAdmin({ db: h.db, input: { name: "Ada", email: "ada@example.com", password: "ada-password-1" }, local: true });
   admin = { type: "user", user: { id: u.id, email: u.email, name: u.name, role: "admin" } };
 });
 afterAll(async () => h?.close());

@@ -1,5 +1,7 @@
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { SetupForm } from "@/components/auth/setup-form";
+import { isLoopbackClient } from "@/lib/http/peer";
 import { instanceNeedsSetup } from "@/lib/users/instance";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +15,7 @@ export default async function SetupPage() {
       <p className="mb-4 mt-1 text-sm text-zinc-600 dark:text-zinc-400">
         Create the admin account for this instance. You can invite others afterwards.
       </p>
-      <SetupForm />
+      <SetupForm codeRequired={!isLoopbackClient(await headers())} />
     </>
   );
 }

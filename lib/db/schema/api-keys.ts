@@ -13,6 +13,8 @@ export const apiKeys = pgTable(
     start: text("start").notNull(),
     actions: jsonb("actions").$type<string[]>().notNull(),
     indexes: jsonb("indexes").$type<string[]>().notNull(),
+    /** Browser origins a public key may search from (empty = any); see lib/http/cors.ts. */
+    allowedOrigins: jsonb("allowed_origins").$type<string[]>().notNull().default([]),
     expiresAt: timestamp("expires_at", { withTimezone: true }),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     createdBy: text("created_by").notNull(),

@@ -1,4 +1,5 @@
 // buildArtifact: schema + documents → artifact Buffer, built in a worker thread with progress.
+// An aborted build terminates its thread (even one stuck in synchronous indexing) before it rejects.
 import { startWorker } from "./spawn";
 import type { WireError } from "./wire";
 import type { BuildOptions, BuildProgress, EngineDocument, OramaSchema } from "./types";
@@ -18,18 +19,30 @@ export class BuildError extends Error {
   }
 }
 
+const abortReason = (signal: AbortSignal) => signal.reason ?? new BuildError("the build was aborted", "aborted");
+
 export function buildArtifact(schema: OramaSchema, docs: EngineDocument[], opts: BuildOptions = {}): Promise<Buffer> {
+  const { signal } = opts;
+  if (signal?.aborted) return Promise.reject(abortReason(signal));
   const worker = startWorker("build-worker", {
-    workerData: { schema, docs, batchSize: opts.batchSize ?? 1000 },
+    workerData: { schema, docs, batchSize: opts.batchSize ?? 1000, stallMs: opts.testStallMs ?? 0 },
   });
   return new Promise<Buffer>((resolve, reject) => {
     let settled = false;
     const finish = (fn: () => void) => {
       if (settled) return;
       settled = true;
+      signal?.removeEventListener("abort", onAbort);
       fn();
       void worker.terminate();
     };
+    // Reject only once the thread is gone, so an aborted build holds no core and no memory after.
+    function onAbort() {
+      if (settled) return;
+      settled = true;
+      void worker.terminate().finally(() => reject(abortReason(signal!)));
+    }
+    signal?.addEventListener("abort", onAbort, { once: true });
     worker.on("message", (m: Message) => {
       if (m.type === "progress") {
         const { phase, done, total } = m;

@@ -7,13 +7,15 @@ import { balanceAvlIndexes } from "./avl-balance";
 import { toWire } from "./wire";
 import type { EngineDocument, OramaSchema } from "./types";
 
-type Input = { schema: OramaSchema; docs: EngineDocument[]; batchSize: number };
+type Input = { schema: OramaSchema; docs: EngineDocument[]; batchSize: number; stallMs: number };
 
-async function run({ schema, docs, batchSize }: Input) {
+async function run({ schema, docs, batchSize, stallMs }: Input) {
   const port = parentPort!;
   const total = docs.length;
   const db = createEngineDb(schema);
   port.postMessage({ type: "progress", phase: "build", done: 0, total });
+  // Tests only (BuildOptions.testStallMs): a thread that never yields, which only terminate() stops.
+  if (stallMs > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, stallMs);
   for (let i = 0; i < total; i += batchSize) {
     // insertMultiple per batch (not one call) so progress can be reported between batches.
     await insertMultiple(db, docs.slice(i, i + batchSize) as never, batchSize);

@@ -38,14 +38,18 @@ export function runSearch(db: AnyOrama, params: SearchParamsInput, opts: RunSear
     const fast = opts.fast === false ? null : fastSearch(db, orama as SearchParamsInput);
     if (fast) return withoutVectors(fast, Object.keys(db.data.index.vectorIndexes));
     // Every Orama search is synchronous for the default components; search() may still return a promise.
-    const result = search(db, orama as never) as unknown;
+    const result = search(withArrayFacetDefaults(db, params), orama as never) as unknown;
     if (result instanceof Promise) throw new Error("an asynchronous Orama component is not supported here");
     return withoutVectors(result as SearchResult, Object.keys(db.data.index.vectorIndexes));
   } catch (err) {
     // Orama's own errors carry a `code` (UNKNOWN_INDEX, INVALID_FILTER_OPERATION, …): the query was bad.
     const code = (err as { code?: string }).code;
     if (code) throw new SearchQueryError((err as Error).message, code.toLowerCase());
-    throw err;
+    // Parameters are checked against the schema before they get here (lib/search/validate-params.ts);
+    // what Orama still throws (a TypeError on data it does not expect) is this query on this data,
+    // answered 400 rather than 500, and logged so a gap in the checks shows.
+    console.warn("[indexhook] search failed inside the engine", (err as Error)?.stack ?? err);
+    throw new SearchQueryError(`The search engine could not run this search: ${(err as Error)?.message ?? String(err)}`, "engine_error");
   }
 }
 
@@ -66,4 +70,42 @@ function withoutVectors(result: SearchResult, vectorProps: string[]): SearchResu
   const hits = result.hits.map((h) => ({ ...h, document: strip(h.document) }));
   const groups = result.groups?.map((g) => ({ ...g, result: g.result.map((h) => ({ ...h, document: strip(h.document) })) }));
   return { ...result, hits, ...(groups ? { groups } : {}) };
+}
+
+type Doc = Record<string, unknown>;
+
+/**
+ * Orama's facets.js iterates the value of an array facet (string[], enum[], number[], boolean[]) and
+ * throws a TypeError on a matched document without it. Hand its facet code copies of those documents
+ * with an empty list there, non-enumerable so that nothing else (groups' documents, JSON, the copy to
+ * the caller's thread) sees it. Same counts as if the property were an empty list.
+ */
+function withArrayFacetDefaults(db: AnyOrama, params: SearchParamsInput): AnyOrama {
+  if (!params.facets) return db;
+  const types = db.index.getSearchablePropertiesWithTypes(db.data.index) as Record<string, string>;
+  const arrays = Object.keys(params.facets).filter((f) => types[f]?.endsWith("[]"));
+  if (arrays.length === 0) return db;
+  const store = db.documentsStore;
+  const getMultiple: typeof store.getMultiple = (docs, ids) => store.getMultiple(docs, ids).map((doc) => (doc ? withEmptyLists(doc as Doc, arrays) : doc)) as never;
+  // Everything else (data, index, caches, sorter) is read through the prototype: the same instance.
+  return Object.assign(Object.create(db) as AnyOrama, { documentsStore: { ...store, getMultiple } });
+}
+
+function withEmptyLists(doc: Doc, paths: string[]): Doc {
+  let out = doc;
+  for (const path of paths) {
+    const keys = path.split(".");
+    const value = keys.reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Doc)[k] : undefined), out);
+    if (Array.isArray(value)) continue;
+    if (out === doc) out = { ...doc };
+    let obj = out;
+    for (const key of keys.slice(0, -1)) {
+      const next = obj[key];
+      const copy: Doc = next && typeof next === "object" ? { ...(next as Doc) } : {};
+      Object.defineProperty(obj, key, { value: copy, enumerable: !!next && typeof next === "object", configurable: true, writable: true });
+      obj = copy;
+    }
+    Object.defineProperty(obj, keys[keys.length - 1], { value: [], enumerable: false, configurable: true, writable: true });
+  }
+  return out;
 }

@@ -3,7 +3,7 @@
 // so a pathological query costs one thread for timeoutMs, never the caller's event loop.
 import type { Worker } from "node:worker_threads";
 import type { SearchParamsInput } from "../../contracts/search";
-import { readArtifactMeta } from "./artifact";
+import { readArtifactMeta, type ArtifactMeta } from "./artifact";
 import { IndexNotLoadedError, SearchTimeoutError, type PoolReply, type PoolRequest } from "./pool-protocol";
 import { formatNanoseconds } from "@orama/orama/internals";
 import { ResultCache, type ResultCacheOptions } from "./result-cache";
@@ -50,6 +50,8 @@ export class SearchPool {
    *  waits for the first free thread instead of queueing behind a long one in a busy thread. */
   private waiting: Waiting[] = [];
   private artifacts = new Map<string, SharedArrayBuffer>();
+  /** Each loaded key's manifest (its schema, for checking searches before they reach a thread). */
+  private metas = new Map<string, ArtifactMeta>();
   private seq = 0;
   private closed = false;
   private readonly timeoutMs: number;
@@ -68,16 +70,23 @@ export class SearchPool {
     return this.artifacts.has(key);
   }
 
+  /** The manifest of a loaded key (schema, document count); undefined once evicted. */
+  meta(key: string): ArtifactMeta | undefined {
+    return this.metas.get(key);
+  }
+
   /** Loads (or replaces) `key` in every worker, one after the other; resolves once the first can search
    *  it (so a flip waits for one decode, as when all decoded at once); the others follow in the background. */
   async load(key: string, artifact: Buffer): Promise<void> {
     // One shared copy for all threads (and for reloading a replaced thread) instead of N copies.
-    readArtifactMeta(artifact); // throws here, not in every thread, if this is not an artifact
+    const meta = readArtifactMeta(artifact); // throws here, not in every thread, if this is not an artifact
     const sab = new SharedArrayBuffer(artifact.byteLength);
     new Uint8Array(sab).set(artifact);
     const previous = this.artifacts.get(key);
+    const previousMeta = this.metas.get(key);
     this.front?.dropKey(key);
     this.artifacts.set(key, sab);
+    this.metas.set(key, meta);
     // One thread at a time: a thread decoding (seconds for a large index) cannot search, so the others
     // keep answering — loading all at once stalled every search for the decode. A thread replaced
     // meanwhile is skipped: its replacement reloads every artifact, this one included.
@@ -89,6 +98,8 @@ export class SearchPool {
       // Keep serving the previous version (threads that failed still hold it) rather than a broken one.
       if (previous) this.artifacts.set(key, previous);
       else this.artifacts.delete(key);
+      if (previousMeta) this.metas.set(key, previousMeta);
+      else this.metas.delete(key);
       throw err;
     }
     void (async () => {
@@ -102,6 +113,7 @@ export class SearchPool {
 
   async evict(key: string): Promise<void> {
     this.artifacts.delete(key);
+    this.metas.delete(key);
     this.front?.dropKey(key);
     await Promise.all(this.slots.map((s) => this.send(s, { type: "evict", seq: ++this.seq, key })));
   }

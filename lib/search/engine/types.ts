@@ -12,6 +12,13 @@ export type BuildOptions = {
   onProgress?: (p: BuildProgress) => void;
   /** Documents per insertMultiple batch inside the worker (default 1000). */
   batchSize?: number;
+  /** Aborting terminates the build thread and rejects with the signal's reason (deploy time limit). */
+  signal?: AbortSignal;
+  /**
+   * Tests only: the thread blocks this long (synchronously, like a stuck build) after its first
+   * progress report. Deploys pass it only when INDEXHOOK_TEST_BUILD_DELAY_MS is set under vitest.
+   */
+  testStallMs?: number;
 };
 
 /** Orama's search result shape, with the document typed loosely. */
