@@ -1,5 +1,4 @@
 // Password hashing with bcrypt (bcryptjs: pure JS, no native build on any platform).
-import "server-only";
 import bcrypt from "bcryptjs";
 
 const COST = 11;

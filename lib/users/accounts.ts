@@ -1,5 +1,4 @@
 // User accounts: first-run setup, credential checks, lookups. No HTTP here.
-import "server-only";
 import { count, eq, sql } from "drizzle-orm";
 import { emailSchema, type SetupInput } from "../contracts/system";
 import type { Db } from "../db";

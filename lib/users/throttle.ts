@@ -3,7 +3,6 @@
 // email within WINDOW_MS, that email cannot sign in — not even with the right password — until the
 // oldest of those failures leaves the window. Counted by the email tried, known or not, so the lock
 // says nothing about whether an account exists.
-import "server-only";
 import { and, count, eq, gt, inArray, min, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../db";
 import { auditLog } from "../db/schema";
