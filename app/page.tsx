@@ -1,10 +1,10 @@
 import { redirect } from "next/navigation";
-import { getSessionUser } from "@/lib/auth/session";
+import { pageUser } from "@/lib/auth/page-role";
 import { instanceNeedsSetup } from "@/lib/users/instance";
 
 export const dynamic = "force-dynamic";
 
 export default async function Home() {
   if (await instanceNeedsSetup()) redirect("/setup");
-  redirect((await getSessionUser()) ? "/overview" : "/login");
+  redirect((await pageUser("viewer")) ? "/overview" : "/login");
 }

@@ -1,4 +1,5 @@
 // Readiness: the database is open (migrations ran) and the worker is running unless WORKER=off.
+import "server-only";
 import { env } from "./env";
 import { getDb } from "./db";
 import { workerStatus } from "./worker";

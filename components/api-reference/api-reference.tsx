@@ -1,18 +1,8 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-
-type Operation = {
-  summary?: string;
-  tags?: string[];
-  security?: Record<string, string[]>[];
-  parameters?: { name: string; in: string; required?: boolean }[];
-  requestBody?: { content: Record<string, { schema?: unknown }> };
-  responses?: Record<string, { description: string }>;
-};
-type Doc = { info: { title: string; version: string; description?: string }; paths: Record<string, Record<string, Operation>>; components?: { schemas?: Record<string, unknown> } };
+import { useOpenApiDocument, type Operation } from "./queries";
 
 const METHOD_TONE: Record<string, Tone> = { get: "info", post: "success", patch: "warning", put: "warning", delete: "danger" };
 
@@ -55,14 +45,7 @@ function OperationRow({ path, method, op }: { path: string; method: string; op: 
 }
 
 export function ApiReference() {
-  const { data, error, isLoading } = useQuery({
-    queryKey: ["openapi"],
-    queryFn: async (): Promise<Doc> => {
-      const res = await fetch("/api/v1/openapi.json");
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      return res.json();
-    },
-  });
+  const { data, error, isLoading } = useOpenApiDocument();
   if (isLoading) return <p className="text-sm text-zinc-500">Loading the API description…</p>;
   if (error || !data) return <p className="text-sm text-red-600">Could not load /api/v1/openapi.json: {String(error)}</p>;
   const byTag = new Map<string, { path: string; method: string; op: Operation }[]>();

@@ -4,30 +4,16 @@
 import { Fragment, useState } from "react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import type { AuditEntryDto } from "@/lib/contracts/audit";
-import { api, withQuery } from "@/components/api/client";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState, Table, Td, Th, Tr } from "@/components/ui/table";
 import { AuditFilters, FILTER_NAMES, type AuditFilterValues } from "./audit-filters";
 import { absoluteTime, actionTone, diffRows, relativeTime, show } from "./format";
+import { useAuditLog, useExistingTargets } from "./queries";
 
-const PAGE = 50;
-type Page = { results: AuditEntryDto[]; next: string | null };
-
-/** Ids of indexes and hooks that still exist, so their targets can link to them. */
-function useExisting() {
-  const indexes = useQuery({ queryKey: ["audit-targets", "indexes"], queryFn: () => api<{ results: { id: string }[] }>("/api/v1/indexes") });
-  const hooks = useQuery({ queryKey: ["audit-targets", "hooks"], queryFn: () => api<{ results: { uuid: string }[] }>("/api/v1/hooks") });
-  return {
-    index: new Set(indexes.data?.results.map((i) => i.id) ?? []),
-    hook: new Set(hooks.data?.results.map((h) => h.uuid) ?? []),
-  };
-}
-
-function Target({ target, existing }: { target: AuditEntryDto["target"]; existing: ReturnType<typeof useExisting> }) {
+function Target({ target, existing }: { target: AuditEntryDto["target"]; existing: ReturnType<typeof useExistingTargets> }) {
   if (!target) return <span className="text-zinc-400">—</span>;
   const id = target.id ?? "";
   const href = target.type === "index" && existing.index.has(id) ? `/indexes/${encodeURIComponent(id)}` : target.type === "hook" && existing.hook.has(id) ? `/hooks/${encodeURIComponent(id)}` : null;
@@ -103,13 +89,8 @@ export function AuditPage() {
   const pathname = usePathname();
   const filters = Object.fromEntries(FILTER_NAMES.map((n) => [n, params.get(n) ?? ""])) as AuditFilterValues;
   const [open, setOpen] = useState<Set<string>>(new Set());
-  const existing = useExisting();
-  const q = useInfiniteQuery({
-    queryKey: ["audit", filters],
-    queryFn: ({ pageParam }) => api<Page>(withQuery("/api/v1/audit", { ...filters, limit: PAGE, before: pageParam })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.next ?? undefined,
-  });
+  const existing = useExistingTargets();
+  const q = useAuditLog(filters);
   const update = (changes: Partial<AuditFilterValues>) => {
     const next = new URLSearchParams(params.toString());
     for (const [k, v] of Object.entries(changes)) {

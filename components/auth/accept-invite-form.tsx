@@ -3,15 +3,17 @@
 // password (twice). On success it signs in and goes to the overview. Dead links say why.
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useEffect, useState, type FormEvent } from "react";
-import { api, ApiRequestError } from "@/components/api/client";
+import { useState, type FormEvent } from "react";
+import { fieldErrors, type ApiRequestError } from "@/components/api/errors";
+import { formatTime } from "@/components/api/format";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { fieldErrors, formatTime, ROLE_HELP, ROLE_LABEL } from "@/components/users/users-api";
-import type { Role } from "@/lib/auth/roles";
+import { ROLE_HELP, ROLE_LABEL } from "@/components/users/role-labels";
 
-type Lookup = { state: "loading" } | { state: "ok"; email: string; role: Role; expiresAt: string } | { state: "dead"; code: string; message: string };
+import { useAcceptInviteMutation, useInviteLookup, type InviteSummary } from "./queries";
+
+type Lookup = { state: "loading" } | ({ state: "ok" } & InviteSummary) | { state: "dead"; code: string; message: string };
 
 const DEAD: Record<string, { title: string; text: string }> = {
   invite_expired: { title: "This invite has expired", text: "Invite links are valid for 7 days. Ask an admin of this instance for a new one." },
@@ -23,20 +25,21 @@ const DEAD: Record<string, { title: string; text: string }> = {
 
 export function AcceptInviteForm({ token }: { token: string }) {
   const router = useRouter();
-  const [lookup, setLookup] = useState<Lookup>({ state: "loading" });
+  const found = useInviteLookup(token);
+  const accept = useAcceptInviteMutation();
+  // Accepting can find the link dead too (used or revoked meanwhile): that overrides the lookup.
+  const [diedOnSubmit, setLookup] = useState<Lookup | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    let live = true;
-    api<{ email: string; role: Role; expiresAt: string }>("/api/v1/invites/lookup", { method: "POST", body: { token } })
-      .then((r) => live && setLookup({ state: "ok", ...r }))
-      .catch((e: ApiRequestError) => live && setLookup({ state: "dead", code: e.code, message: e.message }));
-    return () => {
-      live = false;
-    };
-  }, [token]);
+  const lookup: Lookup =
+    diedOnSubmit ??
+    (found.data
+      ? { state: "ok", ...found.data }
+      : found.error
+        ? { state: "dead", code: (found.error as ApiRequestError).code, message: found.error.message }
+        : { state: "loading" });
 
   if (lookup.state === "loading") return <p className="text-sm text-zinc-500">Checking your invite…</p>;
   if (lookup.state === "dead") {
@@ -64,7 +67,7 @@ export function AcceptInviteForm({ token }: { token: string }) {
     }
     setBusy(true);
     try {
-      await api("/api/v1/invites/accept", { method: "POST", body: { token, name: form.name, password: form.password } });
+      await accept.mutateAsync({ token, name: form.name, password: form.password });
       const res = await signIn("credentials", { redirect: false, email, password: form.password });
       if (!res?.ok) {
         router.replace("/login");

@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { useSetupStateReader } from "./queries";
 
 type Problem = { kind: "credentials" | "unreachable" | "setup" } | { kind: "throttled"; minutes: number } | null;
 
@@ -14,6 +15,7 @@ export function LoginForm({ canSignUp = false }: { canSignUp?: boolean }) {
   const next = useSearchParams().get("next");
   const [problem, setProblem] = useState<Problem>(null);
   const [busy, setBusy] = useState(false);
+  const readSetupState = useSetupStateReader();
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -31,7 +33,7 @@ export function LoginForm({ canSignUp = false }: { canSignUp?: boolean }) {
       if (throttled) return setProblem({ kind: "throttled", minutes: Math.max(1, Math.ceil(Number(throttled[1]) / 60)) });
       if (res.error) {
         // Tell "no admin yet" apart from wrong credentials; never whether the email exists.
-        const state = await fetch("/api/v1/setup").then((r) => r.json()).catch(() => null);
+        const state = await readSetupState();
         return setProblem({ kind: state?.needsSetup ? "setup" : state ? "credentials" : "unreachable" });
       }
       router.replace(next && next.startsWith("/") && !next.startsWith("//") ? next : "/overview");

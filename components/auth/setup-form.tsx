@@ -2,16 +2,18 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { api, fieldErrors, type ApiRequestError } from "@/components/api/client";
+import { fieldErrors, type ApiRequestError } from "@/components/api/errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { AccountFields, type AccountFieldErrors } from "./account-fields";
+import { useSetupMutation } from "./queries";
 
 
 /** `codeRequired`: the visitor is not on the server's machine, so the log's setup code is asked for. */
 export function SetupForm({ codeRequired }: { codeRequired: boolean }) {
   const router = useRouter();
+  const setup = useSetupMutation();
   const [errors, setErrors] = useState<AccountFieldErrors & { setupCode?: string }>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -24,10 +26,7 @@ export function SetupForm({ codeRequired }: { codeRequired: boolean }) {
     setMessage(null);
     try {
       try {
-        await api("/api/v1/setup", {
-          method: "POST",
-          body: { name: form.name, email: form.email, password: form.password, ...(codeRequired ? { setupCode: form.setupCode } : {}) },
-        });
+        await setup.mutateAsync({ name: form.name, email: form.email, password: form.password, ...(codeRequired ? { setupCode: form.setupCode } : {}) });
       } catch (err) {
         const e = err as ApiRequestError;
         // Someone else finished setup meanwhile: sign in instead.

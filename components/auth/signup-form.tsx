@@ -5,10 +5,11 @@ import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { api, fieldErrors, type ApiRequestError } from "@/components/api/client";
+import { fieldErrors, type ApiRequestError } from "@/components/api/errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { AccountFields, type AccountFieldErrors } from "./account-fields";
+import { useSignupMutation } from "./queries";
 
 type Problem =
   | { kind: "refused" | "closed" | "taken" | "unreachable" | "signin" }
@@ -17,6 +18,7 @@ type Problem =
 
 export function SignupForm() {
   const router = useRouter();
+  const signup = useSignupMutation();
   const [errors, setErrors] = useState<AccountFieldErrors>({});
   const [problem, setProblem] = useState<Problem>(null);
   const [busy, setBusy] = useState(false);
@@ -29,7 +31,7 @@ export function SignupForm() {
     setProblem(null);
     try {
       try {
-        await api("/api/v1/signup", { method: "POST", body: { name: form.name, email: form.email, password: form.password } });
+        await signup.mutateAsync({ name: form.name, email: form.email, password: form.password });
       } catch (err) {
         const e = err as ApiRequestError;
         if (e.code === "unreachable") return setProblem({ kind: "unreachable" });

@@ -1,23 +1,21 @@
 "use client";
 // A hook Indexhook paused by itself must not go unnoticed: a banner names it, says why and offers resume.
-import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import type { HookDto } from "@/lib/contracts/hooks";
 import { useCan } from "@/components/shell/role";
 import { Button } from "@/components/ui/button";
-import { hooksApi } from "./hooks-api";
+import { useUpdateHookMutation } from "./queries";
 
 export function AutoPausedBanner({ hooks }: { hooks: HookDto[] }) {
-  const qc = useQueryClient();
+  const update = useUpdateHookMutation();
   const [error, setError] = useState<string | null>(null);
   const canManage = useCan("member");
   const paused = hooks.filter((h) => h.status === "auto-paused");
   if (paused.length === 0) return null;
   const resume = async (h: HookDto) => {
     try {
-      await hooksApi.update(h.uuid, { paused: false });
-      await qc.invalidateQueries({ queryKey: ["hooks"] });
+      await update.mutateAsync({ uuid: h.uuid, input: { paused: false } });
     } catch (e) {
       setError((e as Error).message);
     }

@@ -1,21 +1,21 @@
 "use client";
 // Secret and token of a saved hook. Rotate keeps the old secret signing for 24 h; Regenerate replaces
 // it at once, so it sits behind a two-step warning (explain, then type the word).
-import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { HookDto } from "@/lib/contracts/hooks";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { inputBase } from "@/components/ui/select";
-import { formatTime } from "@/components/keys/keys-api";
-import { hooksApi } from "./hooks-api";
+import { formatTime } from "@/components/api/format";
+import { useHookSecretMutation, useHookTokenMutation } from "./queries";
 import { SecretRow } from "./secret-row";
 
 type Pending = "rotate" | "regenerate-secret" | "regenerate-token" | null;
 const ENV_REASON = "Configured by TASK_WEBHOOK_URL: its credentials cannot be changed here.";
 
 export function CredentialsPanel({ hook }: { hook: HookDto }) {
-  const qc = useQueryClient();
+  const secretMutation = useHookSecretMutation(hook.uuid);
+  const tokenMutation = useHookTokenMutation(hook.uuid);
   const [secret, setSecret] = useState<string | null>(null);
   const [token, setToken] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending>(null);
@@ -28,8 +28,7 @@ export function CredentialsPanel({ hook }: { hook: HookDto }) {
     setBusy(true);
     setError(null);
     try {
-      await fn();
-      await qc.invalidateQueries({ queryKey: ["hooks"] });
+      await fn(); // the mutations refetch the hook before they resolve
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -37,21 +36,21 @@ export function CredentialsPanel({ hook }: { hook: HookDto }) {
       setPending(null);
     }
   };
-  const secretAction = (action: "rotate" | "regenerate") => run(async () => setSecret((await hooksApi.secret(hook.uuid, action)).secret));
-  const tokenAction = (input: { action: "regenerate" } | { token: string }) => run(async () => setToken((await hooksApi.token(hook.uuid, input)).token));
+  const secretAction = (action: "rotate" | "regenerate") => run(async () => setSecret((await secretMutation.mutateAsync(action)).secret));
+  const tokenAction = (input: { action: "regenerate" } | { token: string }) => run(async () => setToken((await tokenMutation.mutateAsync(input)).token));
   const lockProps = { disabled: locked || busy, title: locked ? ENV_REASON : undefined };
 
   return (
     <section className="space-y-5">
       <h3 className="text-base font-semibold">Signing</h3>
-      <SecretRow label="Secret" mask="whsec_••••••••••••" value={secret} onValue={setSecret} reveal={async () => (await hooksApi.secret(hook.uuid, "reveal")).secret}>
+      <SecretRow label="Secret" mask="whsec_••••••••••••" value={secret} onValue={setSecret} reveal={async () => (await secretMutation.mutateAsync("reveal")).secret}>
         <Button type="button" variant="secondary" {...lockProps} onClick={() => setPending("rotate")}>Rotate</Button>
         <Button type="button" variant="secondary" className="text-red-600!" {...lockProps} onClick={() => setPending("regenerate-secret")}>Regenerate</Button>
         {hook.previousSecretExpiresAt ? (
           <span className="text-xs text-zinc-500" data-testid="grace">The previous secret also signs until {formatTime(hook.previousSecretExpiresAt)}.</span>
         ) : null}
       </SecretRow>
-      <SecretRow label="Token" mask="••••••••••••" value={token} onValue={setToken} reveal={async () => (await hooksApi.token(hook.uuid, { action: "reveal" })).token}>
+      <SecretRow label="Token" mask="••••••••••••" value={token} onValue={setToken} reveal={async () => (await tokenMutation.mutateAsync({ action: "reveal" })).token}>
         <Button type="button" variant="secondary" {...lockProps} onClick={() => setPending("regenerate-token")}>Regenerate</Button>
         <input
           aria-label="Set token by hand"

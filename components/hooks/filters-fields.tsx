@@ -1,10 +1,9 @@
 "use client";
 // The filter part of the hook form. Every control says "empty = everything": nothing selected sends
 // "all", so a hook never silently receives nothing.
-import { useQuery } from "@tanstack/react-query";
 import { HOOK_OPERATIONS } from "@/lib/contracts/hooks";
 import { inputClass } from "@/components/ui/select";
-import { hooksApi } from "./hooks-api";
+import { useHookIndexIds } from "./queries";
 
 export interface FilterState {
   indexes: string[];
@@ -16,7 +15,7 @@ const legend = "text-sm font-medium text-zinc-700 dark:text-zinc-300";
 const hint = "text-xs text-zinc-500";
 
 export function FiltersFields({ value, onChange, kind, disabled }: { value: FilterState; onChange: (v: FilterState) => void; kind: string; disabled?: boolean }) {
-  const indexes = useQuery({ queryKey: ["index-ids"], queryFn: hooksApi.indexIds });
+  const indexes = useHookIndexIds();
   const toggle = (list: string[], item: string) => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
   const known = [...new Set([...(indexes.data ?? []), ...value.indexes])];
   return (

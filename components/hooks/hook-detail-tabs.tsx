@@ -2,6 +2,7 @@
 // The tab registry of the hook detail page (`?tab=`). The delivery engine's tabs plug in here: replace
 // a `null` Component with yours; ids are fixed, since links (`/hooks/{uuid}?tab=testing`) use them.
 import type { ComponentType } from "react";
+import type { Role } from "@/lib/auth/roles";
 import type { HookDto } from "@/lib/contracts/hooks";
 import { DeliveriesTab } from "@/components/deliveries/deliveries-tab";
 import { MetricsTab } from "@/components/deliveries/metrics-tab";
@@ -9,7 +10,6 @@ import { TestingTab } from "@/components/deliveries/testing-tab";
 import { HookInspectorTab } from "./hook-inspector-tab";
 
 export type HookTabId = "deliveries" | "metrics" | "testing" | "inspector";
-export type Role = "admin" | "member" | "viewer";
 
 export interface HookTabProps {
   hook: HookDto;

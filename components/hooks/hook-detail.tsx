@@ -1,17 +1,18 @@
 "use client";
 // The hook detail page shell: header (URL, status, filters) and the tabs of hook-detail-tabs.tsx.
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { HookDto } from "@/lib/contracts/hooks";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/table";
 import { Tabs, useUrlParam } from "@/components/ui/tabs";
-import { DEFAULT_HOOK_TAB, hookTab, hookTabsFor, type Role } from "./hook-detail-tabs";
-import { filterSummary, hooksApi } from "./hooks-api";
+import type { Role } from "@/lib/auth/roles";
+import { DEFAULT_HOOK_TAB, hookTab, hookTabsFor } from "./hook-detail-tabs";
+import { filterSummary } from "./filter-summary";
+import { useHook } from "./queries";
 import { HookStatusBadge, refusalReason, statusReason } from "./hook-status-badge";
 
 export function HookDetail({ initialHook, role }: { initialHook: HookDto; role: Role }) {
-  const q = useQuery({ queryKey: ["hooks", initialHook.uuid], queryFn: () => hooksApi.get(initialHook.uuid), initialData: initialHook, refetchInterval: 10_000 });
+  const q = useHook(initialHook);
   const hook = q.data;
   const [tabId, setTab] = useUrlParam("tab", DEFAULT_HOOK_TAB);
   const tab = hookTab(tabId, role);

@@ -1,19 +1,19 @@
 "use client";
 // The Inspector tab: a hook pointing at this instance's inspector shows its captured requests live;
 // any other hook is offered a switch to a fresh bin (its real URL is shown so it can be put back).
-import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/table";
 import type { HookTabProps } from "./hook-detail-tabs";
-import { hooksApi } from "./hooks-api";
+import { useCreateBinMutation, useUpdateHookMutation } from "./queries";
 import { InspectorView } from "./inspector-view";
 
 const BIN_PATH = /\/api\/v1\/inspect\/(bin_[A-Za-z0-9_-]{8,64})$/;
 
 export function HookInspectorTab({ hook, role }: HookTabProps) {
-  const qc = useQueryClient();
+  const createBin = useCreateBinMutation();
+  const update = useUpdateHookMutation();
   const [error, setError] = useState<string | null>(null);
   const bin = BIN_PATH.exec(new URL(hook.url, "http://x").pathname)?.[1];
   if (bin) {
@@ -27,9 +27,8 @@ export function HookInspectorTab({ hook, role }: HookTabProps) {
   const isViewer = role === "viewer";
   const switchToBin = async () => {
     try {
-      const { url } = await hooksApi.createBin();
-      await hooksApi.update(hook.uuid, { url });
-      await qc.invalidateQueries({ queryKey: ["hooks"] });
+      const { url } = await createBin.mutateAsync();
+      await update.mutateAsync({ uuid: hook.uuid, input: { url } });
     } catch (e) {
       setError((e as Error).message);
     }

@@ -1,7 +1,6 @@
 "use client";
 // Create or edit a hook in a side sheet: endpoint (or a fresh inspector bin), kind, filters, headers,
 // paused; a saved hook also shows its secret and token. The TASK_WEBHOOK_URL hook is read-only here.
-import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import type { HookDto } from "@/lib/contracts/hooks";
 import { Alert } from "@/components/ui/alert";
@@ -11,7 +10,7 @@ import { Sheet } from "@/components/ui/sheet";
 import { CredentialsPanel } from "./credentials-panel";
 import { FiltersFields, filtersFromHook, filtersToInput, type FilterState } from "./filters-fields";
 import { HeadersFields, headersFromRecord, headersToRecord, type HeaderRow } from "./headers-fields";
-import { hooksApi, type CreatedHook } from "./hooks-api";
+import { useCreateBinMutation, useCreateHookMutation, useUpdateHookMutation, type CreatedHook } from "./queries";
 
 interface Props {
   hook: HookDto | null;
@@ -20,7 +19,9 @@ interface Props {
 }
 
 export function HookSheet({ hook, onClose, onCreated }: Props) {
-  const qc = useQueryClient();
+  const createBin = useCreateBinMutation();
+  const createHook = useCreateHookMutation();
+  const updateHook = useUpdateHookMutation();
   const [url, setUrl] = useState(hook?.url ?? "");
   const [kind, setKind] = useState<"changes" | "tasks">(hook?.kind ?? "changes");
   const [filters, setFilters] = useState<FilterState>(filtersFromHook(hook?.filters ?? { indexes: "all", properties: "all", operations: "all" }));
@@ -33,7 +34,7 @@ export function HookSheet({ hook, onClose, onCreated }: Props) {
   const fillInspectorUrl = async () => {
     setError(null);
     try {
-      setUrl((await hooksApi.createBin()).url);
+      setUrl((await createBin.mutateAsync()).url);
     } catch (e) {
       setError((e as Error).message);
     }
@@ -47,10 +48,9 @@ export function HookSheet({ hook, onClose, onCreated }: Props) {
     const f = filtersToInput(filters);
     const input = { url: url.trim(), kind, filters: kind === "tasks" ? { ...f, properties: "all" as const, operations: "all" as const } : f, headers: headersToRecord(headers), paused };
     try {
-      const created = hook ? null : await hooksApi.create(input);
-      if (hook) await hooksApi.update(hook.uuid, input);
-      // Refetch first, so the list already holds a created hook when the sheet switches to it.
-      await qc.invalidateQueries({ queryKey: ["hooks"] });
+      // Each resolves after the refetch, so the list already holds a created hook when the sheet switches to it.
+      const created = hook ? null : await createHook.mutateAsync(input);
+      if (hook) await updateHook.mutateAsync({ uuid: hook.uuid, input });
       if (created) onCreated(created);
       else onClose();
     } catch (err) {

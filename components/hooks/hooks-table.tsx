@@ -5,8 +5,8 @@ import type { HookDto } from "@/lib/contracts/hooks";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
-import { formatTime } from "@/components/keys/keys-api";
-import { filterSummary } from "./hooks-api";
+import { formatTime } from "@/components/api/format";
+import { filterSummary } from "./filter-summary";
 import { HookStatusBadge, refusalReason } from "./hook-status-badge";
 import { DeliveryStatusBadge } from "@/components/deliveries/delivery-status-badge";
 

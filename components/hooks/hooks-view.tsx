@@ -1,8 +1,8 @@
 "use client";
 // The Webhooks page: list (server-rendered first, then kept fresh), an auto-paused banner, the create
 // and edit sheet (its hook is in the URL, `?edit=`, so it is deep-linkable) and delete.
-import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import type { Role } from "@/lib/auth/roles";
 import type { HookDto } from "@/lib/contracts/hooks";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -11,16 +11,14 @@ import { EmptyState } from "@/components/ui/table";
 import { useUrlParam } from "@/components/ui/tabs";
 import { AutoPausedBanner } from "./auto-paused-banner";
 import { HookSheet } from "./hook-sheet";
-import { hooksApi } from "./hooks-api";
+import { useDeleteHookMutation, useHooks } from "./queries";
 import { HooksTable } from "./hooks-table";
 import { MetricsPanel } from "@/components/deliveries/metrics-tab";
 
-type Role = "admin" | "member" | "viewer";
-
 export function HooksView({ role, initialHooks }: { role: Role; initialHooks: HookDto[] }) {
   const canManage = role !== "viewer";
-  const qc = useQueryClient();
-  const hooks = useQuery({ queryKey: ["hooks"], queryFn: hooksApi.list, initialData: initialHooks, refetchInterval: 10_000 });
+  const deleteHook = useDeleteHookMutation();
+  const hooks = useHooks(initialHooks);
   const [edit, setEdit] = useUrlParam("edit", "");
   const [deleting, setDeleting] = useState<HookDto | null>(null);
   const [busy, setBusy] = useState(false);
@@ -32,8 +30,7 @@ export function HooksView({ role, initialHooks }: { role: Role; initialHooks: Ho
     if (!deleting) return;
     setBusy(true);
     try {
-      await hooksApi.remove(deleting.uuid);
-      await qc.invalidateQueries({ queryKey: ["hooks"] });
+      await deleteHook.mutateAsync(deleting.uuid);
       setDeleting(null);
     } catch (e) {
       setError((e as Error).message);

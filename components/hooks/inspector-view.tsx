@@ -1,12 +1,11 @@
 "use client";
 // Captured requests of an inspector bin, live (polled every 2 s): method, time, headers and the body
 // pretty-printed when it is JSON or NDJSON. The newest is on top; a selected one stays selected.
-import { useQuery } from "@tanstack/react-query";
 import { useState, useSyncExternalStore } from "react";
 import type { InspectedRequestDto } from "@/lib/contracts/inspector";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/table";
-import { hooksApi } from "./hooks-api";
+import { useCapturedRequests } from "./queries";
 
 const noSubscribe = () => () => {};
 
@@ -42,7 +41,7 @@ function Detail({ r }: { r: InspectedRequestDto }) {
 }
 
 export function InspectorView({ binId }: { binId: string }) {
-  const q = useQuery({ queryKey: ["inspector", binId], queryFn: () => hooksApi.captured(binId), refetchInterval: 2000 });
+  const q = useCapturedRequests(binId);
   const [selected, setSelected] = useState<number | null>(null);
   // The origin is only known in the browser; the server renders the path, so hydration agrees.
   const origin = useSyncExternalStore(noSubscribe, () => window.location.origin, () => "");

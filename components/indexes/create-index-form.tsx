@@ -1,10 +1,8 @@
 "use client";
 // Create an index: name, optional id slug, and its schema from the builder; then open the new index.
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { indexIdSchema, type IndexDto } from "@/lib/contracts/indexes";
-import { api } from "@/components/api/client";
+import { indexIdSchema } from "@/lib/contracts/indexes";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -12,23 +10,15 @@ import { Field } from "@/components/ui/field";
 import { SchemaBuilder } from "@/components/schema-builder/schema-builder";
 import { localErrors, rowsToSchema, type Row } from "@/components/schema-builder/model";
 import { splitServerErrors, type SplitErrors } from "@/components/schema-builder/server-errors";
-import { indexKeys } from "./queries";
+import { useCreateIndexMutation } from "./queries";
 
 export function CreateIndexForm() {
   const router = useRouter();
-  const qc = useQueryClient();
   const [name, setName] = useState("");
   const [id, setId] = useState("");
   const [rows, setRows] = useState<Row[]>([]);
   const [errors, setErrors] = useState<SplitErrors>({ fields: {}, schema: {}, message: null });
-  const create = useMutation({
-    mutationFn: (body: unknown) => api<IndexDto>("/api/v1/indexes", { method: "POST", body }),
-    onSuccess: async (index) => {
-      await qc.invalidateQueries({ queryKey: indexKeys.all });
-      router.push(`/indexes/${encodeURIComponent(index.id)}`);
-    },
-    onError: (err) => setErrors(splitServerErrors(err)),
-  });
+  const create = useCreateIndexMutation();
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -41,7 +31,10 @@ export function CreateIndexForm() {
       return setErrors({ fields, schema, message: "Fix the highlighted fields." });
     }
     setErrors({ fields: {}, schema: {}, message: null });
-    create.mutate({ name: name.trim(), ...(id ? { id } : {}), schema: rowsToSchema(rows) });
+    create.mutate(
+      { name: name.trim(), ...(id ? { id } : {}), schema: rowsToSchema(rows) },
+      { onSuccess: (index) => router.push(`/indexes/${encodeURIComponent(index.id)}`), onError: (err) => setErrors(splitServerErrors(err)) },
+    );
   }
 
   const schemaPaths = Object.entries(errors.schema);

@@ -1,28 +1,13 @@
 "use client";
 // "Preview changes" and "Deploy N changes": the diff dialog, then a deploy task (its progress is DeployProgress).
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { IndexDto } from "@/lib/contracts/indexes";
-import { api } from "@/components/api/client";
 import { Button } from "@/components/ui/button";
 import { DiffPreviewDialog } from "@/components/deployments/diff-preview-dialog";
-import type { Accepted } from "@/components/deployments/queries";
 import { useTasks } from "@/components/tasks/queries";
-import { indexKeys } from "./queries";
+import { useDeployMutation } from "./queries";
 
-export function useDeploy(index: IndexDto) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: () => api<Accepted>(`/api/v1/webhooks/${encodeURIComponent(index.id)}/deploy`, { method: "POST" }),
-    onSuccess: () => {
-      // The index (pending counts) and its deployments, diff and documents all live under this key.
-      qc.invalidateQueries({ queryKey: indexKeys.one(index.id) });
-      qc.invalidateQueries({ queryKey: ["tasks"] });
-    },
-  });
-}
-
-export function DeployButton({ index, deploy }: { index: IndexDto; deploy: ReturnType<typeof useDeploy> }) {
+export function DeployButton({ index, deploy }: { index: IndexDto; deploy: ReturnType<typeof useDeployMutation> }) {
   // `pending.total` counts a pending snapshot as one more change; the label counts documents only.
   const { upserts, updates, removes, snapshot } = index.pending;
   const n = upserts + updates + removes;

@@ -3,11 +3,12 @@ import Link from "next/link";
 import type { IndexDto } from "@/lib/contracts/indexes";
 import { useCan } from "@/components/shell/role";
 import { DeployProgress } from "@/components/deployments/deploy-progress";
-import { DeployButton, useDeploy } from "./deploy-button";
+import { DeployButton } from "./deploy-button";
+import { useDeployMutation } from "./queries";
 import { IndexStatusBadge, PendingChip } from "./pending-chip";
 
 export function IndexHeader({ index }: { index: IndexDto }) {
-  const deploy = useDeploy(index);
+  const deploy = useDeployMutation(index.id);
   const canManage = useCan("member");
   return (
     <div className="mb-6 space-y-3">

@@ -1,10 +1,9 @@
 "use client";
 // The schema in edit mode: type changes are confirmed first, and a refusal lists the documents that do not fit.
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { flattenSchema, type OramaSchema } from "@/lib/contracts/orama-schema";
 import type { IndexDto } from "@/lib/contracts/indexes";
-import { api, ApiRequestError } from "@/components/api/client";
+import { ApiRequestError } from "@/components/api/errors";
 import { useCan } from "@/components/shell/role";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { Alert } from "@/components/ui/alert";
@@ -13,7 +12,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { SchemaBuilder } from "@/components/schema-builder/schema-builder";
 import { localErrors, rowsToSchema, schemaToRows, type Row } from "@/components/schema-builder/model";
 import { splitServerErrors } from "@/components/schema-builder/server-errors";
-import { indexKeys } from "./queries";
+import { useUpdateIndexMutation } from "./queries";
 import { IssuesTable } from "./issues-table";
 
 /** The server's `schema_mismatch` details: which document's which value does not fit. */
@@ -53,21 +52,13 @@ function SchemaReadOnly({ schema }: { schema: OramaSchema }) {
 }
 
 function SchemaEditor({ index }: { index: IndexDto }) {
-  const qc = useQueryClient();
   const saved = index.schema as OramaSchema;
   const original = useMemo(() => flattenSchema(saved), [saved]);
   const [rows, setRows] = useState<Row[]>(() => schemaToRows(saved));
   const [confirming, setConfirming] = useState(false);
   const [local, setLocal] = useState<Record<string, string>>({});
-  const save = useMutation({
-    mutationFn: (schema: OramaSchema) => api<IndexDto>(`/api/v1/indexes/${encodeURIComponent(index.id)}`, { method: "PATCH", body: { schema } }),
-    onSuccess: (updated) => {
-      qc.setQueryData(indexKeys.one(index.id), updated);
-      qc.invalidateQueries({ queryKey: indexKeys.all });
-      setConfirming(false);
-    },
-    onError: () => setConfirming(false),
-  });
+  const save = useUpdateIndexMutation(index.id);
+  const saveSchema = (schema: OramaSchema) => save.mutate({ schema }, { onSettled: () => setConfirming(false) });
   const next = rowsToSchema(rows);
   const flatNext = flattenSchema(next);
   const changed = Object.entries(original).filter(([p, t]) => flatNext[p] !== undefined && flatNext[p] !== t);
@@ -79,7 +70,7 @@ function SchemaEditor({ index }: { index: IndexDto }) {
     setLocal(errs);
     if (Object.keys(errs).length) return;
     if (changed.length) setConfirming(true);
-    else save.mutate(next);
+    else saveSchema(next);
   };
   return (
     <div className="space-y-4">
@@ -112,7 +103,7 @@ function SchemaEditor({ index }: { index: IndexDto }) {
         confirmLabel="Change types"
         busy={save.isPending}
         onCancel={() => setConfirming(false)}
-        onConfirm={() => save.mutate(next)}
+        onConfirm={() => saveSchema(next)}
       >
         <p>These properties change type. The change is refused if any live or pending document of {index.name} does not fit:</p>
         <ul className="list-disc pl-5 font-mono text-xs">

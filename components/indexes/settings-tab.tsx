@@ -1,38 +1,21 @@
 "use client";
 // Rename, and the danger zone: deleting asks for the index id typed out, then returns to the list.
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { IndexDto } from "@/lib/contracts/indexes";
-import { api } from "@/components/api/client";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
-import { indexKeys } from "./queries";
+import { useDeleteIndexMutation, useUpdateIndexMutation } from "./queries";
 
 export function SettingsTab({ index }: { index: IndexDto }) {
-  const qc = useQueryClient();
   const router = useRouter();
   const [name, setName] = useState(index.name);
   const [confirm, setConfirm] = useState(false);
-  const path = `/api/v1/indexes/${encodeURIComponent(index.id)}`;
-  const rename = useMutation({
-    mutationFn: () => api<IndexDto>(path, { method: "PATCH", body: { name } }),
-    onSuccess: (updated) => {
-      qc.setQueryData(indexKeys.one(index.id), updated);
-      qc.invalidateQueries({ queryKey: indexKeys.all });
-    },
-  });
-  const remove = useMutation({
-    mutationFn: () => api(path, { method: "DELETE" }),
-    onSuccess: () => {
-      qc.removeQueries({ queryKey: indexKeys.one(index.id) });
-      qc.invalidateQueries({ queryKey: indexKeys.all });
-      router.push("/indexes");
-    },
-  });
+  const rename = useUpdateIndexMutation(index.id);
+  const remove = useDeleteIndexMutation(index.id);
   const unchanged = name.trim() === index.name || !name.trim();
   return (
     <div className="space-y-6">
@@ -41,7 +24,7 @@ export function SettingsTab({ index }: { index: IndexDto }) {
           className="flex flex-wrap items-end gap-3"
           onSubmit={(e) => {
             e.preventDefault();
-            rename.mutate();
+            rename.mutate({ name });
           }}
         >
           <div className="min-w-60 flex-1">
@@ -72,7 +55,7 @@ export function SettingsTab({ index }: { index: IndexDto }) {
         typeToConfirm={index.id}
         busy={remove.isPending}
         onCancel={() => setConfirm(false)}
-        onConfirm={() => remove.mutate()}
+        onConfirm={() => remove.mutate(undefined, { onSuccess: () => router.push("/indexes") })}
       >
         <p>
           {index.documentCount.toLocaleString()} live documents and {index.pending.total} pending changes of{" "}

@@ -1,20 +1,19 @@
 "use client";
 // Snapshot upload in two visible phases: bytes sent %, then "validating & queuing" until the answer.
-import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { detailCounts } from "@/components/tasks/format";
-import { indexKeys } from "./queries";
+import { useUploadSnapshotMutation } from "./queries";
 import { UploadErrors } from "./upload-errors";
-import { contentTypeFor, uploadFile, type UploadOutcome } from "./upload-xhr";
+import { contentTypeFor, type UploadOutcome } from "./upload-xhr";
 
 type Phase = { name: "idle" } | { name: "sending"; pct: number } | { name: "processing" } | { name: "done"; outcome: UploadOutcome };
 
 export function UploadTab({ indexId }: { indexId: string }) {
-  const qc = useQueryClient();
+  const upload = useUploadSnapshotMutation(indexId);
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [phase, setPhase] = useState<Phase>({ name: "idle" });
@@ -23,16 +22,12 @@ export function UploadTab({ indexId }: { indexId: string }) {
   async function start() {
     if (!file) return;
     setPhase({ name: "sending", pct: 0 });
-    const { promise } = uploadFile(`/api/v1/webhooks/${encodeURIComponent(indexId)}/snapshot`, file, {
+    const outcome = await upload.mutateAsync({
+      file,
       onProgress: (pct) => setPhase({ name: "sending", pct }),
       onSent: () => setPhase({ name: "processing" }),
     });
-    const outcome = await promise;
     setPhase({ name: "done", outcome });
-    if (outcome.ok) {
-      qc.invalidateQueries({ queryKey: indexKeys.all });
-      qc.invalidateQueries({ queryKey: ["tasks"] });
-    }
   }
 
   return (

@@ -1,14 +1,13 @@
 "use client";
 // Create a key: name, preset (what it may do), index scope and an optional expiry. The API enforces
 // every rule; this form offers only presets the user's role can grant and shows the API's messages.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { KEY_PRESETS } from "@/lib/contracts/keys";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
-import { ApiFailure, keysApi, type CreatedKey } from "./keys-api";
+import { ApiFailure, useCreateKeyMutation, useKeyIndexIds, type CreatedKey } from "./queries";
 import { IndexScope } from "./index-scope";
 
 type Preset = keyof typeof KEY_PRESETS;
@@ -24,17 +23,10 @@ function endOfDay(date: string): string {
 }
 
 export function CreateKeyDialog({ canGrantAdmin, onCreated, onCancel }: { canGrantAdmin: boolean; onCreated: (k: CreatedKey) => void; onCancel: () => void }) {
-  const qc = useQueryClient();
   const [preset, setPreset] = useState<Preset>("public");
   const [indexes, setIndexes] = useState<string[]>(["*"]);
-  const known = useQuery({ queryKey: ["index-ids"], queryFn: keysApi.indexIds, retry: false });
-  const create = useMutation({
-    mutationFn: keysApi.create,
-    onSuccess: async (k) => {
-      await qc.invalidateQueries({ queryKey: ["keys"] });
-      onCreated(k);
-    },
-  });
+  const known = useKeyIndexIds();
+  const create = useCreateKeyMutation(onCreated);
   const fields = create.error instanceof ApiFailure ? create.error.fields : {};
 
   function submit(e: FormEvent<HTMLFormElement>) {

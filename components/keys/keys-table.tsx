@@ -4,7 +4,7 @@ import type { ApiKeyDto } from "@/lib/contracts/keys";
 import { keyStatus, type KeyStatus } from "@/lib/keys/status";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { formatTime } from "./keys-api";
+import { formatTime } from "@/components/api/format";
 
 const STATUS: Record<KeyStatus, { label: string; tone: Tone }> = {
   active: { label: "Active", tone: "success" },

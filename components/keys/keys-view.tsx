@@ -1,23 +1,21 @@
 "use client";
 // The Developer tools page: the keys list (server-rendered first, then kept fresh by TanStack Query),
 // the create flow with its shown-once step, and revoke. Viewers see the list only.
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import type { Role } from "@/lib/auth/roles";
 import type { ApiKeyDto } from "@/lib/contracts/keys";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { CreateKeyDialog } from "./create-key-dialog";
-import { keysApi, type CreatedKey } from "./keys-api";
+import { useKeys, type CreatedKey } from "./queries";
 import { KeysTable } from "./keys-table";
 import { RevokeDialog } from "./revoke-dialog";
 import { ShownOnceDialog } from "./shown-once-dialog";
 
-type Role = "admin" | "member" | "viewer";
-
 export function KeysView({ role, initialKeys }: { role: Role; initialKeys: ApiKeyDto[] }) {
   const canManage = role !== "viewer";
-  const keys = useQuery({ queryKey: ["keys"], queryFn: keysApi.list, initialData: initialKeys });
+  const keys = useKeys(initialKeys);
   const [creating, setCreating] = useState(false);
   // The only place the secret lives in the browser; cleared when the shown-once step closes.
   const [created, setCreated] = useState<CreatedKey | null>(null);

@@ -1,21 +1,13 @@
 "use client";
 // Revoking is irreversible, so it is an alert dialog naming the key and what stops working.
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ApiKeyDto } from "@/lib/contracts/keys";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { keysApi } from "./keys-api";
+import { useRevokeKeyMutation } from "./queries";
 
 export function RevokeDialog({ apiKey, onClose }: { apiKey: ApiKeyDto; onClose: () => void }) {
-  const qc = useQueryClient();
-  const revoke = useMutation({
-    mutationFn: () => keysApi.revoke(apiKey.id),
-    onSuccess: async () => {
-      await qc.invalidateQueries({ queryKey: ["keys"] });
-      onClose();
-    },
-  });
+  const revoke = useRevokeKeyMutation(apiKey.id, onClose);
   return (
     <Dialog
       alert

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CopyValue } from "@/components/ui/copy-value";
 import { Dialog } from "@/components/ui/dialog";
-import type { CreatedKey } from "./keys-api";
+import type { CreatedKey } from "./queries";
 
 function curlExample(k: CreatedKey, origin: string): string {
   const index = k.indexes.find((i) => i !== "*") ?? "my-index";

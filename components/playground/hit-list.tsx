@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Highlight, snippet } from "./highlight";
 import { valueAt } from "./schema-paths";
-import type { SearchResult } from "./use-playground";
+import type { SearchResult } from "./queries";
 
 type Hit = SearchResult["hits"][number];
 

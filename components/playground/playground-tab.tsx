@@ -2,7 +2,7 @@
 // Search playground on the live version: query bar, facet sidebar, hits with highlights, latency, Copy as cURL.
 import { useMemo } from "react";
 import type { IndexDto } from "@/lib/contracts/indexes";
-import { ApiRequestError } from "@/components/api/client";
+import { ApiRequestError } from "@/components/api/errors";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/table";
 import { CopyCurlButton } from "./copy-curl-button";
@@ -11,7 +11,8 @@ import { termsOf } from "./highlight";
 import { HitList } from "./hit-list";
 import { QueryBar } from "./query-bar";
 import { facetable, facetParams, textPaths, whereOf } from "./schema-paths";
-import { usePlaygroundUrl, useSearch } from "./use-playground";
+import { usePlaygroundUrl } from "./use-playground";
+import { useSearch } from "./queries";
 
 export function PlaygroundTab({ index }: { index: IndexDto }) {
   const url = usePlaygroundUrl();

@@ -1,21 +1,12 @@
 "use client";
 // The playground's state lives in the URL (`q`, `mode`, `limit`, `f` = active filters), and the search
-// it implies runs through TanStack Query, timing the round trip.
-import { useQuery } from "@tanstack/react-query";
+// it implies runs through useSearch (queries.ts).
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { z } from "zod";
-import { api } from "@/components/api/client";
 import type { Filter, FacetType } from "./schema-paths";
 
 export type Mode = "fulltext" | "vector" | "hybrid";
 export const LIMITS = [5, 10, 20, 50] as const;
-
-export interface SearchResult {
-  count: number;
-  hits: { id: string; score: number; document: Record<string, unknown> }[];
-  facets?: Record<string, { count: number; values: Record<string, number> }>;
-  elapsed: { raw: number; formatted: string };
-}
 
 const filtersSchema = z.array(z.object({ path: z.string(), type: z.string(), value: z.string() }));
 
@@ -52,18 +43,4 @@ export function usePlaygroundUrl() {
     router.replace(`${pathname}?${qs.toString()}`, { scroll: false });
   };
   return { ...state, update };
-}
-
-export function useSearch(indexId: string, body: Record<string, unknown>, enabled: boolean) {
-  return useQuery({
-    queryKey: ["indexes", indexId, "search", body],
-    queryFn: async () => {
-      const t0 = performance.now();
-      const result = await api<SearchResult>(`/api/v1/indexes/${encodeURIComponent(indexId)}/search`, { method: "POST", body });
-      return { result, roundTripMs: performance.now() - t0 };
-    },
-    enabled,
-    placeholderData: (prev) => prev,
-    retry: false,
-  });
 }

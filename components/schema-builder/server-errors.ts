@@ -1,5 +1,5 @@
 // Maps the API's zod details ({ path: "schema.meta.rating", message }) onto the form's fields and rows.
-import { ApiRequestError } from "@/components/api/client";
+import { ApiRequestError } from "@/components/api/errors";
 
 export interface SplitErrors {
   fields: Record<string, string>;

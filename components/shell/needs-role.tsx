@@ -1,8 +1,9 @@
+import type { Role } from "@/lib/auth/roles";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 
 /** What a page shows to a signed-in user whose role is below the page's. */
-export function NeedsRole({ title, min }: { title: string; min: "member" | "admin" }) {
+export function NeedsRole({ title, min }: { title: string; min: Exclude<Role, "viewer"> }) {
   return (
     <>
       <PageHeader title={title} />

@@ -4,14 +4,14 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
-import { roleAtLeast } from "@/lib/auth/roles";
+import { roleAtLeast, type Role } from "@/lib/auth/roles";
 import { NAV } from "./nav";
 import { RoleProvider } from "./role";
 
 export interface ShellUser {
   name: string;
   email: string;
-  role: "admin" | "member" | "viewer";
+  role: Role;
 }
 
 function useGoShortcuts(items: readonly (typeof NAV)[number][]) {

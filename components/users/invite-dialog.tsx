@@ -1,9 +1,9 @@
 "use client";
 // "Invite user": email + role, then a shown-once step with the link and Copy. The link leaves the
 // DOM when the dialog closes; only its hash is on the server.
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { ApiRequestError } from "@/components/api/client";
+import { ApiRequestError, fieldErrors } from "@/components/api/errors";
+import { formatTime } from "@/components/api/format";
 import type { CreatedInviteDto } from "@/lib/contracts/users";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { Alert } from "@/components/ui/alert";
@@ -12,19 +12,13 @@ import { CopyValue } from "@/components/ui/copy-value";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
-import { fieldErrors, formatTime, ROLE_HELP, ROLE_LABEL, usersApi } from "./users-api";
+import { useInviteMutation } from "./queries";
+import { ROLE_HELP, ROLE_LABEL } from "./role-labels";
 
 export function InviteDialog({ onClose }: { onClose: () => void }) {
-  const qc = useQueryClient();
   const [created, setCreated] = useState<CreatedInviteDto | null>(null);
   const [role, setRole] = useState<Role>("member");
-  const invite = useMutation({
-    mutationFn: usersApi.invite,
-    onSuccess: async (inv) => {
-      setCreated(inv);
-      await qc.invalidateQueries({ queryKey: ["invites"] });
-    },
-  });
+  const invite = useInviteMutation();
   const errors = invite.error instanceof ApiRequestError ? fieldErrors(invite.error.details) : {};
 
   if (created) return <ShownOnce invite={created} onClose={onClose} />;
@@ -32,7 +26,7 @@ export function InviteDialog({ onClose }: { onClose: () => void }) {
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const email = String(new FormData(e.currentTarget).get("email") ?? "");
-    invite.mutate({ email, role });
+    invite.mutate({ email, role }, { onSuccess: setCreated });
   }
 
   return (

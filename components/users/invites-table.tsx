@@ -4,7 +4,8 @@ import type { InviteDto } from "@/lib/contracts/users";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
-import { formatTime, ROLE_LABEL } from "./users-api";
+import { formatTime } from "@/components/api/format";
+import { ROLE_LABEL } from "./role-labels";
 
 function inviter(i: InviteDto): string {
   if (i.invitedBy === "master") return "Master key";

@@ -8,7 +8,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { Select } from "@/components/ui/select";
-import { formatTime, ROLE_LABEL } from "./users-api";
+import { formatTime } from "@/components/api/format";
+import { ROLE_LABEL } from "./role-labels";
 
 export const LAST_ADMIN_TIP = "The last active admin cannot be demoted, disabled or deleted: make someone else an admin first.";
 

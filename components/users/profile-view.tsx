@@ -1,11 +1,11 @@
 "use client";
 // The Profile page: display name, and password change (current, new, confirm). A password change
 // ends every session of the user; this page signs straight back in with the new password.
-import { useMutation } from "@tanstack/react-query";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { ApiRequestError } from "@/components/api/client";
+import { ApiRequestError, fieldErrors } from "@/components/api/errors";
+import { formatTime } from "@/components/api/format";
 import type { ProfileDto } from "@/lib/contracts/users";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -13,22 +13,24 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
-import { fieldErrors, formatTime, ROLE_HELP, ROLE_LABEL, usersApi } from "./users-api";
+import { useChangePasswordMutation, useRenameMutation } from "./queries";
+import { ROLE_HELP, ROLE_LABEL } from "./role-labels";
 
 export function ProfileView({ initial }: { initial: ProfileDto }) {
   const router = useRouter();
   const [profile, setProfile] = useState(initial);
   const [name, setName] = useState(initial.name);
   const [saved, setSaved] = useState(false);
-  const rename = useMutation({
-    mutationFn: usersApi.rename,
-    onSuccess: (p) => {
-      setProfile(p);
-      setName(p.name);
-      setSaved(true);
-      router.refresh(); // the shell shows the name too
-    },
-  });
+  const rename = useRenameMutation();
+  const renameTo = (next: string) =>
+    rename.mutate(next, {
+      onSuccess: (p) => {
+        setProfile(p);
+        setName(p.name);
+        setSaved(true);
+        router.refresh(); // the shell shows the name too
+      },
+    });
   const nameError = rename.error instanceof ApiRequestError ? fieldErrors(rename.error.details).name : undefined;
 
   return (
@@ -56,7 +58,7 @@ export function ProfileView({ initial }: { initial: ProfileDto }) {
             onSubmit={(e) => {
               e.preventDefault();
               setSaved(false);
-              rename.mutate(name);
+              renameTo(name);
             }}
           >
             <h2 className="font-medium">Display name</h2>
@@ -82,6 +84,7 @@ export function ProfileView({ initial }: { initial: ProfileDto }) {
 
 function PasswordCard({ email }: { email: string }) {
   const router = useRouter();
+  const changePassword = useChangePasswordMutation();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [done, setDone] = useState(false);
@@ -98,7 +101,7 @@ function PasswordCard({ email }: { email: string }) {
     setBusy(true);
     try {
       try {
-        await usersApi.changePassword(form.currentPassword, form.newPassword);
+        await changePassword.mutateAsync({ currentPassword: form.currentPassword, newPassword: form.newPassword });
       } catch (err) {
         const error = err as ApiRequestError;
         if (error.code === "wrong_password") return setErrors({ currentPassword: "this is not your current password" });

@@ -1,7 +1,6 @@
 "use client";
 // The Users page: Members | Invited tabs (in the URL), role changes in place with an Undo toast,
 // disable/enable (sessions end at once), delete, and the invite flow.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
 import type { InviteDto, UserDto } from "@/lib/contracts/users";
 import type { Role } from "@/lib/auth/roles";
@@ -14,13 +13,13 @@ import { InviteDialog } from "./invite-dialog";
 import { InvitesTable } from "./invites-table";
 import { MembersTable } from "./members-table";
 import { Toast, type ToastState } from "@/components/ui/toast";
-import { ROLE_LABEL, usersApi } from "./users-api";
+import { useDeleteUserMutation, useInvites, useRevokeInviteMutation, useUpdateUserMutation, useUsers } from "./queries";
+import { ROLE_LABEL } from "./role-labels";
 
 export function UsersView({ meId, initialUsers, initialInvites }: { meId: string; initialUsers: UserDto[]; initialInvites: InviteDto[] }) {
-  const qc = useQueryClient();
   const [tab, setTab] = useUrlParam("tab", "members");
-  const users = useQuery({ queryKey: ["users"], queryFn: usersApi.list, initialData: initialUsers });
-  const invites = useQuery({ queryKey: ["invites"], queryFn: usersApi.invites, initialData: initialInvites });
+  const users = useUsers(initialUsers);
+  const invites = useInvites(initialInvites);
   const [inviting, setInviting] = useState(false);
   const [toggling, setToggling] = useState<UserDto | null>(null);
   const [deleting, setDeleting] = useState<UserDto | null>(null);
@@ -29,12 +28,9 @@ export function UsersView({ meId, initialUsers, initialInvites }: { meId: string
   const clearToast = useCallback(() => setToast(null), []);
   const say = (message: string, extra: Partial<ToastState> = {}) => setToast({ id: Date.now(), message, ...extra });
 
-  const update = useMutation({
-    mutationFn: ({ u, body }: { u: UserDto; body: { role?: Role; status?: "active" | "disabled" } }) => usersApi.update(u.id, body),
-    onSettled: () => qc.invalidateQueries({ queryKey: ["users"] }),
-  });
-  const remove = useMutation({ mutationFn: (u: UserDto) => usersApi.remove(u.id), onSettled: () => qc.invalidateQueries({ queryKey: ["users"] }) });
-  const revoke = useMutation({ mutationFn: (i: InviteDto) => usersApi.revokeInvite(i.id), onSettled: () => qc.invalidateQueries({ queryKey: ["invites"] }) });
+  const update = useUpdateUserMutation();
+  const remove = useDeleteUserMutation();
+  const revoke = useRevokeInviteMutation();
 
   function changeRole(u: UserDto, role: Role, undoable = true) {
     const before = u.role;

@@ -1,4 +1,5 @@
 // Reads the audit log: filters, newest first, keyset paging on the entry id (stable while entries are added).
+import "server-only";
 import { and, desc, eq, gte, ilike, like, lt, lte, or, type SQL } from "drizzle-orm";
 import type { AuditEntryDto, AuditQuery } from "../contracts/audit";
 import type { DbOrTx } from "../db";

@@ -1,6 +1,7 @@
 // next-auth (v4, stable; v5 is still a beta) with email + password and JWT sessions. The JWT carries
 // the user id and the session version; every request re-reads the user, so disabling a user or
 // changing a role takes effect at once.
+import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db";

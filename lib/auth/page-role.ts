@@ -1,4 +1,5 @@
 // Pages check the role themselves (the layout only checks that someone is signed in).
+import "server-only";
 import { getSessionUser, type SessionUser } from "./session";
 import { roleAtLeast, type Role } from "./roles";
 

@@ -1,4 +1,5 @@
 // AUTH_SECRET, or one generated into DATA_DIR on first use so a newcomer needs no configuration.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";

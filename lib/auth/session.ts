@@ -1,4 +1,5 @@
 // The signed-in user behind the request's session cookie, re-read from the database each time.
+import "server-only";
 import { getServerSession } from "next-auth";
 import { getDb } from "../db";
 import { getUser } from "../users/accounts";

@@ -1,5 +1,6 @@
 // Delivery metrics from the attempt log: attempts per time bucket split into successes and failures,
 // the success rate and latency percentiles over the window; for one hook or for all of them.
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { DbHandle } from "../db";
 import type { HookMetrics } from "../contracts/deliveries";

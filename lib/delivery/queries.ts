@@ -1,4 +1,5 @@
 // Read side of the delivery log: a hook's deliveries newest first, and one with its attempts.
+import "server-only";
 import { and, asc, desc, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "../db";
 import { deliveries, deliveryAttempts, hooks, type Delivery, type Hook } from "../db/schema/hooks";

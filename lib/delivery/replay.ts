@@ -2,6 +2,7 @@
 // Both send from the calling process and answer with the outcome, so the dashboard can show it.
 // A replay is an explicit resend: it may overlap the engine sending a newer delivery of the same hook
 // (order is kept among the engine's sends, not against a person's replay), never the same delivery.
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import { audit, type AuditCtx } from "../audit/context";
 import type { DbHandle } from "../db";

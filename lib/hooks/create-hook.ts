@@ -1,5 +1,6 @@
 // Creates a hook. The secret and token are returned here once; afterwards only the reveal actions
 // show them. The 20-hook limit is checked under an advisory lock so two creates cannot both pass it.
+import "server-only";
 import { count, sql } from "drizzle-orm";
 import { audit, auditCtx, type AuditCtx } from "../audit/context";
 import type { Principal } from "../auth/principal";

@@ -1,4 +1,5 @@
 // Deletes a hook; its deliveries and attempts go with it (foreign keys cascade).
+import "server-only";
 import { eq } from "drizzle-orm";
 import { audit, type AuditCtx } from "../audit/context";
 import type { HookDto } from "../contracts/hooks";

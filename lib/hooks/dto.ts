@@ -1,4 +1,5 @@
 // The public shape of a hook row: no secret, no token, header values redacted, a derived status.
+import "server-only";
 import type { HookDto, HookStatus } from "../contracts/hooks";
 import type { Hook } from "../db/schema/hooks";
 import { redactHeaders } from "./redact";

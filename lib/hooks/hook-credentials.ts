@@ -1,5 +1,6 @@
 // The secret and token actions. Reveal reads; rotate keeps the old secret signing for 24 h so
 // receivers can switch without dropping deliveries; regenerate replaces it at once (a leak).
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { audit, type AuditCtx } from "../audit/context";
 import type { Db } from "../db";

@@ -1,4 +1,5 @@
 // Reads of hooks: oldest first (the TASK_WEBHOOK_URL hook, created at boot, leads), never a secret.
+import "server-only";
 import { asc, desc, eq, inArray } from "drizzle-orm";
 import type { HookDto } from "../contracts/hooks";
 import type { Db } from "../db";

@@ -1,5 +1,6 @@
 // Loading a hook for a write: 404 when absent, 400 not_editable for the TASK_WEBHOOK_URL hook, whose
 // configuration belongs to the environment (a change here would be lost at the next start).
+import "server-only";
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "../db";
 import { hooks, type Hook } from "../db/schema/hooks";

@@ -1,6 +1,7 @@
 // Looks up an API key by its secret through the keys module. Positive answers are cached per process
 // (lib/keys/key-cache.ts) only while this process LISTENs for revocations, so a revoked key fails
 // on the next request here and in every other process.
+import "server-only";
 import type { Action } from "../contracts/define";
 import type { Principal } from "../auth/principal";
 import { getDb } from "../db";

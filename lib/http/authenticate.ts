@@ -1,4 +1,5 @@
 // Resolves the caller of an API request: bearer master key, bearer API key, or the session cookie.
+import "server-only";
 import { timingSafeEqual, createHash } from "node:crypto";
 import type { AuthRule } from "../contracts/define";
 import { env } from "../env";

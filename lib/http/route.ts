@@ -1,5 +1,6 @@
 // Turns a contract + handler into a Next route handler: authenticates, validates params, query and
 // body with the contract's zod schemas, and maps every error to the envelope.
+import "server-only";
 import type { z } from "zod";
 import type { RouteContract } from "../contracts/define";
 import type { Principal } from "../auth/principal";

@@ -1,4 +1,5 @@
 // Browsing the live documents of an index.
+import "server-only";
 import { count, eq } from "drizzle-orm";
 import type { Db } from "../db";
 import { documents } from "../db/schema";

@@ -1,4 +1,5 @@
 // Shared bits of the inbound webhook route handlers: index lookup with scope, Idempotency-Key, answers.
+import "server-only";
 import type { Principal } from "../auth/principal";
 import type { Db } from "../db";
 import type { IndexRow, Task } from "../db/schema";

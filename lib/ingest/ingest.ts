@@ -1,4 +1,5 @@
 // The inbound webhook verbs: notify, JSON snapshot, deploy request, has-data, update-schema.
+import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "../db";
 import { audit, SYSTEM_CTX, type AuditCtx } from "../audit/context";

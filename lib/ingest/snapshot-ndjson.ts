@@ -1,6 +1,7 @@
 // NDJSON snapshots stream in constant memory: rows are written in batches under a `receiving` task
 // that no deploy can see, and only become pending when the whole body was valid (one short commit).
 // A failed or abandoned upload leaves nothing queued (its task and rows are deleted).
+import "server-only";
 import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../db";

@@ -1,6 +1,7 @@
 // The request inspector: any well-formed bin id captures (no create step to race), the body is cut
 // at 64 KB, each bin keeps its newest 200 requests and captures expire after 7 days, so a public URL
 // cannot grow the database without bound.
+import "server-only";
 import { and, desc, eq, gt, lt, sql } from "drizzle-orm";
 import type { InspectedRequestDto } from "../contracts/inspector";
 import type { Db } from "../db";

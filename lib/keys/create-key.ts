@@ -1,5 +1,6 @@
 // Creates an API key. The first step is the permission check; the secret is returned once, here,
 // and only its SHA-256 and a short visible start are stored.
+import "server-only";
 import { audit, auditCtx, type AuditCtx } from "../audit/context";
 import type { Principal } from "../auth/principal";
 import type { ApiKeyDto, CreateKeyInput } from "../contracts/keys";

@@ -1,4 +1,5 @@
 // The public shape of a key row: everything but the hash (the secret itself is never stored).
+import "server-only";
 import type { ApiKeyDto } from "../contracts/keys";
 import type { Action } from "../contracts/define";
 import type { ApiKeyRow } from "../db/schema/api-keys";

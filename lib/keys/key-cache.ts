@@ -4,6 +4,7 @@
 // no delete), and expiry is re-checked on every use from the cached expires_at. The cache is used only
 // while this process is LISTENing; entries also age out after MAX_AGE_MS as a safety net for changes
 // made outside the app (a revoked_at set by hand in SQL) or a notification lost while reconnecting.
+import "server-only";
 import type { ApiKeyRow } from "../db/schema/api-keys";
 import type { DbHandle } from "../db/client";
 import { KEYS_CHANNEL } from "../deploy/signals";

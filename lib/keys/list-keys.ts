@@ -1,4 +1,5 @@
 // Lists API keys, newest first, revoked ones included (the dashboard greys them). Never a secret or hash.
+import "server-only";
 import { desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { ApiKeyDto } from "../contracts/keys";

@@ -1,5 +1,6 @@
 // Revokes an API key. Takes effect at once: the key leaves this process's key cache here and every
 // other process's when the NOTIFY sent in the revoking transaction is delivered (on commit).
+import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { audit, auditCtx, type AuditCtx } from "../audit/context";
 import type { Action } from "../contracts/define";

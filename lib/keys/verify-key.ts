@@ -1,6 +1,7 @@
 // Resolves a bearer token to its key: checksum first (junk never reaches the database), then the key
 // cache (key-cache.ts: invalidated on revoke in every process) or a lookup by hash. Revocation and
 // expiry take effect on the next request: status is checked on every call, cached row or not.
+import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "../db";
 import { apiKeys, type ApiKeyRow } from "../db/schema/api-keys";

@@ -1,5 +1,6 @@
 // Each process keeps the live version of each index loaded (keyed by deployment id), loads it lazily,
 // and switches when a deploy announces a new one (LISTEN/NOTIFY; a short re-check as a safety net).
+import "server-only";
 import { eq } from "drizzle-orm";
 import type { DbHandle } from "../db";
 import { indexes } from "../db/schema";

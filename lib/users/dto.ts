@@ -1,4 +1,5 @@
 // The public shape of a user row: never the password hash or the session version.
+import "server-only";
 import type { UserDto } from "../contracts/users";
 import type { User } from "../db/schema";
 

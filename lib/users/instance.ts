@@ -1,4 +1,5 @@
 // Instance state for pages (they may not touch the database directly).
+import "server-only";
 import { getDb } from "../db";
 import { needsSetup } from "./accounts";
 

@@ -1,6 +1,7 @@
 // Invitations: an admin invites an email with a role; the link (ihi_<token>) is shown once and only
 // its SHA-256 is stored; it is valid for 7 days. Accepting creates the active user with the invited
 // role in one transaction. Invites bypass the registration policy: the admin already decided.
+import "server-only";
 import { createHash } from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { keyAllows, type Principal } from "../auth/principal";

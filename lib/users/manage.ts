@@ -1,6 +1,7 @@
 // User management by admins: list, change role / status / name, delete. The last active admin can
 // never be demoted, disabled or deleted: every change takes a table lock first, so two concurrent
 // demotions of the last two admins cannot both pass the count.
+import "server-only";
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import type { Principal } from "../auth/principal";
 import { actorOf, recordAudit } from "../audit/record";

@@ -1,6 +1,7 @@
 // The new-user policy webhook: one signed, SSRF-guarded POST of { userId, email } that must answer any
 // 2xx with { ok, action, userData? }. Every other outcome is an exchange with no verdict and a short
 // reason, and the caller fails closed. No redirects are followed (safeRequest never follows them).
+import "server-only";
 import { policyVerdictSchema, type PolicyVerdict } from "../contracts/registration";
 import { newWebhookId } from "../delivery/claim";
 import { sign, USER_AGENT } from "../delivery/headers";

@@ -1,4 +1,5 @@
 // The signed-in user's own profile: display name and password. Role and status are not theirs to change.
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Principal } from "../auth/principal";
 import { hashPassword, verifyPassword } from "../auth/password";

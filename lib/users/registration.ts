@@ -1,6 +1,7 @@
 // The registration policy (settings key "registration") and sign-up under it. closed: invites only;
 // open: anyone becomes a member; webhook: the policy webhook decides before anything is created, and
 // any failure to get a valid answer fails closed. Every decision and failure is in the audit log.
+import "server-only";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { actorOf, recordAudit, type Actor, type AuditAction } from "../audit/record";

@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { LoginForm } from "@/components/auth/login-form";
-import { getSessionUser } from "@/lib/auth/session";
+import { pageUser } from "@/lib/auth/page-role";
 import { instanceNeedsSetup } from "@/lib/users/instance";
 import { signupModeForPage } from "@/lib/users/registration-dashboard";
 
@@ -10,7 +10,7 @@ export const metadata = { title: "Sign in" };
 
 export default async function LoginPage() {
   if (await instanceNeedsSetup()) redirect("/setup");
-  if (await getSessionUser()) redirect("/overview");
+  if (await pageUser("viewer")) redirect("/overview");
   const canSignUp = (await signupModeForPage()) !== "closed";
   return (
     <>

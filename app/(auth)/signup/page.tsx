@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignupForm } from "@/components/auth/signup-form";
-import { getSessionUser } from "@/lib/auth/session";
+import { pageUser } from "@/lib/auth/page-role";
 import { instanceNeedsSetup } from "@/lib/users/instance";
 import { signupModeForPage } from "@/lib/users/registration-dashboard";
 
@@ -10,7 +10,7 @@ export const metadata = { title: "Create an account" };
 
 export default async function SignupPage() {
   if (await instanceNeedsSetup()) redirect("/setup");
-  if (await getSessionUser()) redirect("/overview");
+  if (await pageUser("viewer")) redirect("/overview");
   const mode = await signupModeForPage();
   return (
     <>

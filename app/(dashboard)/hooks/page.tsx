@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { HooksView } from "@/components/hooks/hooks-view";
-import { getSessionUser } from "@/lib/auth/session";
+import { pageUser } from "@/lib/auth/page-role";
 import { listHooksForDashboard } from "@/lib/hooks/dashboard";
 
 export const metadata = { title: "Webhooks" };
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 export default async function HooksPage() {
   // The layout checks the session too; the page needs the role to decide what to offer.
-  const user = await getSessionUser();
+  const user = await pageUser("viewer");
   if (!user) redirect("/login");
   return <HooksView role={user.role} initialHooks={await listHooksForDashboard()} />;
 }

@@ -1,14 +1,14 @@
 import { notFound, redirect } from "next/navigation";
 import { InspectorView } from "@/components/hooks/inspector-view";
 import { PageHeader } from "@/components/ui/page-header";
-import { getSessionUser } from "@/lib/auth/session";
+import { pageUser } from "@/lib/auth/page-role";
 import { BIN_ID } from "@/lib/contracts/inspector";
 
 export const metadata = { title: "Request inspector" };
 export const dynamic = "force-dynamic";
 
 export default async function InspectorPage({ params }: { params: Promise<{ binId: string }> }) {
-  if (!(await getSessionUser())) redirect("/login");
+  if (!(await pageUser("viewer"))) redirect("/login");
   const { binId } = await params;
   if (!BIN_ID.test(binId)) notFound();
   return (
