@@ -1,0 +1,185 @@
+// The invariants of the property-based route suite and the machinery to check them: send one
+// generated request, then — whatever it was — no 5xx; a 4xx is JSON in the error envelope and left
+// the instance as it was (a fingerprint read through the API before and after).
+import { expect } from "vitest";
+import { fc } from "@fast-check/vitest";
+import { MASTER_KEY, type TestServer } from "../server";
+import { unsafeHosts } from "./values";
+
+export interface FuzzRequest {
+  method: string;
+  /** Path with parameters already encoded (odd ones on purpose). */
+  path: string;
+  /** Query string without `?` (may be malformed on purpose). */
+  query: string;
+  body?: string;
+  contentType?: string;
+  caller: "master" | "session" | "none";
+}
+
+export interface FuzzResponse {
+  status: number;
+  text: string;
+  contentType: string;
+}
+
+export interface FuzzContext {
+  server: TestServer;
+  /** The admin's session cookie. */
+  cookie: string;
+}
+
+export function describeRequest(r: FuzzRequest): string {
+  const body = r.body === undefined ? "" : ` ${r.contentType ?? "(no content-type)"} ${r.body.length > 600 ? `${r.body.slice(0, 600)}… (${r.body.length} chars)` : r.body}`;
+  return `${r.caller}: ${r.method} ${r.path}${r.query ? `?${r.query}` : ""}${body}`;
+}
+
+export async function send(ctx: FuzzContext, r: FuzzRequest): Promise<FuzzResponse> {
+  const headers: Record<string, string> = {};
+  if (r.caller === "master") headers.authorization = `Bearer ${MASTER_KEY}`;
+  if (r.caller === "session") headers.cookie = ctx.cookie;
+  if (r.contentType) headers["content-type"] = r.contentType;
+  const res = await fetch(`${ctx.server.url}${r.path}${r.query ? `?${r.query}` : ""}`, { method: r.method, headers, body: r.body, redirect: "manual" });
+  return { status: res.status, text: await res.text(), contentType: res.headers.get("content-type") ?? "" };
+}
+
+/**
+ * Refuses (as a precondition, so fast-check draws another) any request carrying a URL whose host is
+ * not on the safe list: a second fence behind the generators, so a fuzzed hook, policy webhook or
+ * embeddings URL can never make the server call out of the machine.
+ */
+export function assertSafeOutbound(r: FuzzRequest) {
+  const strings: unknown[] = [decodeLoose(r.query), decodeLoose(r.path)];
+  if (r.body !== undefined) {
+    strings.push(r.body, decodeLoose(r.body));
+    try {
+      strings.push(JSON.parse(r.body));
+    } catch {
+      /* not JSON */
+    }
+  }
+  const bad = unsafeHosts(strings);
+  fc.pre(bad.length === 0);
+}
+
+function decodeLoose(s: string): string[] {
+  const parts = s.split(/[&=]/);
+  return parts.map((p) => {
+    try {
+      return decodeURIComponent(p.replace(/\+/g, " "));
+    } catch {
+      return p;
+    }
+  });
+}
+
+/** The error envelope, exactly: `{ error: { code, message, details? } }`. */
+export function assertEnvelope(r: FuzzResponse, where: string) {
+  expect(r.contentType, `4xx without JSON: ${where}`).toMatch(/application\/json/);
+  let json: { error?: Record<string, unknown> } | undefined;
+  try {
+    json = JSON.parse(r.text);
+  } catch {
+    json = undefined;
+  }
+  expect(typeof json?.error?.code, `4xx without error.code: ${where}`).toBe("string");
+  expect(typeof json?.error?.message, `4xx without error.message: ${where}`).toBe("string");
+  expect(Object.keys(json!.error!).filter((k) => !["code", "message", "details"].includes(k)), `unexpected keys in the envelope: ${where}`).toEqual([]);
+}
+
+// ---- the fingerprint: what a refused request must not have changed ----
+
+const VOLATILE = new Set(["lastUsedAt", "lastUsed", "status", "consecutiveFailures", "lastDeliveryAt", "lastSuccessAt", "lastFailureAt", "failingSince", "autoPausedAt", "metrics", "liveDeploymentId", "documentCount", "lastError", "cursor"]);
+
+function strip(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(strip);
+  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).filter(([k]) => !VOLATILE.has(k)).map(([k, x]) => [k, strip(x)]));
+  return v;
+}
+
+/** A reading of the instance: everything but the audit log, and the newest audit entry apart. */
+interface Reading {
+  state: string;
+  audit: string | null;
+}
+
+const masterGet = (ctx: FuzzContext) => async (path: string) => {
+  const res = await fetch(ctx.server.url + path, { headers: { authorization: `Bearer ${MASTER_KEY}` } });
+  return res.json() as Promise<Record<string, unknown>>;
+};
+
+/**
+ * A cheap reading of everything a write could touch: indexes (pending changes included), tasks total,
+ * keys, hooks, users, invites, the newest audit entry, the registration policy and the main index's
+ * document count. Fields the background worker changes on its own are left out.
+ */
+export async function readInstance(ctx: FuzzContext, indexId: string): Promise<Reading> {
+  const get = masterGet(ctx);
+  const [indexes, tasks, keys, hooks, users, invites, audit, registration, documents] = await Promise.all([
+    get("/api/v1/indexes"),
+    get("/api/v1/tasks?limit=1"),
+    get("/api/v1/keys"),
+    get("/api/v1/hooks"),
+    get("/api/v1/users"),
+    get("/api/v1/invites"),
+    get("/api/v1/audit?limit=1"),
+    get("/api/v1/settings/registration"),
+    get(`/api/v1/indexes/${indexId}/documents?limit=1`),
+  ]);
+  const newest = (audit.results as { id: string }[] | undefined)?.[0]?.id ?? null;
+  return { state: JSON.stringify(strip({ indexes, tasks: tasks.total, keys, hooks, users, invites, registration, documents: documents.total })), audit: newest };
+}
+
+/**
+ * Audit entries a refused request may legitimately write: a wrong password is recorded (and counted
+ * by the sign-in throttle) precisely because it was refused.
+ */
+const SECURITY_RECORDS = new Set(["auth.sign_in_failed"]);
+
+/** Waits until no task is enqueued or processing (a 2xx may have started a deploy that changes pending counts). */
+export async function quiesce(ctx: FuzzContext, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const { total } = await masterGet(ctx)("/api/v1/tasks?statuses=enqueued,processing&limit=1");
+    if (total === 0) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Keeps the last reading: it is taken again only after a request that was not refused. */
+export class Fingerprints {
+  private last: Reading | null = null;
+  constructor(
+    private ctx: FuzzContext,
+    private indexId: string,
+  ) {}
+  async before(): Promise<void> {
+    if (this.last === null) {
+      await quiesce(this.ctx);
+      this.last = await readInstance(this.ctx, this.indexId);
+    }
+  }
+  /** After a 4xx: what changed since before(), or null when nothing did. */
+  async changed(): Promise<string | null> {
+    const before = this.last!;
+    const now = await readInstance(this.ctx, this.indexId);
+    if (now.state !== before.state) {
+      this.last = null;
+      return `state before:\n${before.state}\nstate after:\n${now.state}`;
+    }
+    if (now.audit !== before.audit) {
+      const { results } = (await masterGet(this.ctx)("/api/v1/audit?limit=100")) as { results: { id: string; action: string }[] };
+      const since = results.slice(0, Math.max(0, results.findIndex((e) => e.id === before.audit)));
+      const unexpected = since.filter((e) => !SECURITY_RECORDS.has(e.action));
+      if (unexpected.length || !since.length) {
+        this.last = null;
+        return `audit entries written: ${JSON.stringify(unexpected.length ? unexpected : results.slice(0, 3))}`;
+      }
+      this.last = now;
+    }
+    return null;
+  }
+  invalidate() {
+    this.last = null;
+  }
+}
