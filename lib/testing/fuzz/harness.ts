@@ -89,17 +89,46 @@ export function assertEnvelope(r: FuzzResponse, where: string) {
 
 // ---- the fingerprint: what a refused request must not have changed ----
 
-const VOLATILE = new Set(["lastUsedAt", "lastUsed", "status", "consecutiveFailures", "lastDeliveryAt", "lastSuccessAt", "lastFailureAt", "failingSince", "autoPausedAt", "metrics", "liveDeploymentId", "documentCount", "lastError", "cursor"]);
+// Fields the server changes on its own (deliveries, deploys, sign-ins, key use), left out of the reading.
+const VOLATILE = new Set(["lastUsedAt", "lastSignInAt", "lastDelivery", "liveDeploymentId", "documentCount"]);
+const HOOK_VOLATILE = new Set([...VOLATILE, "status", "consecutiveFailures", "failingSince", "updatedAt"]);
 
-function strip(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(strip);
-  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).filter(([k]) => !VOLATILE.has(k)).map(([k, x]) => [k, strip(x)]));
+function strip(v: unknown, volatile = VOLATILE): unknown {
+  if (Array.isArray(v)) return v.map((x) => strip(x, volatile));
+  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).filter(([k]) => !volatile.has(k)).map(([k, x]) => [k, strip(x, volatile)]));
   return v;
 }
 
-/** A reading of the instance: everything but the audit log, and the newest audit entry apart. */
+/** The parts of the instance a reading can cover. */
+export type Part = "indexes" | "tasks" | "keys" | "hooks" | "users" | "invites" | "registration" | "documents";
+const PART_PATHS: Record<Part, (indexId: string) => string> = {
+  indexes: () => "/api/v1/indexes",
+  tasks: () => "/api/v1/tasks?limit=1",
+  keys: () => "/api/v1/keys",
+  hooks: () => "/api/v1/hooks",
+  users: () => "/api/v1/users",
+  invites: () => "/api/v1/invites",
+  registration: () => "/api/v1/settings/registration",
+  documents: (id) => `/api/v1/indexes/${id}/documents?limit=1`,
+};
+export const ALL_PARTS = Object.keys(PART_PATHS) as Part[];
+
+/**
+ * What a write to `path` could touch (the audit log is always read as well). Reading only those keeps
+ * a run cheap; the routes that could touch anything (the odd paths) read every part.
+ */
+export function partsFor(path: string): Part[] {
+  if (/^\/api\/v1\/(indexes|webhooks)\//.test(path) || path === "/api/v1/indexes") return ["indexes", "tasks", "documents"];
+  if (/^\/api\/v1\/(hooks|inspect)/.test(path)) return ["hooks", "tasks"];
+  if (path.startsWith("/api/v1/keys")) return ["keys"];
+  if (/^\/api\/v1\/(users|invites|signup|setup|profile)/.test(path)) return ["users", "invites"];
+  if (path.startsWith("/api/v1/settings")) return ["registration", "users"];
+  return ALL_PARTS;
+}
+
+/** A reading of the instance: the chosen parts, and the newest audit entry apart. */
 interface Reading {
-  state: string;
+  state: Partial<Record<Part, string>>;
   audit: string | null;
 }
 
@@ -108,26 +137,16 @@ const masterGet = (ctx: FuzzContext) => async (path: string) => {
   return res.json() as Promise<Record<string, unknown>>;
 };
 
-/**
- * A cheap reading of everything a write could touch: indexes (pending changes included), tasks total,
- * keys, hooks, users, invites, the newest audit entry, the registration policy and the main index's
- * document count. Fields the background worker changes on its own are left out.
- */
-export async function readInstance(ctx: FuzzContext, indexId: string): Promise<Reading> {
+/** Reads `parts` and the newest audit entry; fields the server changes on its own are left out. */
+export async function readInstance(ctx: FuzzContext, indexId: string, parts: Part[]): Promise<Reading> {
   const get = masterGet(ctx);
-  const [indexes, tasks, keys, hooks, users, invites, audit, registration, documents] = await Promise.all([
-    get("/api/v1/indexes"),
-    get("/api/v1/tasks?limit=1"),
-    get("/api/v1/keys"),
-    get("/api/v1/hooks"),
-    get("/api/v1/users"),
-    get("/api/v1/invites"),
-    get("/api/v1/audit?limit=1"),
-    get("/api/v1/settings/registration"),
-    get(`/api/v1/indexes/${indexId}/documents?limit=1`),
-  ]);
-  const newest = (audit.results as { id: string }[] | undefined)?.[0]?.id ?? null;
-  return { state: JSON.stringify(strip({ indexes, tasks: tasks.total, keys, hooks, users, invites, registration, documents: documents.total })), audit: newest };
+  const [audit, ...values] = await Promise.all([get("/api/v1/audit?limit=1"), ...parts.map((p) => get(PART_PATHS[p](indexId)))]);
+  const state: Reading["state"] = {};
+  parts.forEach((p, i) => {
+    const v = values[i];
+    state[p] = JSON.stringify(p === "tasks" || p === "documents" ? v.total : strip(v, p === "hooks" ? HOOK_VOLATILE : VOLATILE));
+  });
+  return { state, audit: (audit.results as { id: string }[] | undefined)?.[0]?.id ?? null };
 }
 
 /**
@@ -146,40 +165,45 @@ export async function quiesce(ctx: FuzzContext, timeoutMs = 20_000) {
   }
 }
 
-/** Keeps the last reading: it is taken again only after a request that was not refused. */
+/** Keeps the last reading of each part: a part is read again only after a request that was not refused. */
 export class Fingerprints {
-  private last: Reading | null = null;
+  private last: Reading = { state: {}, audit: null };
+  private auditKnown = false;
   constructor(
     private ctx: FuzzContext,
     private indexId: string,
   ) {}
-  async before(): Promise<void> {
-    if (this.last === null) {
-      await quiesce(this.ctx);
-      this.last = await readInstance(this.ctx, this.indexId);
-    }
+  async before(parts: Part[]): Promise<void> {
+    const missing = parts.filter((p) => this.last.state[p] === undefined);
+    if (!missing.length && this.auditKnown) return;
+    await quiesce(this.ctx);
+    const now = await readInstance(this.ctx, this.indexId, missing);
+    this.last = { state: { ...this.last.state, ...now.state }, audit: now.audit };
+    this.auditKnown = true;
   }
   /** After a 4xx: what changed since before(), or null when nothing did. */
-  async changed(): Promise<string | null> {
-    const before = this.last!;
-    const now = await readInstance(this.ctx, this.indexId);
-    if (now.state !== before.state) {
-      this.last = null;
-      return `state before:\n${before.state}\nstate after:\n${now.state}`;
+  async changed(parts: Part[]): Promise<string | null> {
+    const before = this.last;
+    const now = await readInstance(this.ctx, this.indexId, parts);
+    const differs = parts.filter((p) => now.state[p] !== before.state[p]);
+    if (differs.length) {
+      this.invalidate();
+      return differs.map((p) => `${p} before: ${before.state[p]}\n${p} after:  ${now.state[p]}`).join("\n");
     }
     if (now.audit !== before.audit) {
       const { results } = (await masterGet(this.ctx)("/api/v1/audit?limit=100")) as { results: { id: string; action: string }[] };
       const since = results.slice(0, Math.max(0, results.findIndex((e) => e.id === before.audit)));
       const unexpected = since.filter((e) => !SECURITY_RECORDS.has(e.action));
       if (unexpected.length || !since.length) {
-        this.last = null;
+        this.invalidate();
         return `audit entries written: ${JSON.stringify(unexpected.length ? unexpected : results.slice(0, 3))}`;
       }
-      this.last = now;
+      this.last.audit = now.audit;
     }
     return null;
   }
   invalidate() {
-    this.last = null;
+    this.last = { state: {}, audit: null };
+    this.auditKnown = false;
   }
 }

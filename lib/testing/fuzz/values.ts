@@ -80,7 +80,13 @@ const SAFE_SUFFIXES = [".invalid", ".example"];
 
 /** True for a host the suite may put in a URL: reserved never-resolving TLDs, or loopback. */
 export function isSafeHost(hostname: string): boolean {
-  const h = hostname.toLowerCase().replace(/\.$/, "");
+  let h = hostname.toLowerCase().replace(/\.$/, "");
+  // Non-special schemes (javascript:, foo:) leave `2130706433` as written: read it as an http host would be.
+  try {
+    h = new URL(`http://${h}`).hostname;
+  } catch {
+    /* not a host an http client could use either */
+  }
   if (h === "" || SAFE_SUFFIXES.some((s) => h.endsWith(s))) return true;
   if (h === "localhost" || h.endsWith(".localhost")) return true;
   if (/^127\.\d+\.\d+\.\d+$/.test(h) || h === "[::1]" || h === "[::ffff:7f00:1]") return true;
