@@ -90,7 +90,9 @@ export function assertEnvelope(r: FuzzResponse, where: string) {
 // ---- the fingerprint: what a refused request must not have changed ----
 
 // Fields the server changes on its own (deliveries, deploys, sign-ins, key use), left out of the reading.
-const VOLATILE = new Set(["lastUsedAt", "lastSignInAt", "lastDelivery", "liveDeploymentId", "documentCount"]);
+// Deploys run in the background: what they change (pending changes, document count, live version) is
+// left out, and the tasks total catches a refused ingestion that queued something anyway.
+const VOLATILE = new Set(["lastUsedAt", "lastSignInAt", "lastDelivery", "liveDeploymentId", "documentCount", "pending", "updatedAt"]);
 const HOOK_VOLATILE = new Set([...VOLATILE, "status", "consecutiveFailures", "failingSince", "updatedAt"]);
 
 function strip(v: unknown, volatile = VOLATILE): unknown {
@@ -100,16 +102,15 @@ function strip(v: unknown, volatile = VOLATILE): unknown {
 }
 
 /** The parts of the instance a reading can cover. */
-export type Part = "indexes" | "tasks" | "keys" | "hooks" | "users" | "invites" | "registration" | "documents";
-const PART_PATHS: Record<Part, (indexId: string) => string> = {
-  indexes: () => "/api/v1/indexes",
-  tasks: () => "/api/v1/tasks?limit=1",
-  keys: () => "/api/v1/keys",
-  hooks: () => "/api/v1/hooks",
-  users: () => "/api/v1/users",
-  invites: () => "/api/v1/invites",
-  registration: () => "/api/v1/settings/registration",
-  documents: (id) => `/api/v1/indexes/${id}/documents?limit=1`,
+export type Part = "indexes" | "tasks" | "keys" | "hooks" | "users" | "invites" | "registration";
+const PART_PATHS: Record<Part, string> = {
+  indexes: "/api/v1/indexes",
+  tasks: "/api/v1/tasks?limit=1",
+  keys: "/api/v1/keys",
+  hooks: "/api/v1/hooks",
+  users: "/api/v1/users",
+  invites: "/api/v1/invites",
+  registration: "/api/v1/settings/registration",
 };
 export const ALL_PARTS = Object.keys(PART_PATHS) as Part[];
 
@@ -118,7 +119,7 @@ export const ALL_PARTS = Object.keys(PART_PATHS) as Part[];
  * a run cheap; the routes that could touch anything (the odd paths) read every part.
  */
 export function partsFor(path: string): Part[] {
-  if (/^\/api\/v1\/(indexes|webhooks)\//.test(path) || path === "/api/v1/indexes") return ["indexes", "tasks", "documents"];
+  if (/^\/api\/v1\/(indexes|webhooks)\//.test(path) || path === "/api/v1/indexes") return ["indexes", "tasks"];
   if (/^\/api\/v1\/(hooks|inspect)/.test(path)) return ["hooks", "tasks"];
   if (path.startsWith("/api/v1/keys")) return ["keys"];
   if (/^\/api\/v1\/(users|invites|signup|setup|profile)/.test(path)) return ["users", "invites"];
@@ -138,13 +139,13 @@ const masterGet = (ctx: FuzzContext) => async (path: string) => {
 };
 
 /** Reads `parts` and the newest audit entry; fields the server changes on its own are left out. */
-export async function readInstance(ctx: FuzzContext, indexId: string, parts: Part[]): Promise<Reading> {
+export async function readInstance(ctx: FuzzContext, parts: Part[]): Promise<Reading> {
   const get = masterGet(ctx);
-  const [audit, ...values] = await Promise.all([get("/api/v1/audit?limit=1"), ...parts.map((p) => get(PART_PATHS[p](indexId)))]);
+  const [audit, ...values] = await Promise.all([get("/api/v1/audit?limit=1"), ...parts.map((p) => get(PART_PATHS[p]))]);
   const state: Reading["state"] = {};
   parts.forEach((p, i) => {
     const v = values[i];
-    state[p] = JSON.stringify(p === "tasks" || p === "documents" ? v.total : strip(v, p === "hooks" ? HOOK_VOLATILE : VOLATILE));
+    state[p] = JSON.stringify(p === "tasks" ? v.total : strip(v, p === "hooks" ? HOOK_VOLATILE : VOLATILE));
   });
   return { state, audit: (audit.results as { id: string }[] | undefined)?.[0]?.id ?? null };
 }
@@ -169,22 +170,22 @@ export async function quiesce(ctx: FuzzContext, timeoutMs = 20_000) {
 export class Fingerprints {
   private last: Reading = { state: {}, audit: null };
   private auditKnown = false;
-  constructor(
-    private ctx: FuzzContext,
-    private indexId: string,
-  ) {}
+  /** A schema update applies in a task: wait for it before reading again. */
+  private settle = false;
+  constructor(private ctx: FuzzContext) {}
   async before(parts: Part[]): Promise<void> {
     const missing = parts.filter((p) => this.last.state[p] === undefined);
     if (!missing.length && this.auditKnown) return;
-    await quiesce(this.ctx);
-    const now = await readInstance(this.ctx, this.indexId, missing);
+    if (this.settle) await quiesce(this.ctx);
+    this.settle = false;
+    const now = await readInstance(this.ctx, missing);
     this.last = { state: { ...this.last.state, ...now.state }, audit: now.audit };
     this.auditKnown = true;
   }
   /** After a 4xx: what changed since before(), or null when nothing did. */
   async changed(parts: Part[]): Promise<string | null> {
     const before = this.last;
-    const now = await readInstance(this.ctx, this.indexId, parts);
+    const now = await readInstance(this.ctx, parts);
     const differs = parts.filter((p) => now.state[p] !== before.state[p]);
     if (differs.length) {
       this.invalidate();
@@ -202,8 +203,9 @@ export class Fingerprints {
     }
     return null;
   }
-  invalidate() {
+  invalidate(settle = false) {
     this.last = { state: {}, audit: null };
     this.auditKnown = false;
+    this.settle ||= settle;
   }
 }
