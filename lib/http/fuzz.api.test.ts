@@ -227,6 +227,13 @@ describe("5xx found by the suite", () => {
     expect(await fps.changed(ALL_PARTS)).toBeNull();
   });
 
+  test("a NUL byte in a body sent to an inspector bin is captured (as ␀), not a 500", async () => {
+    const sent = await fetch(`${server.url}/api/v1/inspect/${real.binId}`, { method: "PUT", headers: { "content-type": "application/json" }, body: "a\u0000b" });
+    expect(sent.status, await sent.text()).toBeLessThan(300);
+    const captured = await api(server)("GET", `/api/v1/inspect/${real.binId}/requests`);
+    expect(captured.text).toContain("a\u2400b");
+  });
+
   test("a path with a broken percent-escape is a 400 in the envelope (Next answered a bare 500)", async () => {
     for (const [method, path] of [["GET", "/api/v1/%"], ["GET", "/api/v1/indexes/%zz"], ["POST", "/api/v1/hooks/%ff/test"], ["PATCH", "/api/v1/inspect/%ff"], ["GET", "/api/v1/indexes/%E2%82"]]) {
       expect400(await api(server)(method, path));

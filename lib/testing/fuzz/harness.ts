@@ -151,10 +151,10 @@ export async function readInstance(ctx: FuzzContext, parts: Part[]): Promise<Rea
 }
 
 /**
- * Audit entries a refused request may legitimately write: a wrong password is recorded (and counted
- * by the sign-in throttle) precisely because it was refused.
+ * Audit entries a refused request may legitimately write: a wrong password (counted by the sign-in
+ * throttle) and a refused sign-up are recorded precisely because they were refused.
  */
-const SECURITY_RECORDS = new Set(["auth.sign_in_failed"]);
+const SECURITY_RECORDS = new Set(["auth.sign_in_failed", "signup.refused"]);
 
 /** Waits until no task is enqueued or processing (a 2xx may have started a deploy that changes pending counts). */
 export async function quiesce(ctx: FuzzContext, timeoutMs = 20_000) {
