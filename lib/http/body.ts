@@ -57,14 +57,25 @@ export function checkJsonDepth(text: string, limit = MAX_JSON_DEPTH, what?: stri
 }
 
 /**
- * JSON.parse that refuses nesting past MAX_JSON_DEPTH (400 json_too_deep) and drops __proto__ /
- * constructor / prototype keys so nothing downstream is polluted.
+ * U+0000 in a string: Postgres cannot store it in text or jsonb (it answered 500 for a NUL in an id,
+ * a name or a document). Refused at the edge, in bodies, path parameters and query strings alike.
+ */
+export class NulCharacterError extends SyntaxError {
+  constructor(readonly where: string) {
+    super(`${where} contains the character U+0000 (NUL), which is not accepted in strings.`);
+  }
+}
+
+/**
+ * JSON.parse that refuses nesting past MAX_JSON_DEPTH (400 json_too_deep) and NUL characters, and drops
+ * __proto__ / constructor / prototype keys so nothing downstream is polluted.
  */
 export function safeJsonParse(text: string, what?: string): unknown {
   checkJsonDepth(text, MAX_JSON_DEPTH, what);
-  return JSON.parse(text, (key, value) =>
-    key === "__proto__" || key === "constructor" || key === "prototype" ? undefined : value,
-  );
+  return JSON.parse(text, (key, value) => {
+    if (key.includes("\0") || (typeof value === "string" && value.includes("\0"))) throw new NulCharacterError(`The value of "${key.replace(/\0/g, "\\0")}"`);
+    return key === "__proto__" || key === "constructor" || key === "prototype" ? undefined : value;
+  });
 }
 
 /** Parses JSON text for `what` ("The request body", "q" …): 400 invalid_json when empty or malformed. */
@@ -74,6 +85,7 @@ export function parseJsonText(text: string, what = "The request body"): unknown 
     return safeJsonParse(text, what);
   } catch (err) {
     if (err instanceof ApiError) throw err;
+    if (err instanceof NulCharacterError) throw badRequest(`${what} is not accepted: ${err.message}`, { character: "U+0000" });
     throw badRequest(`${what} is not valid JSON: ${(err as Error).message}`, undefined, "invalid_json");
   }
 }
@@ -92,6 +104,12 @@ export function zodDetails(error: z.ZodError) {
 }
 
 export function parseWith<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  // Path parameters and query strings arrive as strings (`%00` decodes to NUL); bodies were checked when parsed.
+  if (value && typeof value === "object" && !Array.isArray(value)) {
+    for (const [k, v] of Object.entries(value)) {
+      if (typeof v === "string" && v.includes("\0")) throw badRequest(`Invalid ${what}: ${k} contains the character U+0000 (NUL).`, [{ path: k, message: "contains U+0000 (NUL)", code: "invalid_string" }]);
+    }
+  }
   const result = schema.safeParse(value);
   if (!result.success) throw badRequest(`Invalid ${what}.`, zodDetails(result.error));
   return result.data;

@@ -31,7 +31,8 @@ async function headOf(req: Request): Promise<string> {
     size += value.length;
   }
   await reader.cancel().catch(() => {});
-  return Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES).toString("utf8");
+  // Postgres text cannot hold U+0000 (a NUL in a captured body answered 500): show it as the NUL symbol ␀.
+  return Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES).toString("utf8").replaceAll("\0", "\u2400");
 }
 
 export async function captureRequest({ db, binId, req }: { db: Db; binId: string; req: Request }): Promise<void> {
