@@ -14,7 +14,8 @@ function newestMtime(p) {
   } catch {
     return 0;
   }
-  if (!st.isDirectory()) return st.mtimeMs;
+  // Tests are not part of the build: editing one must not make `npm test` rebuild the app.
+  if (!st.isDirectory()) return /\.test\.tsx?$/.test(p) ? 0 : st.mtimeMs;
   let newest = st.mtimeMs;
   for (const entry of fs.readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, entry)));
   return newest;

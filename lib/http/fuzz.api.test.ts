@@ -16,7 +16,6 @@ import { api, settle, startServer, type TestServer } from "../testing/server";
 import { userWithRole, type TestUser } from "../testing/users";
 import { document, FUZZ_SCHEMA } from "../testing/fuzz/domain";
 import { ALL_PARTS, assertEnvelope, assertSafeOutbound, describeRequest, Fingerprints, partsFor, send, type FuzzContext, type FuzzRequest } from "../testing/fuzz/harness";
-import { knownBug, KNOWN_UNTIL_MERGE } from "../testing/fuzz/known";
 import { requestArb, type RealIds } from "../testing/fuzz/requests";
 import { oddId, unsafeHosts } from "../testing/fuzz/values";
 
@@ -34,7 +33,6 @@ let fps: Fingerprints;
 let admin: TestUser;
 let member: TestUser;
 const real: Record<string, string> = {};
-const knownHits = new Map<string, string>();
 const timings: number[] = [];
 const spent = { before: 0, after: 0 };
 
@@ -78,9 +76,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   console.info(`[fuzz] ${timings.length} requests, median ${timings.sort((a, b) => a - b)[timings.length >> 1] ?? 0} ms, sending ${timings.reduce((a, b) => a + b, 0)} ms, readings before ${spent.before} ms, after ${spent.after} ms`);
-  if (knownHits.size) {
-    console.warn(`[fuzz] ${knownHits.size} known 5xx (KNOWN_UNTIL_MERGE) seen:\n${[...knownHits].map(([k, v]) => `  ${k}\n    ${v}`).join("\n")}`);
-  }
   await server?.stop();
 });
 
@@ -133,8 +128,6 @@ async function check(req: FuzzRequest) {
   const where = `${describeRequest(req)}\n  → ${res.status} ${res.text.slice(0, 400)}`;
   if (writes && (res.status < 400 || res.status >= 500)) fps.invalidate(/\/update-schema$|\/rollback$/.test(req.path));
   if (res.status >= 500) {
-    const known = knownBug(req, res);
-    if (known) return void knownHits.set(`${known.owner}: ${known.what}`, where);
     throw new Error(`server error: ${where}\n--- server log ---\n${server.logs().slice(-1500)}`);
   }
   if (res.status < 400) return;
@@ -194,11 +187,6 @@ describe("the generators themselves", () => {
       }
     }
     expect(urls, "the generators do produce URLs").toBeGreaterThan(50);
-  });
-
-  test("the KNOWN_UNTIL_MERGE list stays short and names its owners", () => {
-    expect(KNOWN_UNTIL_MERGE.length).toBeLessThanOrEqual(4);
-    for (const k of KNOWN_UNTIL_MERGE) expect(["search-validation", "redaction-limits", "doc-limits", "outbound"]).toContain(k.owner);
   });
 });
 
