@@ -27,7 +27,7 @@ if (process.env.TEST_DATABASE_URL) {
   console.log(`[e2e] on Postgres database ${name}`);
 }
 
-const child = spawn(process.execPath, ["--import", "./scripts/peer-address.mjs", "node_modules/next/dist/bin/next", "start", "-p", process.env.PORT, "-H", "127.0.0.1", "--keepAliveTimeout", "65000"], {
+const child = spawn(process.execPath, ["--import", "./scripts/server-preload.mjs", "node_modules/next/dist/bin/next", "start", "-p", process.env.PORT, "-H", "127.0.0.1", "--keepAliveTimeout", "65000"], {
   stdio: "inherit",
   env,
 });

@@ -9,8 +9,8 @@ import { ensureBuild } from "./ensure-build.mjs";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 ensureBuild();
 const port = process.env.PORT || "3000";
-// peer-address.mjs: the socket's address for the first-run setup's "is this machine?" (lib/http/peer.ts).
-const child = spawn(process.execPath, ["--import", path.join(root, "scripts/peer-address.mjs"), path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port, "--keepAliveTimeout", "65000"], {
+// server-preload.mjs: the socket's address for the first-run setup's "is this machine?" (lib/http/peer.ts).
+const child = spawn(process.execPath, ["--import", path.join(root, "scripts/server-preload.mjs"), path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port, "--keepAliveTimeout", "65000"], {
   cwd: root,
   stdio: "inherit",
   env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },

@@ -1,6 +1,6 @@
 // Whether a request comes from this machine (loopback), for the one decision that depends on it:
 // first-run setup without the setup code. Never from client headers alone: the peer address is the
-// socket's, stamped by scripts/peer-address.mjs (preloaded by every launcher); without that preload
+// socket's, stamped by scripts/server-preload.mjs (preloaded by every launcher); without that preload
 // nothing counts as local.
 const g = globalThis as typeof globalThis & { __indexhookPeerHeader?: string };
 

@@ -36,7 +36,7 @@ export async function freePort(): Promise<number> {
 
 const NEXT_BIN = path.join(process.cwd(), "node_modules/next/dist/bin/next");
 // As scripts/start.mjs does: the socket peer's address for lib/http/peer.ts.
-const PEER_PRELOAD = path.join(process.cwd(), "scripts/peer-address.mjs");
+const PEER_PRELOAD = path.join(process.cwd(), "scripts/server-preload.mjs");
 
 export function spawnNext(port: number, env: Record<string, string>, host = "127.0.0.1"): { child: ChildProcess; logs: () => string } {
   let out = "";
