@@ -2,6 +2,7 @@
 // validate with it and the OpenAPI document is generated from the same objects, so they cannot drift.
 // Safe to import from client components (zod only).
 import type { z } from "zod";
+import type { CodeFor } from "../errors";
 
 export const ACTIONS = ["search", "ingest", "deploy", "admin", "*"] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -45,7 +46,7 @@ export interface RouteContract {
    * An error code per query parameter (Meilisearch's style, e.g. invalid_task_uids); with it, an unknown
    * parameter of a strict query schema answers 400 bad_request naming it. Without it: invalid_request.
    */
-  queryErrorCodes?: Record<string, string>;
+  queryErrorCodes?: Record<string, CodeFor<400>>;
   /** Largest accepted JSON body in bytes (default 1 MiB). */
   maxBodyBytes?: number;
   responses: Record<number, ResponseSpec>;

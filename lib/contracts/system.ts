@@ -1,10 +1,11 @@
 // Contracts of the system routes: health, the caller, first-run setup, the OpenAPI document.
 import { z } from "zod";
+import { ERROR_CODES, type ErrorCode } from "../errors";
 import { contract } from "./define";
 
 export const errorSchema = z
   .object({
-    error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+    error: z.object({ code: z.enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]]), message: z.string(), details: z.unknown().optional() }),
   })
   .meta({ id: "Error" });
 

@@ -1,5 +1,6 @@
 // Contracts of the tasks API (Meilisearch's task object and filters).
 import { z } from "zod";
+import type { CodeFor } from "../errors";
 import { contract } from "./define";
 import { errorSchema } from "./system";
 
@@ -101,7 +102,7 @@ export const tasksQuery = z
   .strict();
 
 /** Meilisearch's error code for a bad value of each parameter. */
-export const tasksQueryErrorCodes: Record<string, string> = {
+export const tasksQueryErrorCodes: Record<string, CodeFor<400>> = {
   uids: "invalid_task_uids",
   batchUids: "invalid_batch_uids",
   canceledBy: "invalid_task_canceled_by",

@@ -4,7 +4,7 @@ import { and, asc, desc, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "../db";
 import { deliveries, deliveryAttempts, hooks, type Delivery, type Hook } from "../db/schema/hooks";
 import type { DeliveryDetail, DeliverySummary } from "../contracts/deliveries";
-import { notFound } from "../http/errors";
+import { notFound } from "../errors";
 import { redactSentHeaders } from "../hooks/redact";
 import { displayHeaders } from "./headers";
 

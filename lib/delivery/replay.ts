@@ -7,7 +7,7 @@ import { and, eq } from "drizzle-orm";
 import { audit, type AuditCtx } from "../audit/context";
 import type { DbHandle } from "../db";
 import { deliveries } from "../db/schema/hooks";
-import { conflict, notFound } from "../http/errors";
+import { conflict, notFound } from "../errors";
 import { newId } from "../ids";
 import { leaseUntil, newWebhookId } from "./claim";
 import { CONTENT_TYPE, sampleBody } from "./payloads";

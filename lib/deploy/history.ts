@@ -4,7 +4,7 @@ import type { Db, DbHandle } from "../db";
 import { audit, SYSTEM_CTX, type AuditCtx } from "../audit/context";
 import { deployments, tasks, type Deployment } from "../db/schema";
 import type { DeploymentDto } from "../contracts/deployments";
-import { badRequest, notFound } from "../http/errors";
+import { badRequest, notFound } from "../errors";
 import { commitTask } from "../ingest/commit";
 import { findIndex } from "../indexes/indexes";
 import { isoDuration } from "../tasks/tasks";

@@ -7,7 +7,7 @@ import type { Principal } from "../auth/principal";
 import { HOOK_LIMIT, type CreateHookInput, type HookDto } from "../contracts/hooks";
 import type { Db } from "../db";
 import { hooks } from "../db/schema/hooks";
-import { badRequest } from "../http/errors";
+import { badRequest } from "../errors";
 import { creatorId } from "../keys/grant";
 import { checkHookUrl } from "./check-hook-url";
 import { auditView, toHookDto } from "./dto";

@@ -4,7 +4,7 @@ import { asc, desc, eq, inArray } from "drizzle-orm";
 import type { HookDto } from "../contracts/hooks";
 import type { Db } from "../db";
 import { deliveries, hooks } from "../db/schema/hooks";
-import { notFound } from "../http/errors";
+import { notFound } from "../errors";
 import { toHookDto } from "./dto";
 
 /** The newest delivery of each of these hooks (one query). */

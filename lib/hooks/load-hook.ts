@@ -4,7 +4,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "../db";
 import { hooks, type Hook } from "../db/schema/hooks";
-import { badRequest, notFound } from "../http/errors";
+import { badRequest, notFound } from "../errors";
 
 export async function loadHook(db: DbOrTx, uuid: string): Promise<Hook> {
   const [row] = await db.select().from(hooks).where(eq(hooks.uuid, uuid));

@@ -15,7 +15,7 @@ import { auditView, toHookDto } from "./dto";
 import { loadEditableHook } from "./load-hook";
 import { logHead } from "./log-head";
 import { mergeHeaders } from "./redact";
-import { notFound } from "../http/errors";
+import { notFound } from "../errors";
 
 /**
  * The entries an update writes: pausing or resuming is its own action (hook.paused / hook.resumed);

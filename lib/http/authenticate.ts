@@ -5,7 +5,7 @@ import type { AuthRule } from "../contracts/define";
 import { env } from "../env";
 import { getSessionUser } from "../auth/session";
 import { keyAllows, roleAtLeast, type Principal } from "../auth/principal";
-import { forbidden, unauthorized } from "./errors";
+import { forbidden, unauthorized } from "../errors";
 import { resolveApiKey } from "./api-key-resolver";
 
 function sameSecret(a: string, b: string): boolean {

@@ -1,17 +1,17 @@
 // JSON depth is limited exactly, in one linear pass, before anything recursive sees the value.
 import { describe, expect, it } from "vitest";
 import { checkJsonDepth, MAX_JSON_DEPTH, parseJsonText } from "./body";
-import { ApiError } from "./errors";
+import { AppError } from "../errors";
 
 const nested = (depth: number, open = "[", close = "]") => open.repeat(depth) + close.repeat(depth);
 const objects = (depth: number) => '{"a":'.repeat(depth - 1) + "{}" + "}".repeat(depth - 1);
 
-function refusal(fn: () => unknown): ApiError {
+function refusal(fn: () => unknown): AppError {
   try {
     fn();
   } catch (err) {
-    expect(err).toBeInstanceOf(ApiError);
-    return err as ApiError;
+    expect(err).toBeInstanceOf(AppError);
+    return err as AppError;
   }
   throw new Error("not refused");
 }

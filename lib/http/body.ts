@@ -1,9 +1,9 @@
 // Reading request bodies with a size cap, a content-type check and clear 400/413/415 errors.
 import type { z } from "zod";
-import { ApiError, badRequest } from "./errors";
+import { AppError, badRequest, type CodeFor } from "../errors";
 
 export const tooLarge = (limit: number) =>
-  new ApiError(413, "payload_too_large", `The request body is larger than the limit of ${limit} bytes.`, { limit });
+  new AppError("payload_too_large", `The request body is larger than the limit of ${limit} bytes.`, { limit });
 
 /** Reads the whole body as text, refusing (413) past `limit` bytes without buffering more than that. */
 export async function readText(req: Request, limit: number): Promise<string> {
@@ -38,7 +38,7 @@ export function mediaType(req: Request): string {
 export const MAX_JSON_DEPTH = 128;
 
 export const tooDeep = (limit: number, what = "The request body") =>
-  new ApiError(400, "json_too_deep", `${what} nests arrays and objects more than ${limit} levels deep.`, { limit });
+  new AppError("json_too_deep", `${what} nests arrays and objects more than ${limit} levels deep.`, { limit });
 
 /** Throws 400 json_too_deep when `text` nests deeper than `limit`: one linear pass, no recursion. */
 export function checkJsonDepth(text: string, limit = MAX_JSON_DEPTH, what?: string): void {
@@ -84,7 +84,7 @@ export function parseJsonText(text: string, what = "The request body"): unknown 
   try {
     return safeJsonParse(text, what);
   } catch (err) {
-    if (err instanceof ApiError) throw err;
+    if (err instanceof AppError) throw err;
     if (err instanceof NulCharacterError) throw badRequest(`${what} is not accepted: ${err.message}`, { character: "U+0000" });
     throw badRequest(`${what} is not valid JSON: ${(err as Error).message}`, undefined, "invalid_json");
   }
@@ -93,7 +93,7 @@ export function parseJsonText(text: string, what = "The request body"): unknown 
 export async function readJson(req: Request, limit: number): Promise<unknown> {
   const type = mediaType(req);
   if (type && type !== "application/json" && !type.endsWith("+json")) {
-    throw new ApiError(415, "unsupported_media_type", `Expected Content-Type application/json, got ${type}.`);
+    throw new AppError("unsupported_media_type", `Expected Content-Type application/json, got ${type}.`);
   }
   return parseJsonText(await readText(req, limit));
 }
@@ -120,7 +120,7 @@ export function parseWith<T>(schema: z.ZodType<T>, value: unknown, what: string)
  * value answers 400 with that parameter's code, an unknown parameter (strict schema) 400 bad_request
  * naming it and the accepted ones, as Meilisearch does.
  */
-export function parseQuery<T>(schema: z.ZodType<T>, value: Record<string, string>, codes: Record<string, string>): T {
+export function parseQuery<T>(schema: z.ZodType<T>, value: Record<string, string>, codes: Record<string, CodeFor<400>>): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const unknown = result.error.issues.find((i) => i.code === "unrecognized_keys");

@@ -5,7 +5,7 @@
 // session can never be used from another origin.
 import type { Principal } from "../auth/principal";
 import { originAllowed } from "../keys/origins";
-import { ApiError } from "./errors";
+import { AppError } from "../errors";
 
 type Handler<C> = (req: Request, ctx: C) => Promise<Response>;
 
@@ -59,5 +59,5 @@ export function assertOriginAllowed(req: Request, principal: Principal | null): 
   if (!allowed?.length) return;
   const origin = req.headers.get("origin");
   if (origin === null || originAllowed(origin, allowed)) return;
-  throw new ApiError(403, "origin_not_allowed", `This key may not be used from the origin ${origin}: it is limited to its allowed origins.`, { origin });
+  throw new AppError("origin_not_allowed", `This key may not be used from the origin ${origin}: it is limited to its allowed origins.`, { origin });
 }

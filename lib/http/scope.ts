@@ -1,6 +1,6 @@
 // Index scope checks for API keys limited to some indexes.
 import { keyCoversIndex, type Principal } from "../auth/principal";
-import { forbidden } from "./errors";
+import { forbidden } from "../errors";
 
 export function assertIndexInScope(principal: Principal, indexId: string): void {
   if (principal.type === "key" && !keyCoversIndex(principal.key.indexes, indexId)) {

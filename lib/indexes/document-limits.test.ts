@@ -4,7 +4,7 @@ import { insertMultiple } from "@orama/orama";
 import { describe, expect, it } from "vitest";
 import { createEngineDb } from "../search/engine/artifact";
 import { prepareNotify, prepareSnapshot } from "../ingest/prepare";
-import { ApiError } from "../http/errors";
+import { AppError } from "../errors";
 import { documentSizeIssue, propertyTokenCounter, type DocumentLimits } from "./document-limits";
 import { documentValidator } from "./validate-document";
 
@@ -15,9 +15,9 @@ function refusal(fn: () => unknown): { message: string; details: Record<string, 
   try {
     fn();
   } catch (err) {
-    expect(err).toBeInstanceOf(ApiError);
-    expect((err as ApiError).code).toBe("invalid_documents");
-    return { message: (err as ApiError).message, details: (err as ApiError).details as Record<string, unknown>[] };
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe("invalid_documents");
+    return { message: (err as AppError).message, details: (err as AppError).details as Record<string, unknown>[] };
   }
   throw new Error("expected a refusal");
 }

@@ -7,7 +7,7 @@ import { indexes, tasks, type IndexRow } from "../db/schema";
 import type { CreateIndexInput, IndexDto } from "../contracts/indexes";
 import { flattenSchema, type OramaSchema } from "../contracts/orama-schema";
 import type { EmbeddingsSettings } from "../contracts/embeddings";
-import { badRequest, conflict, notFound } from "../http/errors";
+import { badRequest, conflict, notFound } from "../errors";
 import { checkOutboundUrl } from "../net/check-outbound-url";
 import { randomBase58 } from "../ids";
 import { emptyPending, pendingCounts, type Pending } from "./pending";

@@ -5,7 +5,7 @@ import type { DbOrTx } from "../db";
 import { pendingChanges, tasks } from "../db/schema";
 import { liveDocumentPages } from "./live-documents";
 import type { OramaSchema } from "../contracts/orama-schema";
-import { badRequest } from "../http/errors";
+import { badRequest } from "../errors";
 import { documentValidator, type DocumentIssue } from "./validate-document";
 import { documentLimits } from "./document-limits";
 

@@ -5,7 +5,7 @@ import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db";
 import { isUniqueViolation } from "../db/errors";
 import { pendingChanges, tasks, type ChangeOp, type Task, type TaskType } from "../db/schema";
-import { ApiError } from "../http/errors";
+import { AppError } from "../errors";
 
 export type NewChange = { op: ChangeOp; docId: string | null; doc: Record<string, unknown> | null };
 
@@ -56,8 +56,7 @@ export async function findReplay(db: DbOrTx, indexId: string, idem: Idempotency 
     .from(tasks)
     .where(and(eq(tasks.indexUid, indexId), eq(tasks.idempotencyKey, idem.key)));
   if (task && task.requestHash !== idem.hash) {
-    throw new ApiError(
-      422,
+    throw new AppError(
       "idempotency_key_reused",
       `Idempotency-Key "${idem.key}" was already used for a different request (task ${task.uid}).`,
       { taskUid: task.uid },

@@ -3,7 +3,7 @@ import "server-only";
 import type { Principal } from "../auth/principal";
 import type { Db } from "../db";
 import type { IndexRow, Task } from "../db/schema";
-import { badRequest } from "../http/errors";
+import { badRequest } from "../errors";
 import { assertIndexInScope } from "../http/scope";
 import { findIndex } from "../indexes/indexes";
 import { toTaskDto } from "../tasks/tasks";

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../db";
 import { pendingChanges, tasks, type IndexRow } from "../db/schema";
-import { ApiError } from "../http/errors";
+import { AppError } from "../errors";
 import { createIndex, findIndex } from "../indexes/indexes";
 import { pendingCounts } from "../indexes/pending";
 import { listTasks } from "../tasks/tasks";
@@ -43,10 +43,10 @@ function streamOf(chunks: (string | Uint8Array)[]): ReadableStream<Uint8Array> {
 const ndjson = (index: IndexRow, chunks: (string | Uint8Array)[], limit = 1 << 30, idempotencyKey?: string) =>
   acceptNdjsonSnapshot({ db: h.db, index, body: streamOf(chunks), limit, createdBy: "master", idempotencyKey });
 
-async function rejection(p: Promise<unknown>): Promise<ApiError> {
+async function rejection(p: Promise<unknown>): Promise<AppError> {
   const err = await p.then(() => null, (e) => e);
-  expect(err).toBeInstanceOf(ApiError);
-  return err as ApiError;
+  expect(err).toBeInstanceOf(AppError);
+  return err as AppError;
 }
 
 describe("notify", () => {

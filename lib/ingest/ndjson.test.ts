@@ -1,6 +1,6 @@
 // The NDJSON line limit is exact in bytes, however the stream is chunked.
 import { describe, expect, it } from "vitest";
-import { ApiError } from "../http/errors";
+import { AppError } from "../errors";
 import { MAX_LINE_BYTES, ndjsonLines } from "./ndjson";
 
 function streamOf(chunks: Uint8Array[]): ReadableStream<Uint8Array> {
@@ -20,10 +20,10 @@ async function lines(chunks: Uint8Array[], max?: number) {
   for await (const l of ndjsonLines(streamOf(chunks), Infinity, undefined, max)) out.push(l);
   return out;
 }
-async function refusal(p: Promise<unknown>): Promise<ApiError> {
+async function refusal(p: Promise<unknown>): Promise<AppError> {
   const err = await p.then(() => null, (e: unknown) => e);
-  expect(err).toBeInstanceOf(ApiError);
-  return err as ApiError;
+  expect(err).toBeInstanceOf(AppError);
+  return err as AppError;
 }
 
 describe("ndjsonLines", () => {

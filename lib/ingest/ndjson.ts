@@ -1,14 +1,14 @@
 // Splits a byte stream into NDJSON lines in constant memory, counting bytes against a limit.
 // Lines are cut on the byte 0x0A (never part of a multi-byte UTF-8 sequence) and measured in bytes
 // before they are decoded, so the line limit is exact whatever the chunking.
-import { ApiError, badRequest } from "../http/errors";
+import { AppError, badRequest } from "../errors";
 import { tooLarge } from "../http/body";
 
 /** The longest NDJSON line, in bytes, not counting its "\n" (nor a "\r" before it). */
 export const MAX_LINE_BYTES = 16 * 1024 * 1024;
 
 export const lineTooLong = (line: number, limit = MAX_LINE_BYTES) =>
-  new ApiError(413, "payload_too_large", `NDJSON line ${line} is longer than the limit of ${limit} bytes.`, { limit, line });
+  new AppError("payload_too_large", `NDJSON line ${line} is longer than the limit of ${limit} bytes.`, { limit, line });
 
 export async function* ndjsonLines(
   stream: ReadableStream<Uint8Array>,

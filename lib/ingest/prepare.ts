@@ -2,7 +2,7 @@
 // expected, got) so the whole request can be refused with nothing queued.
 import type { OramaSchema } from "../contracts/orama-schema";
 import type { NotifyBody } from "../contracts/webhooks";
-import { badRequest } from "../http/errors";
+import { badRequest } from "../errors";
 import { describeValue, documentValidator, normaliseId, type DocumentIssue } from "../indexes/validate-document";
 import { documentLimits, documentSizeIssue, type DocumentLimits } from "../indexes/document-limits";
 import type { NewChange } from "./commit";

@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../db";
 import { tasks, type IndexRow, type Task } from "../db/schema";
-import { ApiError, badRequest } from "../http/errors";
+import { AppError, badRequest } from "../errors";
 import { safeJsonParse } from "../http/body";
 import { dropSuperseded, findReplay, insertChanges, lockIndex, nextCommitSeq, type NewChange } from "./commit";
 import { isUniqueViolation } from "../db/errors";
@@ -59,7 +59,7 @@ export async function acceptNdjsonSnapshot(input: NdjsonInput): Promise<{ task: 
       try {
         doc = safeJsonParse(text, `NDJSON line ${line}`);
       } catch (err) {
-        if (err instanceof ApiError) throw err; // a limit (json_too_deep): the whole upload is refused
+        if (err instanceof AppError) throw err; // a limit (json_too_deep): the whole upload is refused
         issues.add({ at: `line ${line}`, path: "(line)", expected: "a JSON document", got: `invalid JSON (${(err as Error).message})` });
         continue;
       }

@@ -6,7 +6,7 @@ import type { Principal } from "../auth/principal";
 import type { ApiKeyDto, CreateKeyInput } from "../contracts/keys";
 import type { Db } from "../db";
 import { apiKeys } from "../db/schema/api-keys";
-import { badRequest } from "../http/errors";
+import { badRequest } from "../errors";
 import { newId } from "../ids";
 import { toDto } from "./dto";
 import { generateKey, hashKey, kindFor, startOf } from "./format";

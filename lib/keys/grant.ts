@@ -1,7 +1,7 @@
 // "A key can never grant more than its creator has": the authority check shared by create and revoke.
 import type { Action } from "../contracts/define";
 import { keyAllows, roleAtLeast, type Principal } from "../auth/principal";
-import { forbidden } from "../http/errors";
+import { forbidden } from "../errors";
 
 export interface Grant {
   actions: Action[];

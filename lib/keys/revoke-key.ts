@@ -8,7 +8,7 @@ import type { Principal } from "../auth/principal";
 import type { ApiKeyDto } from "../contracts/keys";
 import type { Db } from "../db";
 import { apiKeys } from "../db/schema/api-keys";
-import { notFound } from "../http/errors";
+import { notFound } from "../errors";
 import { toDto } from "./dto";
 import { assertCanGrant } from "./grant";
 import { forgetKey } from "./key-cache";

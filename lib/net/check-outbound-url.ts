@@ -1,6 +1,6 @@
 // The save-time SSRF check of any outbound URL a person configures (hooks, the new-user policy webhook,
 // an index's embeddings provider): the same guard as at send time, answered as 400 ssrf_refused.
-import { badRequest } from "../http/errors";
+import { badRequest } from "../errors";
 import { checkUrl, SsrfError } from "./ssrf";
 
 /** `path` names the field in the error's details when it is not a top-level `url`. */

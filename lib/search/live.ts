@@ -7,7 +7,7 @@ import { indexes } from "../db/schema";
 import type { SearchParams } from "../contracts/search";
 import { readArtifact } from "../deploy/artifacts";
 import { LIVE_CHANNEL, PREPARE_CHANNEL } from "../deploy/signals";
-import { ApiError, notFound } from "../http/errors";
+import { AppError, notFound } from "../errors";
 import { embedTexts } from "../embeddings/provider";
 import { IndexNotLoadedError, SearchPool, SearchQueryError, SearchTimeoutError, type ArtifactMeta, type SearchResult } from "./engine";
 import type { EmbeddingsSettings } from "../contracts/embeddings";
@@ -94,7 +94,7 @@ export async function searchLive(h: DbHandle, indexId: string, params: SearchPar
   for (let attempt = 0; ; attempt++) {
     const entry = await liveEntry(h, indexId);
     const deploymentId = entry.deploymentId;
-    if (!deploymentId) throw new ApiError(404, "not_deployed", `Index "${indexId}" has no live version yet: deploy it first.`);
+    if (!deploymentId) throw new AppError("not_deployed", `Index "${indexId}" has no live version yet: deploy it first.`);
     await load(h, deploymentId);
     try {
       // Checked against the schema of the version that will answer, before anything is embedded or queued.
@@ -112,7 +112,7 @@ export async function searchLive(h: DbHandle, indexId: string, params: SearchPar
       // A new version went live (and the old one was dropped) while this search waited: once more.
       if (err instanceof IndexNotLoadedError && attempt === 0) continue;
       if (err instanceof SearchTimeoutError) {
-        throw new ApiError(503, "search_timeout", "The search took too long and was stopped; narrow the query (more specific terms, filters).");
+        throw new AppError("search_timeout", "The search took too long and was stopped; narrow the query (more specific terms, filters).");
       }
       if (err instanceof SearchQueryError) throw invalidSearch([engineIssue(err.code, err.message)]);
       throw err;
@@ -121,8 +121,8 @@ export async function searchLive(h: DbHandle, indexId: string, params: SearchPar
 }
 
 /** 400 invalid_search: the message says the first problem, details list each with its parameter and property. */
-export function invalidSearch(issues: SearchIssue[]): ApiError {
-  return new ApiError(400, "invalid_search", describeIssues(issues), issues);
+export function invalidSearch(issues: SearchIssue[]): AppError {
+  return new AppError("invalid_search", describeIssues(issues), issues);
 }
 
 /** One analysis per loaded version (the manifest object lives as long as the version is loaded). */
@@ -148,7 +148,7 @@ async function withQueryVector(settings: EmbeddingsSettings | null, params: Sear
   try {
     [value] = await embedTexts(settings, [params.term]);
   } catch (err) {
-    throw new ApiError(502, "embeddings_unavailable", `Could not embed the query: ${(err as Error).message}`);
+    throw new AppError("embeddings_unavailable", `Could not embed the query: ${(err as Error).message}`);
   }
   return { params: { ...params, vector: { value, property: settings.targetProperty } }, hide: settings.targetProperty };
 }

@@ -2,7 +2,7 @@
 // `q=<json>`, and a GET `q` that is either JSON parameters or a plain term.
 import { searchParams, type SearchParams } from "../contracts/search";
 import { mediaType, parseJsonText, readText } from "../http/body";
-import { ApiError, badRequest } from "../http/errors";
+import { AppError, badRequest } from "../errors";
 import { invalidSearch } from "./live";
 import { issuesFromZod } from "./validate-params";
 
@@ -24,7 +24,7 @@ export async function paramsFromPost(req: Request, limit: number): Promise<Searc
     return parseSearchParams(parseJsonText(q, "q"));
   }
   if (type && type !== "application/json") {
-    throw new ApiError(415, "unsupported_media_type", `Send application/json or application/x-www-form-urlencoded, not ${type}.`);
+    throw new AppError("unsupported_media_type", `Send application/json or application/x-www-form-urlencoded, not ${type}.`);
   }
   return parseSearchParams(text.trim() === "" ? {} : parseJsonText(text));
 }

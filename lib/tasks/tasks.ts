@@ -5,7 +5,7 @@ import type { z } from "zod";
 import type { DbOrTx } from "../db";
 import { tasks, type Task } from "../db/schema";
 import type { TaskDto, tasksQuery } from "../contracts/tasks";
-import { notFound } from "../http/errors";
+import { notFound } from "../errors";
 
 /** ISO-8601 duration as Meilisearch writes it (PT0.123S). */
 export function isoDuration(ms: number): string {

@@ -3,7 +3,7 @@ import type { DbHandle } from "../db";
 import { eq } from "drizzle-orm";
 import { settings, users } from "../db/schema";
 import { freshDb } from "../testing/db";
-import { ApiError } from "../http/errors";
+import { AppError } from "../errors";
 import { countUsers, createFirstAdmin, needsSetup, verifyCredentials } from "./accounts";
 import { announceSetupCode } from "./setup-code";
 
@@ -40,8 +40,8 @@ describe("first-run setup and credentials", () => {
     );
     expect(attempts.filter((a) => a.status === "fulfilled")).toHaveLength(1);
     for (const a of attempts.filter((a) => a.status === "rejected")) {
-      expect((a as PromiseRejectedResult).reason).toBeInstanceOf(ApiError);
-      expect(((a as PromiseRejectedResult).reason as ApiError).status).toBe(409);
+      expect((a as PromiseRejectedResult).reason).toBeInstanceOf(AppError);
+      expect(((a as PromiseRejectedResult).reason as AppError).status).toBe(409);
     }
     expect(await countUsers(h.db)).toBe(1);
     const [admin] = await h.db.select().from(users);

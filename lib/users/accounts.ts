@@ -4,7 +4,7 @@ import { emailSchema, type SetupInput } from "../contracts/system";
 import type { Db } from "../db";
 import { users, type User } from "../db/schema";
 import { hashPassword, verifyPassword } from "../auth/password";
-import { conflict } from "../http/errors";
+import { conflict } from "../errors";
 import { recordAudit } from "../audit/record";
 import { newId } from "../ids";
 import { signInThrottle, SignInThrottled } from "./throttle";

@@ -14,7 +14,7 @@ import type { Db, DbOrTx, Tx } from "../db";
 import { apiKeys } from "../db/schema/api-keys";
 import { invites, users, type Invite } from "../db/schema";
 import { hashPassword } from "../auth/password";
-import { ApiError, notFound } from "../http/errors";
+import { AppError, notFound } from "../errors";
 import { newId, randomBase58 } from "../ids";
 import { lockUsers } from "./manage";
 
@@ -22,9 +22,9 @@ export const INVITE_TTL_MS = 7 * 24 * 3600 * 1000;
 export const INVITE_PREFIX = "ihi_";
 
 export const inviteNotFound = () =>
-  new ApiError(404, "invite_not_found", "This invite link is not valid: it was revoked, replaced, already used, or never existed.");
-export const inviteExpired = () => new ApiError(410, "invite_expired", "This invite link has expired: ask an admin for a new one.");
-export const userExists = (email: string) => new ApiError(409, "user_exists", `A user with the email ${email} already exists.`);
+  new AppError("invite_not_found", "This invite link is not valid: it was revoked, replaced, already used, or never existed.");
+export const inviteExpired = () => new AppError("invite_expired", "This invite link has expired: ask an admin for a new one.");
+export const userExists = (email: string) => new AppError("user_exists", `A user with the email ${email} already exists.`);
 
 export function hashInviteToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -141,7 +141,7 @@ export async function revokeInvite({
 }
 
 export const inviterGone = () =>
-  new ApiError(410, "invite_revoked", "Whoever sent this invite can no longer invite users: ask an admin for a new link.");
+  new AppError("invite_revoked", "Whoever sent this invite can no longer invite users: ask an admin for a new link.");
 
 /**
  * Whether the invite's sender may still invite: an active admin, an unrevoked and unexpired key with

@@ -8,11 +8,11 @@ import { actorOf, recordAudit } from "../audit/record";
 import type { UpdateUserInput, UserDto } from "../contracts/users";
 import type { Db, Tx } from "../db";
 import { users } from "../db/schema";
-import { ApiError, notFound } from "../http/errors";
+import { AppError, notFound } from "../errors";
 import { toUserDto } from "./dto";
 import { revokeInvitesFrom } from "./invites";
 
-export const lastAdmin = (message: string) => new ApiError(409, "last_admin", message);
+export const lastAdmin = (message: string) => new AppError("last_admin", message);
 
 export async function listUsers({ db }: { db: Db }): Promise<UserDto[]> {
   const rows = await db.select().from(users).orderBy(asc(users.createdAt), asc(users.id));
@@ -98,7 +98,7 @@ export async function deleteUser({
   ip?: string | null;
 }): Promise<UserDto> {
   if (principal.type === "user" && principal.user.id === id) {
-    throw new ApiError(409, "self", "You cannot delete your own account: ask another admin.");
+    throw new AppError("self", "You cannot delete your own account: ask another admin.");
   }
   return db.transaction(async (tx) => {
     await lockUsers(tx);

@@ -9,7 +9,7 @@ import type { Db } from "../db";
 import { users, type User } from "../db/schema";
 import { getUser } from "./accounts";
 import { signInThrottle } from "./throttle";
-import { ApiError, badRequest, forbidden, unauthorized } from "../http/errors";
+import { AppError, badRequest, forbidden, unauthorized } from "../errors";
 
 function toProfile(u: User): ProfileDto {
   return { id: u.id, email: u.email, name: u.name, role: u.role, evaluation: u.evaluation, createdAt: u.createdAt.toISOString() };
@@ -80,11 +80,11 @@ export async function changeOwnPassword({
   // Guessing the current password from a stolen session is throttled like sign-in, on the same count.
   const throttle = await signInThrottle(db, user.email);
   if (throttle.locked) {
-    throw new ApiError(429, "too_many_attempts", `Too many wrong passwords: try again in ${Math.ceil(throttle.retryAfterS / 60)} minutes.`, { retryAfterS: throttle.retryAfterS });
+    throw new AppError("too_many_attempts", `Too many wrong passwords: try again in ${Math.ceil(throttle.retryAfterS / 60)} minutes.`, { retryAfterS: throttle.retryAfterS });
   }
   if (!(await verifyPassword(currentPassword, user.passwordHash))) {
     await recordAudit(db, actorOf(principal), { action: "auth.sign_in_failed", target: { type: "user", id }, ip, details: { reason: "wrong current password (password change)" } });
-    throw new ApiError(400, "wrong_password", "The current password is not correct.");
+    throw new AppError("wrong_password", "The current password is not correct.");
   }
   if (currentPassword === newPassword) throw badRequest("The new password must differ from the current one.", [{ path: "newPassword", message: "same as the current password", code: "custom" }]);
   const passwordHash = await hashPassword(newPassword);

@@ -9,7 +9,7 @@ process.env.POLICY_HOOK_TIMEOUT_MS = "400";
 
 import type { DbHandle } from "../db";
 import { auditLog, settings, users } from "../db/schema";
-import { ApiError } from "../http/errors";
+import { AppError } from "../errors";
 import { freshDb } from "../testing/db";
 import { startReceiver, type Receiver } from "../testing/receiver";
 import { readRegistration, registrationSecret, signUp, testRegistrationHook, updateRegistration } from "./registration";
@@ -40,12 +40,12 @@ afterAll(async () => {
 
 const input = (email: string) => ({ name: "Given", email, password: "correct horse battery" });
 
-async function attempt(email: string): Promise<ApiError | null> {
+async function attempt(email: string): Promise<AppError | null> {
   try {
     await signUp({ db: h.db, input: input(email), ip: "203.0.113.9" });
     return null;
   } catch (err) {
-    if (err instanceof ApiError) return err;
+    if (err instanceof AppError) return err;
     throw err;
   }
 }

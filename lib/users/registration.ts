@@ -21,7 +21,7 @@ import type { Db, DbOrTx, Tx } from "../db";
 import { isUniqueViolation } from "../db/errors";
 import { invites, settings, users } from "../db/schema";
 import { newSecret } from "../hooks/secrets";
-import { ApiError, badRequest, conflict, notFound } from "../http/errors";
+import { AppError, badRequest, conflict, notFound } from "../errors";
 import { env } from "../env";
 import { newId } from "../ids";
 import { checkOutboundUrl } from "../net/check-outbound-url";
@@ -239,11 +239,11 @@ export async function signUp({ db, input, ip }: { db: Db; input: SignupInput; ip
 
   const throttle = await signUpThrottle(db, env().SIGNUP_MAX_PER_MINUTE);
   if (throttle.locked) {
-    throw new ApiError(429, "too_many_signups", `Too many sign-ups on this instance right now: try again in ${throttle.retryAfterS} s.`, { retryAfterS: throttle.retryAfterS });
+    throw new AppError("too_many_signups", `Too many sign-ups on this instance right now: try again in ${throttle.retryAfterS} s.`, { retryAfterS: throttle.retryAfterS });
   }
   if (policy.mode === "closed") {
     await audit("signup.refused", null, { mode: policy.mode, reason: "registration_closed" });
-    throw new ApiError(403, "registration_closed", "Sign-up is by invitation only on this instance. Ask an admin for an invite.");
+    throw new AppError("registration_closed", "Sign-up is by invitation only on this instance. Ask an admin for an invite.");
   }
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, input.email));
   if (existing) {
@@ -258,7 +258,7 @@ export async function signUp({ db, input, ip }: { db: Db; input: SignupInput; ip
     .where(and(eq(invites.email, input.email), isNull(invites.acceptedAt), isNull(invites.revokedAt), gt(invites.expiresAt, new Date())));
   if (invited) {
     await audit("signup.refused", null, { mode: policy.mode, reason: "invite_pending" });
-    throw new ApiError(409, "invite_pending", "An invitation was sent to this address: open the link in it to create your account.");
+    throw new AppError("invite_pending", "An invitation was sent to this address: open the link in it to create your account.");
   }
 
   const userId = newId("usr");
@@ -282,7 +282,7 @@ export async function signUp({ db, input, ip }: { db: Db; input: SignupInput; ip
     action = ex.verdict.action;
     if (!decision.admit) {
       await audit("signup.refused", userId, { mode: policy.mode, reason: "rejected_by_webhook", ok: ex.verdict.ok, action });
-      throw new ApiError(403, "access_refused", "Access was refused: this instance's policy for new users did not admit this account.");
+      throw new AppError("access_refused", "Access was refused: this instance's policy for new users did not admit this account.");
     }
     role = decision.role;
     evaluation = decision.evaluation;
@@ -316,8 +316,7 @@ export async function signUp({ db, input, ip }: { db: Db; input: SignupInput; ip
 }
 
 function policyUnavailable() {
-  return new ApiError(
-    503,
+  return new AppError(
     "policy_unavailable",
     "Your sign-up could not be confirmed right now: this instance's policy for new users did not answer. No account was created; try again later or contact the administrator.",
   );

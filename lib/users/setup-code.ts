@@ -8,7 +8,7 @@ import { eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db";
 import { settings } from "../db/schema";
 import { env } from "../env";
-import { ApiError } from "../http/errors";
+import { AppError } from "../errors";
 
 const KEY = "setup_code";
 const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I: read from a log, typed by hand
@@ -58,13 +58,13 @@ export async function announceSetupCode(db: Db): Promise<void> {
 export async function assertSetupCode(tx: DbOrTx, { code, local }: { code?: string; local: boolean }): Promise<void> {
   if (local) return;
   if (!code) {
-    throw new ApiError(403, "setup_code_required", "Enter the setup code: the server printed it in its log at start (or it is set by INDEXHOOK_SETUP_CODE).", [
+    throw new AppError("setup_code_required", "Enter the setup code: the server printed it in its log at start (or it is set by INDEXHOOK_SETUP_CODE).", [
       { path: "setupCode", message: "required: see the server's log", code: "custom" },
     ]);
   }
   const expected = env().INDEXHOOK_SETUP_CODE ?? (await storedCode(tx));
   if (!expected || !sameCode(code, expected)) {
-    throw new ApiError(403, "setup_code_invalid", "That setup code is not right: copy it from the server's log (printed at start).", [
+    throw new AppError("setup_code_invalid", "That setup code is not right: copy it from the server's log (printed at start).", [
       { path: "setupCode", message: "not the code in the server's log", code: "custom" },
     ]);
   }

@@ -40,7 +40,7 @@ describe("sign-in throttling", () => {
 describe("sign-up throttling", () => {
   it("refuses public sign-ups past the per-minute budget with 429, and forgets attempts older than a minute", async () => {
     const { signUp } = await import("./registration");
-    const { ApiError } = await import("../http/errors");
+    const { AppError } = await import("../errors");
     const { signUpThrottle } = await import("./throttle");
     const now = Date.now();
     // 30 attempts in the last minute (the default budget), 5 more two minutes ago.
@@ -49,7 +49,7 @@ describe("sign-up throttling", () => {
       ...Array.from({ length: 5 }, () => ({ at: new Date(now - 120_000), actorType: "anonymous", action: "signup.admitted" as const })),
     ]);
     const err = await signUp({ db: h.db, input: { name: "Late", email: "late@example.com", password: "late-password-1" } }).catch((e) => e);
-    expect(err).toBeInstanceOf(ApiError);
+    expect(err).toBeInstanceOf(AppError);
     expect(err).toMatchObject({ status: 429, code: "too_many_signups" });
     expect(await signUpThrottle(h.db, 31)).toEqual({ locked: false, retryAfterS: 0 });
     expect(await signUpThrottle(h.db, 0)).toEqual({ locked: false, retryAfterS: 0 });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "../auth/principal";
 import type { DbHandle } from "../db";
 import { auditLog, users } from "../db/schema";
-import { ApiError } from "../http/errors";
+import { AppError } from "../errors";
 import { freshDb } from "../testing/db";
 import { createFirstAdmin } from "./accounts";
 import { acceptInvite, createInvite, INVITE_TTL_MS, listInvites, lookupInvite, revokeInvite } from "./invites";
@@ -23,9 +23,9 @@ afterAll(async () => h?.close());
 
 async function rejects(p: Promise<unknown>, status: number, code: string) {
   const err = await p.then(() => null, (e) => e);
-  expect(err).toBeInstanceOf(ApiError);
-  expect((err as ApiError).status).toBe(status);
-  expect((err as ApiError).code).toBe(code);
+  expect(err).toBeInstanceOf(AppError);
+  expect((err as AppError).status).toBe(status);
+  expect((err as AppError).code).toBe(code);
 }
 
 describe("invite expiry", () => {

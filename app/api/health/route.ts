@@ -1,4 +1,5 @@
 import { healthContract } from "@/lib/contracts";
+import { AppError } from "@/lib/errors";
 import { readiness } from "@/lib/health";
 import { route } from "@/lib/http/route";
 
@@ -7,5 +8,5 @@ export const dynamic = "force-dynamic";
 export const GET = route(healthContract, async () => {
   const r = await readiness();
   if (r.ok) return { status: "ok" };
-  return Response.json({ error: { code: "unavailable", message: r.reason } }, { status: 503 });
+  throw new AppError("unavailable", r.reason ?? "not ready");
 });

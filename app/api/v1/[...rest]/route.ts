@@ -1,5 +1,6 @@
 // Unknown API paths answer in the error envelope instead of an HTML 404 page.
-import { errorResponse, notFound } from "@/lib/http/errors";
+import { notFound } from "@/lib/errors";
+import { errorResponse } from "@/lib/http/errors";
 
 export const dynamic = "force-dynamic";
 

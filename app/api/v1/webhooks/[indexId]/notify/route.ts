@@ -1,7 +1,7 @@
 import { notifyContract } from "@/lib/contracts";
 import { env } from "@/lib/env";
 import { mediaType, readText } from "@/lib/http/body";
-import { ApiError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http/route";
 import { actorId } from "@/lib/http/scope";
 import { accepted, idempotencyKey, webhookIndex } from "@/lib/ingest/http";
@@ -13,7 +13,7 @@ export const POST = route(notifyContract, async ({ req, db, principal, params })
   const index = await webhookIndex(db.db, principal, params.indexId);
   const type = mediaType(req);
   if (type && type !== "application/json") {
-    throw new ApiError(415, "unsupported_media_type", `Send application/json, not ${type}.`);
+    throw new AppError("unsupported_media_type", `Send application/json, not ${type}.`);
   }
   const text = await readText(req, env().NOTIFY_MAX_BYTES);
   return accepted(await acceptNotify({ db: db.db, index, createdBy: actorId(principal), idempotencyKey: idempotencyKey(req), text }));

@@ -1,7 +1,7 @@
 import { snapshotContract } from "@/lib/contracts";
 import { env } from "@/lib/env";
 import { mediaType, readText } from "@/lib/http/body";
-import { ApiError, badRequest } from "@/lib/http/errors";
+import { AppError, badRequest } from "@/lib/errors";
 import { route } from "@/lib/http/route";
 import { actorId } from "@/lib/http/scope";
 import { accepted, idempotencyKey, webhookIndex } from "@/lib/ingest/http";
@@ -21,7 +21,7 @@ export const POST = route(snapshotContract, async ({ req, db, principal, params 
     return accepted(await acceptNdjsonSnapshot({ ...common, body: req.body, limit: env().NDJSON_MAX_BYTES }));
   }
   if (type && type !== "application/json") {
-    throw new ApiError(415, "unsupported_media_type", `Send application/json (an array) or application/x-ndjson, not ${type}.`);
+    throw new AppError("unsupported_media_type", `Send application/json (an array) or application/x-ndjson, not ${type}.`);
   }
   return accepted(await acceptJsonSnapshot({ ...common, text: await readText(req, env().SNAPSHOT_MAX_BYTES) }));
 });
