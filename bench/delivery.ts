@@ -18,7 +18,7 @@ export async function benchDelivery(): Promise<void> {
   const { createPostgresDatabase, TEST_DATABASE_URL } = await import("../lib/testing/postgres");
   const { changeEvents } = await import("../lib/db/schema/deployments");
   const { hooks } = await import("../lib/db/schema/hooks");
-  const { appendingEvents } = await import("../lib/delivery/event-log");
+  const { appendingEvents } = await import("../lib/db/lock");
   const { deliveryWorker } = await import("../lib/delivery/worker");
   const { startReceiver } = await import("../lib/testing/receiver");
 

@@ -9,8 +9,7 @@ import type { DbHandle } from "../db";
 import { deliveries } from "../db/schema/hooks";
 import type { WorkerLoop } from "../worker";
 import { activeHookIds, claimNext } from "./claim";
-import { EVENTS_CHANNEL } from "./event-log";
-import { deliverySignals } from "./signals";
+import { deliverySignals, EVENTS_CHANNEL } from "../db/channels";
 import { sendLeased } from "./send";
 
 const POLL_MS = 500;

@@ -4,7 +4,7 @@
 import { and, eq, inArray, isNull, lte, max, notInArray, sql } from "drizzle-orm";
 import type { Db } from "../db";
 import { deployments, tasks, type Task } from "../db/schema";
-import { lockIndex } from "../ingest/commit";
+import { lockIndex } from "../db/lock";
 import { newId } from "../ids";
 
 export interface Claim {

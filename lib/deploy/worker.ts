@@ -8,7 +8,7 @@ import type { WorkerLoop } from "../worker";
 import { claimNext } from "./claim";
 import { runLane } from "./lane";
 import { recoverStaleDeploys } from "./recover";
-import { signals } from "./signals";
+import { deploySignals } from "../db/channels";
 
 const POLL_MS = 500;
 const RECOVER_EVERY_MS = 5_000;
@@ -59,13 +59,13 @@ export function deployWorker(): WorkerLoop {
     start(h) {
       stopped = false;
       stopping = new AbortController();
-      signals.on("wake", onWake);
+      deploySignals.on("wake", onWake);
       // On PGlite this is the only process: whatever is still "processing" was left by a dead one.
       running = loop(h, h.kind === "pglite" ? 0 : env().DEPLOY_STALE_MS);
     },
     async stop() {
       stopped = true;
-      signals.off("wake", onWake);
+      deploySignals.off("wake", onWake);
       // Running deploys are handed back to the queue (another worker, or this one's next start, retries them).
       stopping.abort();
       wake?.();

@@ -4,17 +4,13 @@ import { createHash } from "node:crypto";
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db";
 import { isUniqueViolation } from "../db/errors";
+import { lockIndex } from "../db/lock";
 import { pendingChanges, tasks, type ChangeOp, type Task, type TaskType } from "../db/schema";
 import { ApiError } from "../http/errors";
 
 export type NewChange = { op: ChangeOp; docId: string | null; doc: Record<string, unknown> | null };
 
 const BATCH = 1000;
-
-/** Serialises commits per index so commit_seq order is commit order (and a deploy's claim waits). */
-export async function lockIndex(tx: DbOrTx, indexId: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${"indexhook:index:" + indexId}))`);
-}
 
 export async function nextCommitSeq(tx: DbOrTx): Promise<number> {
   const rows = (await tx.execute(sql`select nextval('commit_seq')::bigint as n`)) as unknown;
