@@ -8,13 +8,13 @@ import { deliveries, hooks, taskEvents, type Delivery, type Hook } from "../db/s
 import { env } from "../env";
 import { newId } from "../ids";
 import { ChangeBatch, MAX_BATCH_BYTES, MAX_BATCH_CHANGES } from "./coalesce";
+import { newWebhookId } from "../net/signing";
 import { CONTENT_TYPE, tasksBody } from "./payloads";
 
 /** `more`: there may be something else to send right after this one (a cut batch, or a backlog behind a retry). */
 export type Claimed = { hook: Hook; delivery: Delivery; lease: Date; more: boolean };
 
 const MIN_PAGE = 200;
-export const newWebhookId = () => newId("msg", 24);
 export const leaseUntil = (now = Date.now()) => new Date(now + env().HOOK_LEASE_MS);
 
 /** The oldest undelivered (pending or failed) delivery of a hook: sent before anything newer. */
