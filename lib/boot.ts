@@ -5,8 +5,8 @@ import { env, EnvError } from "./env";
 import { getDb } from "./db";
 import { DataDirLockedError } from "./db/lock";
 import { startWorker } from "./worker";
+import { workerLoops } from "./worker/loops";
 import { syncEnvHook } from "./hooks/env-hook";
-import "./worker/loops";
 import { enableCompiledWorkers } from "./search/engine/spawn";
 import { needsSetup } from "./users/accounts";
 import { announceSetupCode } from "./users/setup-code";
@@ -18,7 +18,7 @@ export async function boot({ worker }: { worker: boolean }): Promise<void> {
     const e = env();
     const db = await getDb();
     await syncEnvHook(db.db, { url: e.TASK_WEBHOOK_URL, authorization: e.TASK_WEBHOOK_AUTHORIZATION_HEADER });
-    if (worker && e.WORKER === "inline") await startWorker(db);
+    if (worker && e.WORKER === "inline") await startWorker(db, workerLoops());
     if (await needsSetup(db.db)) await announceSetupCode(db.db);
   } catch (err) {
     if (err instanceof EnvError || err instanceof DataDirLockedError) {

@@ -35,7 +35,7 @@ export async function openDelivery(tx: Tx, hookUuid: string): Promise<Delivery |
  * joined into the locking query it would come from that statement's snapshot, which on Postgres can
  * predate the commit of the sender that just released the lock (its new delivery unseen: two in flight).
  */
-export async function claimNext(h: DbHandle, hookUuid: string): Promise<Claimed | null> {
+export async function claimNextDelivery(h: DbHandle, hookUuid: string): Promise<Claimed | null> {
   return h.db.transaction(async (tx) => {
     const [hook] = await tx.select().from(hooks).where(and(eq(hooks.uuid, hookUuid), eq(hooks.paused, false))).for("update", { skipLocked: true });
     if (!hook) return null;

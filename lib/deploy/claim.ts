@@ -18,7 +18,7 @@ export interface Claim {
 /** Indexes passed over in one claim (their deploy started elsewhere meanwhile) before giving up until the next poll. */
 const MAX_SKIPPED = 8;
 
-export async function claimNext(db: Db): Promise<Claim | null> {
+export async function claimNextDeploy(db: Db): Promise<Claim | null> {
   return db.transaction(async (tx) => {
     const skipped: string[] = [];
     let task: Task | undefined;

@@ -7,15 +7,15 @@
 import { isNull, not } from "drizzle-orm";
 import type { DbHandle } from "../db";
 import { deliveries } from "../db/schema/hooks";
-import type { WorkerLoop } from "../worker";
-import { activeHookIds, claimNext } from "./claim";
+import type { Loop } from "../loop";
+import { activeHookIds, claimNextDelivery } from "./claim";
 import { deliverySignals, EVENTS_CHANNEL } from "../db/channels";
 import { sendLeased } from "./send";
 
 const POLL_MS = 500;
 const SCAN_MS = 100;
 
-export function deliveryWorker(): WorkerLoop {
+export function deliveryLoop(): Loop {
   let stopped = false;
   let running: Promise<void> | undefined;
   let wake: (() => void) | undefined;
@@ -35,7 +35,7 @@ export function deliveryWorker(): WorkerLoop {
   // the NOTIFY (`again` below), so an idle hook costs no extra claim after each send.
   async function runHook(h: DbHandle, uuid: string) {
     while (!stopped) {
-      const claimed = await claimNext(h, uuid);
+      const claimed = await claimNextDelivery(h, uuid);
       if (!claimed) return;
       const { delivery } = await sendLeased(h, claimed);
       if (!claimed.more || delivery?.status !== "succeeded") return;

@@ -1,11 +1,11 @@
-// The deploy worker loop: keeps up to DEPLOY_CONCURRENCY deploys running side by side, each of a
+// The deploy loop: keeps up to DEPLOY_CONCURRENCY deploys running side by side, each of a
 // different index, each in its own lane with its own time limit (lane.ts), so a slow deploy of one
 // index never holds up another's. Wakes at once on a local deploy request or a lane coming free,
 // polls otherwise (other processes' requests); recovers deploys of dead workers.
 import { env } from "../env";
+import type { Loop } from "../loop";
 import type { DbHandle } from "../db";
-import type { WorkerLoop } from "../worker";
-import { claimNext } from "./claim";
+import { claimNextDeploy } from "./claim";
 import { runLane } from "./lane";
 import { recoverStaleDeploys } from "./recover";
 import { deploySignals } from "../db/channels";
@@ -13,7 +13,7 @@ import { deploySignals } from "../db/channels";
 const POLL_MS = 500;
 const RECOVER_EVERY_MS = 5_000;
 
-export function deployWorker(): WorkerLoop {
+export function deployLoop(): Loop {
   let stopped = false;
   let running: Promise<void> | undefined;
   let wake: (() => void) | undefined;
@@ -34,10 +34,10 @@ export function deployWorker(): WorkerLoop {
           await recoverStaleDeploys(h, staleMs, [...lanes.keys()]);
           staleMs = env().DEPLOY_STALE_MS;
         }
-        // Claims are taken one at a time, and claimNext skips indexes with a deploy running (in any
+        // Claims are taken one at a time, and claimNextDeploy skips indexes with a deploy running (in any
         // process), so each lane holds a different index.
         while (!stopped && lanes.size < env().DEPLOY_CONCURRENCY) {
-          const claim = await claimNext(h.db);
+          const claim = await claimNextDeploy(h.db);
           if (!claim) break;
           const uid = claim.task.uid;
           lanes.set(uid, runLane(h, claim, stopping.signal).finally(() => (lanes.delete(uid), onWake())));
