@@ -7,13 +7,13 @@ import { DataDirLockedError } from "./db/lock";
 import { startWorker } from "./worker";
 import { workerLoops } from "./worker/loops";
 import { syncEnvHook } from "./hooks/env-hook";
-import { enableCompiledWorkers } from "./search/engine/spawn";
+import { enableCompiledThreads } from "./search/engine/spawn";
 import { needsSetup } from "./users/accounts";
 import { announceSetupCode } from "./users/setup-code";
 
 export async function boot({ worker }: { worker: boolean }): Promise<void> {
   // The production server runs the prebuilt worker-thread bundles (.workers/), not TypeScript.
-  enableCompiledWorkers();
+  enableCompiledThreads();
   try {
     const e = env();
     const db = await getDb();
