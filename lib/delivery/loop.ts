@@ -7,7 +7,7 @@
 import { isNull, not } from "drizzle-orm";
 import type { DbHandle } from "../db";
 import { deliveries } from "../db/schema/hooks";
-import type { Loop } from "../loop";
+import { Alarm, type Loop } from "../loop";
 import { activeHookIds, claimNextDelivery } from "./claim";
 import { deliverySignals, EVENTS_CHANNEL } from "../db/channels";
 import { sendLeased } from "./send";
@@ -18,15 +18,14 @@ const SCAN_MS = 100;
 export function deliveryLoop(): Loop {
   let stopped = false;
   let running: Promise<void> | undefined;
-  let wake: (() => void) | undefined;
-  let woken = false;
+  const alarm = new Alarm();
   let handle: DbHandle | undefined;
   /** Active hooks as of the last list query. */
   let known = new Set<string>();
   const onWake = () => {
-    woken = true;
+    alarm.woken = true;
     if (handle && !stopped) for (const uuid of known) spawn(handle, uuid);
-    wake?.();
+    alarm.wake();
   };
   const busy = new Map<string, Promise<void>>();
   let unlisten: (() => Promise<void>) | undefined;
@@ -63,8 +62,8 @@ export function deliveryLoop(): Loop {
     let lastFull = -Infinity;
     while (!stopped) {
       // After a wake-up, onWake has already started the known hooks: only new ones need a start.
-      const all = !woken && performance.now() - lastFull >= POLL_MS;
-      woken = false;
+      const all = !alarm.woken && performance.now() - lastFull >= POLL_MS;
+      alarm.woken = false;
       try {
         const ids = await activeHookIds(h);
         if (all) lastFull = performance.now();
@@ -73,12 +72,8 @@ export function deliveryLoop(): Loop {
       } catch (err) {
         console.error("[indexhook] delivery worker error", err);
       }
-      if (woken || stopped) continue;
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, SCAN_MS);
-        wake = () => (clearTimeout(t), resolve());
-      });
-      wake = undefined;
+      if (alarm.woken || stopped) continue;
+      await alarm.nap(SCAN_MS);
     }
   }
 
@@ -96,7 +91,7 @@ export function deliveryLoop(): Loop {
       stopped = true;
       deliverySignals.off("wake", onWake);
       await unlisten?.().catch(() => {});
-      wake?.();
+      alarm.wake();
       await running;
       await Promise.allSettled(busy.values());
     },

@@ -3,7 +3,7 @@
 // index never holds up another's. Wakes at once on a local deploy request or a lane coming free,
 // polls otherwise (other processes' requests); recovers deploys of dead workers.
 import { env } from "../env";
-import type { Loop } from "../loop";
+import { Alarm, type Loop } from "../loop";
 import type { DbHandle } from "../db";
 import { claimNextDeploy } from "./claim";
 import { runLane } from "./lane";
@@ -16,9 +16,8 @@ const RECOVER_EVERY_MS = 5_000;
 export function deployLoop(): Loop {
   let stopped = false;
   let running: Promise<void> | undefined;
-  let wake: (() => void) | undefined;
-  let woken = false;
-  const onWake = () => ((woken = true), wake?.());
+  const alarm = new Alarm();
+  const onWake = alarm.wake;
   let stopping = new AbortController();
   /** Running lanes, by deploy task uid. */
   const lanes = new Map<number, Promise<void>>();
@@ -27,7 +26,7 @@ export function deployLoop(): Loop {
     let lastRecover = 0;
     let staleMs = firstStaleMs;
     while (!stopped) {
-      woken = false;
+      alarm.woken = false;
       try {
         if (Date.now() - lastRecover > RECOVER_EVERY_MS) {
           lastRecover = Date.now();
@@ -45,11 +44,8 @@ export function deployLoop(): Loop {
       } catch (err) {
         console.error("[indexhook] deploy worker error", err);
       }
-      if (woken || stopped) continue;
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, POLL_MS);
-        wake = () => (clearTimeout(t), resolve());
-      });
+      if (alarm.woken || stopped) continue;
+      await alarm.nap(POLL_MS);
     }
     await Promise.all(lanes.values());
   }
@@ -68,7 +64,7 @@ export function deployLoop(): Loop {
       deploySignals.off("wake", onWake);
       // Running deploys are handed back to the queue (another worker, or this one's next start, retries them).
       stopping.abort();
-      wake?.();
+      alarm.wake();
       await running;
     },
   };
