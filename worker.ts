@@ -3,7 +3,7 @@
 import { env } from "./lib/env";
 import { getDb } from "./lib/db";
 import { startWorker, stopWorker } from "./lib/worker";
-import "./lib/worker/loops";
+import { workerLoops } from "./lib/worker/loops";
 
 async function main() {
   const e = env();
@@ -12,7 +12,7 @@ async function main() {
     process.exit(1);
   }
   const db = await getDb();
-  await startWorker(db);
+  await startWorker(db, workerLoops());
   console.log("[indexhook] worker running");
   const shutdown = async () => {
     await stopWorker();

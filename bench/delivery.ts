@@ -18,8 +18,8 @@ export async function benchDelivery(): Promise<void> {
   const { createPostgresDatabase, TEST_DATABASE_URL } = await import("../lib/testing/postgres");
   const { changeEvents } = await import("../lib/db/schema/deployments");
   const { hooks } = await import("../lib/db/schema/hooks");
-  const { appendingEvents } = await import("../lib/delivery/event-log");
-  const { deliveryWorker } = await import("../lib/delivery/worker");
+  const { appendingEvents } = await import("../lib/db/lock");
+  const { deliveryLoop } = await import("../lib/delivery/loop");
   const { startReceiver } = await import("../lib/testing/receiver");
 
   const pg = TEST_DATABASE_URL ? await createPostgresDatabase() : undefined;
@@ -27,7 +27,7 @@ export async function benchDelivery(): Promise<void> {
   const rx = await startReceiver(() => ({ status: 204 }));
   const uuid = randomUUID();
   await h.db.insert(hooks).values({ uuid, kind: "changes", url: `${rx.url}/hook`, secret: `whsec_${randomBytes(24).toString("base64")}`, token: "bench" });
-  const worker = deliveryWorker();
+  const worker = deliveryLoop();
   await worker.start(h);
 
   const enqueue = (from: number, count: number) =>

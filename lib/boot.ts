@@ -5,20 +5,20 @@ import { env, EnvError } from "./env";
 import { getDb } from "./db";
 import { DataDirLockedError } from "./db/lock";
 import { startWorker } from "./worker";
+import { workerLoops } from "./worker/loops";
 import { syncEnvHook } from "./hooks/env-hook";
-import "./worker/loops";
-import { enableCompiledWorkers } from "./search/engine/spawn";
+import { enableCompiledThreads } from "./search/engine/spawn";
 import { needsSetup } from "./users/accounts";
 import { announceSetupCode } from "./users/setup-code";
 
 export async function boot({ worker }: { worker: boolean }): Promise<void> {
   // The production server runs the prebuilt worker-thread bundles (.workers/), not TypeScript.
-  enableCompiledWorkers();
+  enableCompiledThreads();
   try {
     const e = env();
     const db = await getDb();
     await syncEnvHook(db.db, { url: e.TASK_WEBHOOK_URL, authorization: e.TASK_WEBHOOK_AUTHORIZATION_HEADER });
-    if (worker && e.WORKER === "inline") await startWorker(db);
+    if (worker && e.WORKER === "inline") await startWorker(db, workerLoops());
     if (await needsSetup(db.db)) await announceSetupCode(db.db);
   } catch (err) {
     if (err instanceof EnvError || err instanceof DataDirLockedError) {

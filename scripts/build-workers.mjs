@@ -8,7 +8,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 export async function buildWorkers() {
   await build({
-    entryPoints: ["build-worker", "search-worker"].map((n) => path.join(root, "lib/search/engine", `${n}.ts`)),
+    entryPoints: ["build-thread", "search-thread"].map((n) => path.join(root, "lib/search/engine", `${n}.ts`)),
     outdir: path.join(root, ".workers"),
     bundle: true,
     platform: "node",

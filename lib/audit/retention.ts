@@ -3,8 +3,7 @@ import { lt, inArray } from "drizzle-orm";
 import type { Db } from "../db";
 import { auditLog } from "../db/schema";
 import { env } from "../env";
-import type { WorkerLoop } from "../worker";
-import { periodicLoop } from "../worker/periodic";
+import { periodicLoop, type Loop } from "../loop";
 
 const BATCH = 5000;
 
@@ -20,7 +19,7 @@ export async function pruneAuditLog(db: Db, retentionDays: number, now = new Dat
   }
 }
 
-export function auditRetention(intervalMs = 3600_000): WorkerLoop {
+export function auditRetentionLoop(intervalMs = 3600_000): Loop {
   return periodicLoop("audit-retention", intervalMs, async (handle) => {
     const n = await pruneAuditLog(handle.db, env().AUDIT_RETENTION_DAYS);
     return n ? `removed ${n} audit entries older than ${env().AUDIT_RETENTION_DAYS} days` : undefined;

@@ -12,6 +12,11 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type DbOrTx = Db | Tx;
 
+/** The rows of a raw `execute` result on either driver (PGlite answers { rows }, postgres.js an array). Prefer DbHandle.rows(); this is for code that holds only a transaction. */
+export function resultRows<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
+}
+
 export interface DbHandle {
   db: Db;
   kind: "pglite" | "postgres";
@@ -61,7 +66,7 @@ async function openPostgres(url: string, max: number): Promise<DbHandle> {
   return {
     db,
     kind: "postgres",
-    rows: async <T,>(query: SQL, on: DbOrTx = db) => (await on.execute(query)) as unknown as T[],
+    rows: async <T,>(query: SQL, on: DbOrTx = db) => resultRows<T>(await on.execute(query)),
     listen: async (channel, onPayload) => {
       const { unlisten } = await client.listen(channel, onPayload);
       return unlisten;
@@ -83,8 +88,7 @@ async function openPglite(options: OpenOptions): Promise<DbHandle> {
   return {
     db,
     kind: "pglite",
-    rows: async <T,>(query: SQL, on: DbOrTx = db) =>
-      ((await on.execute(query)) as unknown as { rows: T[] }).rows,
+    rows: async <T,>(query: SQL, on: DbOrTx = db) => resultRows<T>(await on.execute(query)),
     listen: async (channel, onPayload) => {
       const unlisten = await client.listen(channel, onPayload);
       return () => unlisten();

@@ -1,7 +1,17 @@
+// The locks every domain shares: the exclusive DATA_DIR lock (process level), the per-index advisory
+// lock that orders commits and deploys, the users-table lock that guards "the last active admin", and the
+// event-log lock that makes event ids commit in order.
+//
 // Exclusive lock on DATA_DIR: PGlite opened by two processes on one directory silently loses rows,
 // so the second process must refuse to start, with a message that says why.
 import fs from "node:fs";
 import path from "node:path";
+import { sql, type SQL } from "drizzle-orm";
+import { EVENTS_CHANNEL } from "./channels";
+import { users } from "./schema/users";
+
+/** A database or transaction (structural, so client.ts can import this module without a cycle). */
+type DbOrTx = { execute(query: SQL): PromiseLike<unknown> };
 
 export class DataDirLockedError extends Error {}
 
@@ -50,4 +60,24 @@ export function releaseDataDirLock(dataDir: string): void {
   } catch {
     /* already gone */
   }
+}
+
+/** Serialises commits per index so commit_seq order is commit order (and a deploy's claim waits). */
+export async function lockIndex(tx: DbOrTx, indexId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${"indexhook:index:" + indexId}))`);
+}
+
+/** Serialises every change that could affect "how many active admins are left" (users and invites). */
+export async function lockUsers(tx: DbOrTx): Promise<void> {
+  await tx.execute(sql`lock table ${users} in share row exclusive mode`);
+}
+
+// Writers of the event logs (change_events, task_events) call appendingEvents(tx) before inserting:
+// the transaction-scoped lock makes ids commit in id order, so a hook's cursor (last id delivered)
+// can never skip a row that a slower transaction commits later; the NOTIFY wakes delivery loops
+// in every process once the transaction commits.
+const EVENT_LOG_LOCK = 7_316_542_101;
+
+export async function appendingEvents(tx: DbOrTx): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${EVENT_LOG_LOCK}), pg_notify(${EVENTS_CHANNEL}, '')`);
 }

@@ -7,7 +7,7 @@ import type { DbHandle } from "../db";
 import { changeEvents } from "../db/schema/deployments";
 import { deliveries, deliveryAttempts, hooks } from "../db/schema/hooks";
 import { freshDb } from "../testing/db";
-import { claimNext } from "./claim";
+import { claimNextDelivery } from "./claim";
 import { record, type AttemptResult } from "./send";
 
 let h: DbHandle;
@@ -23,14 +23,14 @@ afterAll(() => h?.close());
 describe("claim and record", () => {
   it("creates a leased delivery that matches its row, advances the cursor, and records a success once", async () => {
     await h.db.insert(changeEvents).values([event("a", 1), event("a", 2), event("b", 1)]);
-    const c = (await claimNext(h, "h1"))!;
+    const c = (await claimNextDelivery(h, "h1"))!;
     const [row] = await h.db.select().from(deliveries).where(eq(deliveries.id, c.delivery.id));
     expect(c.delivery).toEqual(row);
     expect(JSON.parse(row.body).changes.map((x: { key: string }) => x.key)).toEqual(["a", "b"]);
     const [hook] = await h.db.select().from(hooks);
     expect(hook.cursor).toBe(Math.max(...(await h.db.select().from(changeEvents)).map((e) => e.id)));
     // While leased nobody else gets it.
-    expect(await claimNext(h, "h1")).toBeNull();
+    expect(await claimNextDelivery(h, "h1")).toBeNull();
 
     const done = await record(h, c.hook, c.delivery, c.lease, ok, "engine");
     const [after] = await h.db.select().from(deliveries).where(eq(deliveries.id, c.delivery.id));
@@ -41,10 +41,10 @@ describe("claim and record", () => {
 
   it("logs an attempt whose lease ran out but leaves the delivery to the one who holds it now", async () => {
     await h.db.insert(changeEvents).values([event("c", 1)]);
-    const first = (await claimNext(h, "h1"))!;
+    const first = (await claimNextDelivery(h, "h1"))!;
     // The lease expires and another sender takes the same delivery (same webhook-id).
     await h.db.update(deliveries).set({ lockedUntil: new Date(Date.now() - 1) }).where(eq(deliveries.id, first.delivery.id));
-    const second = (await claimNext(h, "h1"))!;
+    const second = (await claimNextDelivery(h, "h1"))!;
     expect(second.delivery.id).toBe(first.delivery.id);
     expect(second.delivery.webhookId).toBe(first.delivery.webhookId);
 
@@ -60,15 +60,15 @@ describe("claim and record", () => {
 
   it("sends an older open delivery before making a new one", async () => {
     await h.db.insert(changeEvents).values([event("d", 1)]);
-    const older = (await claimNext(h, "h1"))!;
+    const older = (await claimNextDelivery(h, "h1"))!;
     await record(h, older.hook, older.delivery, older.lease, { ok: false, statusCode: 500, latencyMs: 1, error: "HTTP 500", response: "" }, "engine");
     await h.db.update(deliveries).set({ nextAttemptAt: new Date(Date.now() - 1) }).where(eq(deliveries.id, older.delivery.id));
     await h.db.insert(changeEvents).values([event("e", 1)]);
-    const next = (await claimNext(h, "h1"))!;
+    const next = (await claimNextDelivery(h, "h1"))!;
     expect(next.delivery.id).toBe(older.delivery.id);
     expect(next.more).toBe(true);
     await record(h, next.hook, next.delivery, next.lease, ok, "engine");
-    const newer = (await claimNext(h, "h1"))!;
+    const newer = (await claimNextDelivery(h, "h1"))!;
     expect(JSON.parse(newer.delivery.body).changes[0].key).toBe("e");
     expect(newer.delivery.createdAt.getTime()).toBeGreaterThanOrEqual(older.delivery.createdAt.getTime());
   });

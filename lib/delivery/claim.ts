@@ -8,13 +8,13 @@ import { deliveries, hooks, taskEvents, type Delivery, type Hook } from "../db/s
 import { env } from "../env";
 import { newId } from "../ids";
 import { ChangeBatch, MAX_BATCH_BYTES, MAX_BATCH_CHANGES } from "./coalesce";
+import { newWebhookId } from "../net/signing";
 import { CONTENT_TYPE, tasksBody } from "./payloads";
 
 /** `more`: there may be something else to send right after this one (a cut batch, or a backlog behind a retry). */
 export type Claimed = { hook: Hook; delivery: Delivery; lease: Date; more: boolean };
 
 const MIN_PAGE = 200;
-export const newWebhookId = () => newId("msg", 24);
 export const leaseUntil = (now = Date.now()) => new Date(now + env().HOOK_LEASE_MS);
 
 /** The oldest undelivered (pending or failed) delivery of a hook: sent before anything newer. */
@@ -35,7 +35,7 @@ export async function openDelivery(tx: Tx, hookUuid: string): Promise<Delivery |
  * joined into the locking query it would come from that statement's snapshot, which on Postgres can
  * predate the commit of the sender that just released the lock (its new delivery unseen: two in flight).
  */
-export async function claimNext(h: DbHandle, hookUuid: string): Promise<Claimed | null> {
+export async function claimNextDelivery(h: DbHandle, hookUuid: string): Promise<Claimed | null> {
   return h.db.transaction(async (tx) => {
     const [hook] = await tx.select().from(hooks).where(and(eq(hooks.uuid, hookUuid), eq(hooks.paused, false))).for("update", { skipLocked: true });
     if (!hook) return null;
@@ -54,13 +54,13 @@ export async function claimNext(h: DbHandle, hookUuid: string): Promise<Claimed 
       if (next.lastId > hook.cursor) await tx.update(hooks).set({ cursor: next.lastId }).where(eq(hooks.uuid, hookUuid));
       return null;
     }
-    const delivery = await insertDelivery(tx, hook, next, now, lease);
+    const delivery = await insertDelivery(h, tx, hook, next, now, lease);
     return { hook, delivery, lease, more: next.more };
   });
 }
 
 /** Inserts the delivery and advances the hook's cursor in one statement; created_at is the database's now(), as before. */
-async function insertDelivery(tx: Tx, hook: Hook, next: NonNullable<Next>, now: Date, lease: Date): Promise<Delivery> {
+async function insertDelivery(h: DbHandle, tx: Tx, hook: Hook, next: NonNullable<Next>, now: Date, lease: Date): Promise<Delivery> {
   const d = {
     id: newId("dlv"),
     hookUuid: hook.uuid,
@@ -70,13 +70,11 @@ async function insertDelivery(tx: Tx, hook: Hook, next: NonNullable<Next>, now: 
     body: next.body,
     eventCount: next.count,
   };
-  const result = await tx.execute(sql`
+  const rows = await h.rows<{ created_ms: number | string }>(sql`
     with advanced as (update ${hooks} set cursor = ${next.lastId} where uuid = ${hook.uuid} and cursor < ${next.lastId})
     insert into ${deliveries} (id, hook_uuid, webhook_id, event, content_type, body, event_count, next_attempt_at, locked_until)
     values (${d.id}, ${d.hookUuid}, ${d.webhookId}, ${d.event}, ${d.contentType}, ${d.body}, ${d.eventCount}, ${now.toISOString()}::timestamptz, ${lease.toISOString()}::timestamptz)
-    returning (extract(epoch from created_at) * 1000)::float8 as created_ms`);
-  // PGlite answers { rows }, postgres.js an array.
-  const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as { created_ms: number | string }[];
+    returning (extract(epoch from created_at) * 1000)::float8 as created_ms`, tx);
   return {
     ...d,
     status: "pending",

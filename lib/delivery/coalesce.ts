@@ -1,20 +1,13 @@
 // Pure batching for `changes` hooks: the hook's filters, then per-key coalescing (last state wins) under
 // the batch caps. Kept free of I/O so the folding rules are unit-tested on their own.
+import type { Change, ChangeEventRow } from "../db/schema/deployments";
 import type { HookFilters } from "../db/schema/hooks";
 
-export type ChangeRow = {
-  id: number;
-  indexId: string;
-  type: "upsert" | "update" | "delete";
-  key: string;
-  value: Record<string, unknown> | null;
-  updates: Record<string, unknown> | null;
-};
+/** The columns of a change_events row that delivery reads. */
+export type ChangeRow = Pick<ChangeEventRow, "id" | "indexId" | "type" | "key" | "value" | "updates">;
 
-export type Change =
-  | { type: "upsert"; table: string; key: string; value: Record<string, unknown> }
-  | { type: "update"; table: string; key: string; updates: Record<string, unknown> }
-  | { type: "delete"; table: string; key: string };
+/** A change as a `changes` hook carries it: the shared Change, with its index as `table` (Dexie's shape). */
+export type HookChange = Change & { table: string };
 
 export const MAX_BATCH_CHANGES = 1000;
 export const MAX_BATCH_BYTES = 1024 * 1024;
@@ -43,7 +36,7 @@ function setPath(doc: Record<string, unknown>, path: string, value: unknown): vo
 }
 
 /** The state after `next` given the coalesced state so far (the receiver ends up in the same place). */
-export function fold(prev: Change | undefined, next: Change): Change {
+export function fold(prev: HookChange | undefined, next: HookChange): HookChange {
   if (!prev || next.type !== "update") return next;
   if (prev.type === "upsert") {
     const value = structuredClone(prev.value);
@@ -54,7 +47,7 @@ export function fold(prev: Change | undefined, next: Change): Change {
   return next; // an update after a delete cannot come from a deploy diff; pass it on as it is
 }
 
-export function toChange(e: ChangeRow): Change {
+export function toChange(e: ChangeRow): HookChange {
   if (e.type === "upsert") return { type: "upsert", table: e.indexId, key: e.key, value: e.value ?? {} };
   if (e.type === "update") return { type: "update", table: e.indexId, key: e.key, updates: e.updates ?? {} };
   return { type: "delete", table: e.indexId, key: e.key };
@@ -66,7 +59,7 @@ export function toChange(e: ChangeRow): Change {
  */
 export class ChangeBatch {
   // Each change's JSON is kept: it sizes the batch and then becomes the body as it is (no second stringify).
-  private byKey = new Map<string, { change: Change; json: string }>();
+  private byKey = new Map<string, { change: HookChange; json: string }>();
   private bytes = 0;
   lastId = 0;
 
@@ -95,7 +88,7 @@ export class ChangeBatch {
     return this.byKey.size;
   }
 
-  changes(): Change[] {
+  changes(): HookChange[] {
     return [...this.byKey.values()].map((v) => v.change);
   }
 

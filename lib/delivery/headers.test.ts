@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { Webhook } from "standardwebhooks";
 import { randomBytes } from "node:crypto";
-import { sign, signedHeaders } from "./headers";
+import { sign } from "../net/signing";
+import { signedHeaders } from "./headers";
 
 const secret = () => `whsec_${randomBytes(24).toString("base64")}`;
 

@@ -1,9 +1,7 @@
 // The headers of one POST: token, Standard Webhooks id/timestamp/signature(s), content type, custom
 // headers. Signed per attempt (the timestamp is fresh) with every active secret; the secret never travels.
-import { createHmac } from "node:crypto";
 import type { Hook } from "../db/schema/hooks";
-
-export const USER_AGENT = "Indexhook-Webhooks/1";
+import { sign, USER_AGENT } from "../net/signing";
 
 /** Headers a hook's custom headers may not override: the receiver relies on them being ours. */
 const RESERVED = new Set(["webhook-id", "webhook-timestamp", "webhook-signature", "x-indexhook-token", "content-type", "user-agent", "content-length", "host"]);
@@ -13,31 +11,6 @@ type Signable = Pick<Hook, "secret" | "previousSecret" | "previousSecretExpiresA
 export function activeSecrets(hook: Signable, now = new Date()): string[] {
   const keep = hook.previousSecret && hook.previousSecretExpiresAt && hook.previousSecretExpiresAt > now;
   return keep ? [hook.secret, hook.previousSecret!] : [hook.secret];
-}
-
-// Decoded signing keys by secret (a hook has one or two; the map is bounded by the hooks of an instance).
-const keys = new Map<string, Buffer>();
-function signingKey(secret: string): Buffer {
-  let key = keys.get(secret);
-  if (!key) {
-    if (keys.size >= 256) keys.clear();
-    key = Buffer.from(secret.startsWith("whsec_") ? secret.slice(6) : secret, "base64");
-    if (!key.length) throw new Error("Secret can't be empty.");
-    keys.set(secret, key);
-  }
-  return key;
-}
-
-/**
- * The Standard Webhooks v1 signature (what standardwebhooks' Webhook#sign computes: HMAC-SHA256 of
- * `id.timestamp.body` under the base64 secret), with node:crypto instead of that package's pure-JS
- * SHA-256, which cost milliseconds per 1,000-change body. headers.test.ts checks they agree.
- */
-export function sign(secret: string, webhookId: string, at: Date, body: string): string {
-  const mac = createHmac("sha256", signingKey(secret));
-  mac.update(`${webhookId}.${Math.floor(at.getTime() / 1000)}.`);
-  mac.update(body);
-  return `v1,${mac.digest("base64")}`;
 }
 
 export function signedHeaders(hook: Signable, delivery: { webhookId: string; contentType: string; body: string }, now = new Date()): Record<string, string> {

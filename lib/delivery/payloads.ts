@@ -1,10 +1,10 @@
 // Request bodies by hook kind: the Dexie Cloud `changes` JSON, NDJSON for tasks, and the sample events
 // the Testing tab sends (fixtures, so a receiver sees exactly the shape real deliveries have).
-import type { Change } from "./coalesce";
+import type { HookChange } from "./coalesce";
 
 export const CONTENT_TYPE = { changes: "application/json", tasks: "application/x-ndjson" } as const;
 
-export function changesBody(changes: Change[]): string {
+export function changesBody(changes: HookChange[]): string {
   return JSON.stringify({ changes });
 }
 
@@ -12,7 +12,7 @@ export function tasksBody(tasks: Record<string, unknown>[]): string {
   return tasks.map((t) => JSON.stringify(t)).join("\n") + "\n";
 }
 
-export const SAMPLE_CHANGES: Change[] = [
+export const SAMPLE_CHANGES: HookChange[] = [
   { type: "upsert", table: "movies", key: "sample-1", value: { id: "sample-1", title: "Alien", year: 1979 } },
   { type: "update", table: "movies", key: "sample-2", updates: { year: 1986, "meta.rating": 8.4 } },
   { type: "delete", table: "movies", key: "sample-3" },

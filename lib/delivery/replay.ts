@@ -9,11 +9,12 @@ import type { DbHandle } from "../db";
 import { deliveries } from "../db/schema/hooks";
 import { conflict, notFound } from "../errors";
 import { newId } from "../ids";
-import { leaseUntil, newWebhookId } from "./claim";
+import { newWebhookId } from "../net/signing";
+import { leaseUntil } from "./claim";
 import { CONTENT_TYPE, sampleBody } from "./payloads";
 import { deliveryDetail, hookOr404 } from "./queries";
 import { sendLeased } from "./send";
-import { wakeDelivery } from "./signals";
+import { wakeDelivery } from "../db/channels";
 
 // Both are audited in the transaction that claims (replay) or creates (test) the delivery, before the
 // HTTP request: the entry records that a person asked for the send, whatever its outcome.

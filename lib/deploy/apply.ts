@@ -1,12 +1,8 @@
 // Applies pending changes, in commit order, to the live documents and derives the change list of
 // the deploy (Dexie's shape): upsert with the value, update with the changed key paths, delete.
-import type { ChangeOp } from "../db/schema";
+import type { Change, ChangeOp } from "../db/schema";
 
 export type Doc = Record<string, unknown>;
-export type ChangeEvent =
-  | { type: "upsert"; key: string; value: Doc }
-  | { type: "update"; key: string; updates: Record<string, unknown> }
-  | { type: "delete"; key: string };
 export interface PendingChange {
   op: ChangeOp;
   docId: string | null;
@@ -44,7 +40,7 @@ export function changedPaths(before: Doc, after: Doc, prefix = "", out: Record<s
 
 export interface Applied {
   docs: Map<string, Doc>;
-  events: ChangeEvent[];
+  events: Change[];
   counts: { upserted: number; updated: number; removed: number };
 }
 
@@ -78,7 +74,7 @@ export function applyChanges(live: Map<string, Doc>, changes: Iterable<PendingCh
 
 /** Change list between two document sets; `kinds` says which ids were updated in place. */
 export function diff(before: Map<string, Doc>, after: Map<string, Doc>, touched?: Map<string, string>): Applied {
-  const events: ChangeEvent[] = [];
+  const events: Change[] = [];
   const counts = { upserted: 0, updated: 0, removed: 0 };
   const ids = touched ? touched.keys() : new Set([...before.keys(), ...after.keys()]).values();
   for (const key of ids) {

@@ -4,7 +4,7 @@
 import { and, eq, inArray, isNull, lte, max, notInArray, sql } from "drizzle-orm";
 import type { Db } from "../db";
 import { deployments, tasks, type Task } from "../db/schema";
-import { lockIndex } from "../ingest/commit";
+import { lockIndex } from "../db/lock";
 import { newId } from "../ids";
 
 export interface Claim {
@@ -18,7 +18,7 @@ export interface Claim {
 /** Indexes passed over in one claim (their deploy started elsewhere meanwhile) before giving up until the next poll. */
 const MAX_SKIPPED = 8;
 
-export async function claimNext(db: Db): Promise<Claim | null> {
+export async function claimNextDeploy(db: Db): Promise<Claim | null> {
   return db.transaction(async (tx) => {
     const skipped: string[] = [];
     let task: Task | undefined;

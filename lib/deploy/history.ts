@@ -11,7 +11,7 @@ import { isoDuration } from "../tasks/tasks";
 import { applyChanges } from "./apply";
 import { changesInCommitOrder, collect } from "./pending";
 import { liveDocumentMap } from "../indexes/live-documents";
-import { signals } from "./signals";
+import { wakeDeploy } from "../db/channels";
 import { creatorNames } from "../users/names";
 
 export const ROLLBACK_WINDOW = 10;
@@ -97,7 +97,7 @@ export async function requestRollback({
         details: { taskUid: task.uid, toDeploymentId: deploymentId, toVersion: target.version },
       }),
   );
-  signals.emit("wake");
+  wakeDeploy();
   return accepted;
 }
 

@@ -9,10 +9,10 @@ import { deployments, tasks } from "../db/schema";
 import { createIndex, findIndex } from "../indexes/indexes";
 import { acceptJsonSnapshot, requestDeploy } from "../ingest/ingest";
 import { freshDb } from "../testing/db";
-import { claimNext } from "./claim";
+import { claimNextDeploy } from "./claim";
 import { recoverStaleDeploys } from "./recover";
 import { TEST_SLOW_BUILD_ID } from "./run-deploy";
-import { deployWorker } from "./worker";
+import { deployLoop } from "./loop";
 
 // Test-only knob (lib/env.ts accepts it under vitest): a build containing TEST_SLOW_BUILD_ID blocks its thread.
 process.env.INDEXHOOK_TEST_BUILD_DELAY_MS = "600000";
@@ -43,14 +43,14 @@ describe("claiming deploys", () => {
     const x1 = await deploy(x);
     const x2 = await deploy(x);
     const y1 = await deploy(y);
-    const first = await claimNext(h.db);
-    const second = await claimNext(h.db);
+    const first = await claimNextDeploy(h.db);
+    const second = await claimNextDeploy(h.db);
     expect(first?.task.uid).toBe(x1);
     expect(second?.task.uid).toBe(y1); // x2 waits: x has a deploy running
-    expect(await claimNext(h.db)).toBeNull();
+    expect(await claimNextDeploy(h.db)).toBeNull();
     expect((await taskOf(x2)).status).toBe("enqueued");
     await finishAll([x1, y1]);
-    expect((await claimNext(h.db))?.task.uid).toBe(x2);
+    expect((await claimNextDeploy(h.db))?.task.uid).toBe(x2);
     await finishAll([x2]);
   });
 
@@ -58,9 +58,9 @@ describe("claiming deploys", () => {
     const [x, y, z] = [await newIndex(), await newIndex(), await newIndex()];
     for (const id of [x, x, x, y, z]) await deploy(id);
     // The three claims race for x's deploys: the losers must go on to y and z, not give up.
-    const claims = await Promise.all([claimNext(h.db), claimNext(h.db), claimNext(h.db)]);
+    const claims = await Promise.all([claimNextDeploy(h.db), claimNextDeploy(h.db), claimNextDeploy(h.db)]);
     expect(claims.map((c) => c?.task.indexUid).sort()).toEqual([x, y, z]);
-    expect(await claimNext(h.db)).toBeNull();
+    expect(await claimNextDeploy(h.db)).toBeNull();
     await finishAll(claims.map((c) => c!.task.uid));
     await h.db.update(tasks).set({ status: "canceled" }).where(and(eq(tasks.indexUid, x), eq(tasks.status, "enqueued")));
   });
@@ -71,7 +71,7 @@ describe("recovering deploys of a dead worker", () => {
     const [short, long] = [await newIndex(), await newIndex()];
     const shortUid = await deploy(short);
     const longUid = await deploy(long);
-    const claims = [await claimNext(h.db), await claimNext(h.db)];
+    const claims = [await claimNextDeploy(h.db), await claimNextDeploy(h.db)];
     expect(claims.map((c) => c?.task.uid)).toEqual([shortUid, longUid]);
     const ago = (ms: number) => new Date(Date.now() - ms);
     // Both went silent two minutes ago; one had been running for 3 minutes, the other for 11.
@@ -102,7 +102,7 @@ describe("the deploy worker loop", () => {
     const [a, b] = [await newIndex(), await newIndex()];
     await snapshot(a, [{ id: TEST_SLOW_BUILD_ID, title: "stuck" }]);
     await snapshot(b, [{ id: "1", title: "fine" }]);
-    const worker = deployWorker();
+    const worker = deployLoop();
     await worker.start(h);
     try {
       const stuck = await deploy(a);

@@ -5,7 +5,7 @@ import { and, eq, inArray, lt, notInArray } from "drizzle-orm";
 import type { DbHandle } from "../db";
 import { env } from "../env";
 import { deploymentArtifacts, deployments, tasks } from "../db/schema";
-import { lockIndex } from "../ingest/commit";
+import { lockIndex } from "../db/lock";
 import { recordFinishedTasks } from "../tasks/events";
 import { timeoutReason } from "./timeout";
 

@@ -6,9 +6,9 @@ import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { DbHandle } from "../db";
 import { changeEvents, deploymentArtifacts, deployments, documents, indexes, pendingChanges, tasks } from "../db/schema";
 import { env } from "../env";
-import { lockIndex } from "../ingest/commit";
+import { lockIndex } from "../db/lock";
 import { recordFinishedTasks } from "../tasks/events";
-import { appendingEvents } from "../delivery/event-log";
+import { appendingEvents } from "../db/lock";
 import { liveDocumentMap } from "../indexes/live-documents";
 import { buildArtifact, type EngineDocument } from "../search/engine";
 import { attachEmbeddings, embeddingsFingerprint, schemaWithEmbeddings } from "../embeddings/attach";
@@ -16,7 +16,7 @@ import { applyChanges, diff, type Applied, type Doc } from "./apply";
 import { packDocs, readArtifact, unpackDocs, writeArtifact } from "./artifacts";
 import type { Claim } from "./claim";
 import { restorableIds } from "./history";
-import { LIVE_CHANNEL, PREPARE_CHANNEL, signals } from "./signals";
+import { deploySignals, LIVE_CHANNEL, PREPARE_CHANNEL } from "../db/channels";
 import { changesInCommitOrder, collect, PAGE } from "./pending";
 
 async function targetDocs(h: DbHandle, deploymentId: string): Promise<Map<string, Doc>> {
@@ -156,5 +156,5 @@ async function flip(h: DbHandle, claim: Claim, applied: Applied, size: number, f
     // Delivered to every listening process when this transaction commits.
     await tx.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify({ indexId, deploymentId })})`);
   });
-  signals.emit("live", { indexId, deploymentId });
+  deploySignals.emit("live", { indexId, deploymentId });
 }

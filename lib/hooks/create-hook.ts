@@ -12,7 +12,8 @@ import { creatorId } from "../keys/grant";
 import { checkHookUrl } from "./check-hook-url";
 import { auditView, toHookDto } from "./dto";
 import { logHead } from "./log-head";
-import { newSecret, newToken } from "./secrets";
+import { newSecret } from "../net/signing";
+import { newToken } from "./secrets";
 
 export interface CreatedHook extends HookDto {
   secret: string;

@@ -5,7 +5,8 @@ import { NIL_UUID } from "../contracts/hooks";
 import type { Db } from "../db";
 import { hooks } from "../db/schema/hooks";
 import { logHead } from "./log-head";
-import { newSecret, newToken } from "./secrets";
+import { newSecret } from "../net/signing";
+import { newToken } from "./secrets";
 
 export async function syncEnvHook(db: Db, config: { url?: string; authorization?: string }): Promise<void> {
   if (!config.url) {

@@ -6,7 +6,8 @@ import { audit, type AuditCtx } from "../audit/context";
 import type { Db } from "../db";
 import { hooks } from "../db/schema/hooks";
 import { loadEditableHook, loadHook } from "./load-hook";
-import { newSecret, newToken, ROTATION_GRACE_MS } from "./secrets";
+import { newSecret } from "../net/signing";
+import { newToken, ROTATION_GRACE_MS } from "./secrets";
 
 export interface SecretResult {
   secret: string;

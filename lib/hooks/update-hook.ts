@@ -1,7 +1,7 @@
 // Updates a hook. Pausing by hand records "manual"; resuming clears any reason (an auto-paused hook is
 // resumed the same way). Switching kind moves the cursor to the head of the other event log.
 import "server-only";
-import { wakeDelivery } from "../delivery/signals";
+import { wakeDelivery } from "../db/channels";
 import { eq } from "drizzle-orm";
 import { audit, type AuditCtx } from "../audit/context";
 import type { AuditAction } from "../audit/record";

@@ -3,7 +3,9 @@
 import { createHash } from "node:crypto";
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db";
+import { resultRows } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
+import { lockIndex } from "../db/lock";
 import { pendingChanges, tasks, type ChangeOp, type Task, type TaskType } from "../db/schema";
 import { AppError } from "../errors";
 
@@ -11,14 +13,8 @@ export type NewChange = { op: ChangeOp; docId: string | null; doc: Record<string
 
 const BATCH = 1000;
 
-/** Serialises commits per index so commit_seq order is commit order (and a deploy's claim waits). */
-export async function lockIndex(tx: DbOrTx, indexId: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${"indexhook:index:" + indexId}))`);
-}
-
 export async function nextCommitSeq(tx: DbOrTx): Promise<number> {
-  const rows = (await tx.execute(sql`select nextval('commit_seq')::bigint as n`)) as unknown;
-  const row = Array.isArray(rows) ? rows[0] : (rows as { rows: { n: string | number }[] }).rows[0];
+  const [row] = resultRows<{ n: string | number }>(await tx.execute(sql`select nextval('commit_seq')::bigint as n`));
   return Number(row.n);
 }
 

@@ -10,9 +10,10 @@ import type { OramaSchema } from "../contracts/orama-schema";
 import { parseJsonText, parseWith } from "../http/body";
 import { assertDocumentsFit } from "../indexes/schema-change";
 import { hasPendingChanges } from "../indexes/pending";
-import { commitTask, dropSuperseded, insertChanges, lockIndex, requestHash } from "./commit";
+import { lockIndex } from "../db/lock";
+import { commitTask, dropSuperseded, insertChanges, requestHash } from "./commit";
 import { prepareNotify, prepareSnapshot } from "./prepare";
-import { signals } from "../deploy/signals";
+import { wakeDeploy } from "../db/channels";
 import { recordFinishedTasks } from "../tasks/events";
 
 type Accepted = { task: Task; replayed: boolean };
@@ -65,7 +66,7 @@ export async function requestDeploy({ db, index, createdBy, idempotencyKey, ctx 
     { indexId: index.id, type: "deploy", details: {}, createdBy, idempotency: idem(idempotencyKey, "deploy", "") },
     (tx, task) => audit(tx, ctx, { action: "deploy.requested", target: { type: "index", id: index.id }, details: { taskUid: task.uid } }),
   );
-  signals.emit("wake");
+  wakeDeploy();
   return accepted;
 }
 

@@ -3,8 +3,7 @@
 import { and, eq, lt } from "drizzle-orm";
 import type { Db } from "../db";
 import { tasks } from "../db/schema";
-import type { WorkerLoop } from "../worker";
-import { periodicLoop } from "../worker/periodic";
+import { periodicLoop, type Loop } from "../loop";
 
 export const ABANDONED_AFTER_MS = 2 * 60_000;
 
@@ -16,7 +15,7 @@ export async function deleteAbandonedUploads(db: Db, olderThanMs = ABANDONED_AFT
   return gone.length;
 }
 
-export function uploadJanitor(intervalMs = 30_000): WorkerLoop {
+export function uploadJanitorLoop(intervalMs = 30_000): Loop {
   return periodicLoop("upload-janitor", intervalMs, async (handle) => {
     const n = await deleteAbandonedUploads(handle.db);
     return n ? `removed ${n} abandoned upload(s)` : undefined;

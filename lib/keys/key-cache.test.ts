@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "../auth/principal";
 import type { Db, DbHandle } from "../db";
 import { apiKeys } from "../db/schema/api-keys";
-import { KEYS_CHANNEL } from "../deploy/signals";
+import { KEYS_CHANNEL } from "../db/channels";
 import { freshDb } from "../testing/db";
 import { createKey } from "./create-key";
 import { hashKey } from "./format";

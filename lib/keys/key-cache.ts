@@ -7,7 +7,7 @@
 import "server-only";
 import type { ApiKeyRow } from "../db/schema/api-keys";
 import type { DbHandle } from "../db/client";
-import { KEYS_CHANNEL } from "../deploy/signals";
+import { KEYS_CHANNEL } from "../db/channels";
 
 export const KEY_CACHE_MAX_AGE_MS = 10_000;
 const MAX_ENTRIES = 10_000;

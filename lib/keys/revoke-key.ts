@@ -12,7 +12,7 @@ import { notFound } from "../errors";
 import { toDto } from "./dto";
 import { assertCanGrant } from "./grant";
 import { forgetKey } from "./key-cache";
-import { KEYS_CHANNEL } from "../deploy/signals";
+import { KEYS_CHANNEL } from "../db/channels";
 
 export async function revokeKey({
   db,

@@ -6,7 +6,7 @@ import type { DbHandle } from "../db";
 import { indexes } from "../db/schema";
 import type { SearchParams } from "../contracts/search";
 import { readArtifact } from "../deploy/artifacts";
-import { LIVE_CHANNEL, PREPARE_CHANNEL } from "../deploy/signals";
+import { LIVE_CHANNEL, PREPARE_CHANNEL } from "../db/channels";
 import { AppError, notFound } from "../errors";
 import { embedTexts } from "../embeddings/provider";
 import { IndexNotLoadedError, SearchPool, SearchQueryError, SearchTimeoutError, type ArtifactMeta, type SearchResult } from "./engine";

@@ -2,7 +2,7 @@
 // (and TASK_WEBHOOK_URL) deliver from, so a finished task is never reported twice or missed.
 import { asc, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../db";
-import { appendingEvents } from "../delivery/event-log";
+import { appendingEvents } from "../db/lock";
 import { taskEvents, tasks } from "../db/schema";
 import { toTaskDto } from "./tasks";
 

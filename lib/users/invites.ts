@@ -11,12 +11,12 @@ import { keyStatus } from "../keys/status";
 import { actorOf, recordAudit, type Actor } from "../audit/record";
 import type { AcceptInviteInput, CreateInviteInput, CreatedInviteDto, InviteDto } from "../contracts/users";
 import type { Db, DbOrTx, Tx } from "../db";
+import { lockUsers } from "../db/lock";
 import { apiKeys } from "../db/schema/api-keys";
 import { invites, users, type Invite } from "../db/schema";
 import { hashPassword } from "../auth/password";
 import { AppError, notFound } from "../errors";
 import { newId, randomBase58 } from "../ids";
-import { lockUsers } from "./manage";
 
 export const INVITE_TTL_MS = 7 * 24 * 3600 * 1000;
 export const INVITE_PREFIX = "ihi_";

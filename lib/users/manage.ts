@@ -7,6 +7,7 @@ import type { Principal } from "../auth/principal";
 import { actorOf, recordAudit } from "../audit/record";
 import type { UpdateUserInput, UserDto } from "../contracts/users";
 import type { Db, Tx } from "../db";
+import { lockUsers } from "../db/lock";
 import { users } from "../db/schema";
 import { AppError, notFound } from "../errors";
 import { toUserDto } from "./dto";
@@ -17,11 +18,6 @@ export const lastAdmin = (message: string) => new AppError("last_admin", message
 export async function listUsers({ db }: { db: Db }): Promise<UserDto[]> {
   const rows = await db.select().from(users).orderBy(asc(users.createdAt), asc(users.id));
   return rows.map(toUserDto);
-}
-
-/** Serialises every change that could affect "how many active admins are left". */
-export async function lockUsers(tx: Tx) {
-  await tx.execute(sql`lock table ${users} in share row exclusive mode`);
 }
 
 async function activeAdminCount(tx: Tx): Promise<number> {

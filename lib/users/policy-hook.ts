@@ -3,10 +3,9 @@
 // reason, and the caller fails closed. No redirects are followed (safeRequest never follows them).
 import "server-only";
 import { policyVerdictSchema, type PolicyVerdict } from "../contracts/registration";
-import { newWebhookId } from "../delivery/claim";
-import { sign, USER_AGENT } from "../delivery/headers";
 import { env } from "../env";
 import { errorReason, safeRequest, SsrfError, type SafeResponse } from "../net/outbound";
+import { newWebhookId, sign, USER_AGENT } from "../net/signing";
 
 export interface PolicyExchange {
   request: { url: string; headers: Record<string, string>; body: string };

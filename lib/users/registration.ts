@@ -20,11 +20,11 @@ import {
 import type { Db, DbOrTx, Tx } from "../db";
 import { isUniqueViolation } from "../db/errors";
 import { invites, settings, users } from "../db/schema";
-import { newSecret } from "../hooks/secrets";
 import { AppError, badRequest, conflict, notFound } from "../errors";
 import { env } from "../env";
 import { newId } from "../ids";
 import { checkOutboundUrl } from "../net/check-outbound-url";
+import { newSecret } from "../net/signing";
 import { decisionOf, exchangePolicyHook, policyTimeoutMs } from "./policy-hook";
 import { signUpThrottle } from "./throttle";
 

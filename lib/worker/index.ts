@@ -1,24 +1,14 @@
-// The background worker: loops that run beside the web server (WORKER=inline) or alone (npm run worker).
-// Each loop is registered by its domain (deploys, deliveries) and started once per process.
+// The worker: the process role that runs the background loops, beside the web server (WORKER=inline)
+// or alone (npm run worker). The caller passes the loops (lib/worker/loops.ts lists them); they are
+// started once per process.
 import type { DbHandle } from "../db";
+import type { Loop } from "../loop";
 
-export interface WorkerLoop {
-  name: string;
-  start(db: DbHandle): Promise<void> | void;
-  stop(): Promise<void> | void;
-}
-
-type State = { status: "off" | "starting" | "running"; loops: WorkerLoop[] };
+type State = { status: "off" | "starting" | "running"; loops: Loop[] };
 const g = globalThis as typeof globalThis & { __indexhookWorker?: State };
 const state = (g.__indexhookWorker ??= { status: "off", loops: [] });
 
-const loops: WorkerLoop[] = [];
-
-export function registerLoop(loop: WorkerLoop): void {
-  if (!loops.some((l) => l.name === loop.name)) loops.push(loop);
-}
-
-export async function startWorker(db: DbHandle): Promise<void> {
+export async function startWorker(db: DbHandle, loops: Loop[]): Promise<void> {
   if (state.status !== "off") return;
   state.status = "starting";
   for (const loop of loops) await loop.start(db);

@@ -1,11 +1,11 @@
-// Registers every worker loop. Domains add their loop here (deploys, outbound deliveries, housekeeping).
-import { deployWorker } from "../deploy/worker";
-import { deliveryWorker } from "../delivery/worker";
-import { uploadJanitor } from "../ingest/janitor";
-import { auditRetention } from "../audit/retention";
-import { registerLoop } from ".";
+// Every loop the worker runs, in start order. A domain adds its loop factory here; nothing registers
+// itself on import.
+import { auditRetentionLoop } from "../audit/retention";
+import { deliveryLoop } from "../delivery/loop";
+import { deployLoop } from "../deploy/loop";
+import { uploadJanitorLoop } from "../ingest/janitor";
+import type { Loop } from "../loop";
 
-registerLoop(uploadJanitor());
-registerLoop(deployWorker());
-registerLoop(deliveryWorker());
-registerLoop(auditRetention());
+export function workerLoops(): Loop[] {
+  return [uploadJanitorLoop(), deployLoop(), deliveryLoop(), auditRetentionLoop()];
+}

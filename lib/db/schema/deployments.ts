@@ -66,4 +66,15 @@ export const changeEvents = pgTable(
   (t) => [index("change_events_deployment_idx").on(t.deploymentId)],
 );
 
+/**
+ * One change of a published version: what a deploy derives (deploy/apply.ts), what change_events stores
+ * and what a `changes` hook delivers (delivery adds the index as `table`). Defined once, here.
+ */
+export type Change =
+  | { type: "upsert"; key: string; value: Record<string, unknown> }
+  | { type: "update"; key: string; updates: Record<string, unknown> }
+  | { type: "delete"; key: string };
+export type ChangeType = Change["type"];
+export type ChangeEventRow = typeof changeEvents.$inferSelect;
+
 export type Deployment = typeof deployments.$inferSelect;

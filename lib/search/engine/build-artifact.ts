@@ -1,6 +1,6 @@
 // buildArtifact: schema + documents → artifact Buffer, built in a worker thread with progress.
 // An aborted build terminates its thread (even one stuck in synchronous indexing) before it rejects.
-import { startWorker } from "./spawn";
+import { startThread } from "./spawn";
 import type { WireError } from "./wire";
 import type { BuildOptions, BuildProgress, EngineDocument, OramaSchema } from "./types";
 
@@ -24,7 +24,7 @@ const abortReason = (signal: AbortSignal) => signal.reason ?? new BuildError("th
 export function buildArtifact(schema: OramaSchema, docs: EngineDocument[], opts: BuildOptions = {}): Promise<Buffer> {
   const { signal } = opts;
   if (signal?.aborted) return Promise.reject(abortReason(signal));
-  const worker = startWorker("build-worker", {
+  const worker = startThread("build-thread", {
     workerData: { schema, docs, batchSize: opts.batchSize ?? 1000, stallMs: opts.testStallMs ?? 0, tokenMaxLength: opts.tokenMaxLength },
   });
   return new Promise<Buffer>((resolve, reject) => {

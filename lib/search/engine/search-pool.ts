@@ -8,7 +8,7 @@ import { IndexNotLoadedError, SearchTimeoutError, type PoolReply, type PoolReque
 import { formatNanoseconds } from "@orama/orama/internals";
 import { ResultCache, type ResultCacheOptions } from "./result-cache";
 import { SearchQueryError } from "./run-search";
-import { startWorker } from "./spawn";
+import { startThread } from "./spawn";
 import type { WireError } from "./wire";
 import type { SearchResult } from "./types";
 
@@ -211,7 +211,7 @@ export class SearchPool {
   }
 
   private spawn(): Slot {
-    const worker = startWorker("search-worker", { workerData: { cache: this.cache } });
+    const worker = startThread("search-thread", { workerData: { cache: this.cache } });
     const slot: Slot = { worker, pending: new Map(), searching: 0, loading: 0, keys: new Set() };
     worker.on("message", (m: PoolReply) => {
       const p = slot.pending.get(m.seq);

@@ -1,4 +1,4 @@
-// Worker entry for buildArtifact: inserts the documents with Orama and encodes the artifact, so the
+// Thread entry for buildArtifact: inserts the documents with Orama and encodes the artifact, so the
 // seconds of synchronous indexing never run on the caller's event loop.
 import { parentPort, workerData } from "node:worker_threads";
 import { insertMultiple } from "@orama/orama";

@@ -1,4 +1,4 @@
-// Worker entry for SearchPool: holds the loaded indexes of this thread and answers searches one at
+// Thread entry for SearchPool: holds the loaded indexes of this thread and answers searches one at
 // a time. A slow search blocks only this thread; the pool times it out and replaces the thread.
 import { parentPort, workerData } from "node:worker_threads";
 import type { AnyOrama } from "@orama/orama";

@@ -1,24 +1,23 @@
-// The deploy worker loop: keeps up to DEPLOY_CONCURRENCY deploys running side by side, each of a
+// The deploy loop: keeps up to DEPLOY_CONCURRENCY deploys running side by side, each of a
 // different index, each in its own lane with its own time limit (lane.ts), so a slow deploy of one
 // index never holds up another's. Wakes at once on a local deploy request or a lane coming free,
 // polls otherwise (other processes' requests); recovers deploys of dead workers.
 import { env } from "../env";
+import { Alarm, type Loop } from "../loop";
 import type { DbHandle } from "../db";
-import type { WorkerLoop } from "../worker";
-import { claimNext } from "./claim";
+import { claimNextDeploy } from "./claim";
 import { runLane } from "./lane";
 import { recoverStaleDeploys } from "./recover";
-import { signals } from "./signals";
+import { deploySignals } from "../db/channels";
 
 const POLL_MS = 500;
 const RECOVER_EVERY_MS = 5_000;
 
-export function deployWorker(): WorkerLoop {
+export function deployLoop(): Loop {
   let stopped = false;
   let running: Promise<void> | undefined;
-  let wake: (() => void) | undefined;
-  let woken = false;
-  const onWake = () => ((woken = true), wake?.());
+  const alarm = new Alarm();
+  const onWake = alarm.wake;
   let stopping = new AbortController();
   /** Running lanes, by deploy task uid. */
   const lanes = new Map<number, Promise<void>>();
@@ -27,17 +26,17 @@ export function deployWorker(): WorkerLoop {
     let lastRecover = 0;
     let staleMs = firstStaleMs;
     while (!stopped) {
-      woken = false;
+      alarm.woken = false;
       try {
         if (Date.now() - lastRecover > RECOVER_EVERY_MS) {
           lastRecover = Date.now();
           await recoverStaleDeploys(h, staleMs, [...lanes.keys()]);
           staleMs = env().DEPLOY_STALE_MS;
         }
-        // Claims are taken one at a time, and claimNext skips indexes with a deploy running (in any
+        // Claims are taken one at a time, and claimNextDeploy skips indexes with a deploy running (in any
         // process), so each lane holds a different index.
         while (!stopped && lanes.size < env().DEPLOY_CONCURRENCY) {
-          const claim = await claimNext(h.db);
+          const claim = await claimNextDeploy(h.db);
           if (!claim) break;
           const uid = claim.task.uid;
           lanes.set(uid, runLane(h, claim, stopping.signal).finally(() => (lanes.delete(uid), onWake())));
@@ -45,11 +44,8 @@ export function deployWorker(): WorkerLoop {
       } catch (err) {
         console.error("[indexhook] deploy worker error", err);
       }
-      if (woken || stopped) continue;
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, POLL_MS);
-        wake = () => (clearTimeout(t), resolve());
-      });
+      if (alarm.woken || stopped) continue;
+      await alarm.nap(POLL_MS);
     }
     await Promise.all(lanes.values());
   }
@@ -59,16 +55,16 @@ export function deployWorker(): WorkerLoop {
     start(h) {
       stopped = false;
       stopping = new AbortController();
-      signals.on("wake", onWake);
+      deploySignals.on("wake", onWake);
       // On PGlite this is the only process: whatever is still "processing" was left by a dead one.
       running = loop(h, h.kind === "pglite" ? 0 : env().DEPLOY_STALE_MS);
     },
     async stop() {
       stopped = true;
-      signals.off("wake", onWake);
+      deploySignals.off("wake", onWake);
       // Running deploys are handed back to the queue (another worker, or this one's next start, retries them).
       stopping.abort();
-      wake?.();
+      alarm.wake();
       await running;
     },
   };

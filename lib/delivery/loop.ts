@@ -7,27 +7,25 @@
 import { isNull, not } from "drizzle-orm";
 import type { DbHandle } from "../db";
 import { deliveries } from "../db/schema/hooks";
-import type { WorkerLoop } from "../worker";
-import { activeHookIds, claimNext } from "./claim";
-import { EVENTS_CHANNEL } from "./event-log";
-import { deliverySignals } from "./signals";
+import { Alarm, type Loop } from "../loop";
+import { activeHookIds, claimNextDelivery } from "./claim";
+import { deliverySignals, EVENTS_CHANNEL } from "../db/channels";
 import { sendLeased } from "./send";
 
 const POLL_MS = 500;
 const SCAN_MS = 100;
 
-export function deliveryWorker(): WorkerLoop {
+export function deliveryLoop(): Loop {
   let stopped = false;
   let running: Promise<void> | undefined;
-  let wake: (() => void) | undefined;
-  let woken = false;
+  const alarm = new Alarm();
   let handle: DbHandle | undefined;
   /** Active hooks as of the last list query. */
   let known = new Set<string>();
   const onWake = () => {
-    woken = true;
+    alarm.woken = true;
     if (handle && !stopped) for (const uuid of known) spawn(handle, uuid);
-    wake?.();
+    alarm.wake();
   };
   const busy = new Map<string, Promise<void>>();
   let unlisten: (() => Promise<void>) | undefined;
@@ -36,7 +34,7 @@ export function deliveryWorker(): WorkerLoop {
   // the NOTIFY (`again` below), so an idle hook costs no extra claim after each send.
   async function runHook(h: DbHandle, uuid: string) {
     while (!stopped) {
-      const claimed = await claimNext(h, uuid);
+      const claimed = await claimNextDelivery(h, uuid);
       if (!claimed) return;
       const { delivery } = await sendLeased(h, claimed);
       if (!claimed.more || delivery?.status !== "succeeded") return;
@@ -64,8 +62,8 @@ export function deliveryWorker(): WorkerLoop {
     let lastFull = -Infinity;
     while (!stopped) {
       // After a wake-up, onWake has already started the known hooks: only new ones need a start.
-      const all = !woken && performance.now() - lastFull >= POLL_MS;
-      woken = false;
+      const all = !alarm.woken && performance.now() - lastFull >= POLL_MS;
+      alarm.woken = false;
       try {
         const ids = await activeHookIds(h);
         if (all) lastFull = performance.now();
@@ -74,12 +72,8 @@ export function deliveryWorker(): WorkerLoop {
       } catch (err) {
         console.error("[indexhook] delivery worker error", err);
       }
-      if (woken || stopped) continue;
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, SCAN_MS);
-        wake = () => (clearTimeout(t), resolve());
-      });
-      wake = undefined;
+      if (alarm.woken || stopped) continue;
+      await alarm.nap(SCAN_MS);
     }
   }
 
@@ -97,7 +91,7 @@ export function deliveryWorker(): WorkerLoop {
       stopped = true;
       deliverySignals.off("wake", onWake);
       await unlisten?.().catch(() => {});
-      wake?.();
+      alarm.wake();
       await running;
       await Promise.allSettled(busy.values());
     },
