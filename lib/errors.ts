@@ -46,6 +46,10 @@ export const ERROR_CODES = {
   not_found: 404,
   not_deployed: 404,
   invite_not_found: 404,
+  /** A method the route does not have: answered at the socket by scripts/server-preload.mjs (Next itself sends a bare 405). */
+  method_not_allowed: 405,
+  /** Request line + headers over Node's limit: answered at the socket by scripts/server-preload.mjs. */
+  headers_too_large: 431,
   conflict: 409,
   invite_pending: 409,
   user_exists: 409,

@@ -9,7 +9,7 @@
 //    fails to decode it and answers a bare 500. This is done here, not in a Next proxy (middleware),
 //    because a proxy makes Next buffer every request body with a 10 MB cap — NDJSON uploads and large
 //    snapshots were silently cut short — and adds its cost to every search.
-// 3. Give Next's bare "405 Method Not Allowed" (a method a route file does not export) the error envelope
+// 3. Give Node's bare 431 (request head over --max-http-header-size, e.g. a 20 KB `?q=`) and Next's bare "405 Method Not Allowed" (a method a route file does not export) the error envelope
 //    on /api/ paths, like every other 4xx of the API.
 import http from "node:http";
 
@@ -78,6 +78,14 @@ function envelopeFor405(req, res) {
 
 const emit = http.Server.prototype.emit;
 http.Server.prototype.emit = function emitAtTheEdge(event, req, ...rest) {
+  if (event === "clientError" && req && req.code === "HPE_HEADER_OVERFLOW") {
+    const socket = rest[0];
+    if (socket && socket.writable && !socket._httpMessage) {
+      const body = JSON.stringify({ error: { code: "headers_too_large", message: "The request line and headers are too large (the query string, most likely): send search parameters in a POST body." } });
+      socket.end(`HTTP/1.1 431 Request Header Fields Too Large\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+      return true;
+    }
+  }
   if (event === "request" && req && req.headers) {
     if (typeof req.url === "string" && malformedPath(req.url)) {
       refuse(req, rest[0]);

@@ -103,13 +103,17 @@ export function zodDetails(error: z.ZodError) {
   return error.issues.map((i) => ({ path: i.path.map(String).join(".") || "(root)", message: i.message, code: i.code }));
 }
 
-export function parseWith<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  // Path parameters and query strings arrive as strings (`%00` decodes to NUL); bodies were checked when parsed.
+/** Path parameters and query strings arrive as strings (`%00` decodes to NUL); bodies were checked when parsed. */
+function refuseNul(value: unknown, what: string): void {
   if (value && typeof value === "object" && !Array.isArray(value)) {
     for (const [k, v] of Object.entries(value)) {
       if (typeof v === "string" && v.includes("\0")) throw badRequest(`Invalid ${what}: ${k} contains the character U+0000 (NUL).`, [{ path: k, message: "contains U+0000 (NUL)", code: "invalid_string" }]);
     }
   }
+}
+
+export function parseWith<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  refuseNul(value, what);
   const result = schema.safeParse(value);
   if (!result.success) throw badRequest(`Invalid ${what}.`, zodDetails(result.error));
   return result.data;
@@ -121,6 +125,7 @@ export function parseWith<T>(schema: z.ZodType<T>, value: unknown, what: string)
  * naming it and the accepted ones, as Meilisearch does.
  */
 export function parseQuery<T>(schema: z.ZodType<T>, value: Record<string, string>, codes: Record<string, CodeFor<400>>): T {
+  refuseNul(value, "query parameters");
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const unknown = result.error.issues.find((i) => i.code === "unrecognized_keys");
