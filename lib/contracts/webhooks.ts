@@ -46,7 +46,7 @@ export const snapshotContract = contract({
   params: indexParams,
   body: "raw",
   bodyContentTypes: ["application/json", "application/x-ndjson"],
-  responses: { 200: { description: "Accepted and committed", schema: acceptedSchema }, ...ingestErrors },
+  responses: { 202: { description: "Accepted and committed", schema: acceptedSchema }, ...ingestErrors },
 });
 
 export const notifyContract = contract({
@@ -58,7 +58,7 @@ export const notifyContract = contract({
   params: indexParams,
   body: "raw",
   bodyContentTypes: ["application/json"],
-  responses: { 200: { description: "Accepted and committed", schema: acceptedSchema }, ...ingestErrors },
+  responses: { 202: { description: "Accepted and committed", schema: acceptedSchema }, ...ingestErrors },
 });
 
 export const deployContract = contract({
@@ -68,7 +68,7 @@ export const deployContract = contract({
   tags: tag,
   auth: { session: "member", key: ["deploy", "admin"] },
   params: indexParams,
-  responses: { 200: { description: "The deploy task", schema: acceptedSchema }, ...ingestErrors },
+  responses: { 202: { description: "The deploy task", schema: acceptedSchema }, ...ingestErrors },
 });
 
 export const hasDataContract = contract({
@@ -89,5 +89,5 @@ export const updateSchemaContract = contract({
   auth: ingest,
   params: indexParams,
   body: z.union([oramaSchema, z.object({ schema: oramaSchema })]).meta({ id: "UpdateSchemaRequest" }),
-  responses: { 200: { description: "Applied", schema: acceptedSchema }, ...ingestErrors },
+  responses: { 202: { description: "Applied", schema: acceptedSchema }, ...ingestErrors },
 });

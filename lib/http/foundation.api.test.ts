@@ -124,6 +124,12 @@ describe("OpenAPI", () => {
     expect(Object.keys(users.responses)).toEqual(expect.arrayContaining(["200", "401", "403"]));
     expect(setup.description).toBe("Public: no authentication.");
     expect(Object.keys(setup.responses)).not.toContain("401");
+    // The inbound webhooks answer 202 (accepted, applied at the next deploy): the document says so.
+    for (const verb of ["snapshot", "notify", "deploy", "update-schema"]) {
+      const op = r.json.paths[`/api/v1/webhooks/{indexId}/${verb}`].post;
+      expect(Object.keys(op.responses), verb).toContain("202");
+      expect(Object.keys(op.responses), verb).not.toContain("200");
+    }
   });
 });
 
