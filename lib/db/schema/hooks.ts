@@ -13,7 +13,10 @@ export type HookFilters = {
  */
 export const hooks = pgTable("hooks", {
   uuid: text("uuid").primaryKey(),
+  /** changes / tasks read their event logs; "operational" (to add to this enum) reads operational_events. */
   kind: text("kind", { enum: ["changes", "tasks"] }).notNull(),
+  /** "push" POSTs to url; "poll" hooks have no URL (stored as "") and are read through GET …/events. */
+  mode: text("mode", { enum: ["push", "poll"] }).notNull().default("push"),
   url: text("url").notNull(),
   headers: jsonb("headers").$type<Record<string, string>>().notNull().default({}),
   /** whsec_…: signs every request, never sent. */
@@ -21,6 +24,16 @@ export const hooks = pgTable("hooks", {
   /** The secret before the last rotation, still signing until previousSecretExpiresAt. */
   previousSecret: text("previous_secret"),
   previousSecretExpiresAt: timestamp("previous_secret_expires_at", { withTimezone: true }),
+  /** Standard Webhooks scheme: "hmac-sha256" (v1, secret = whsec_…) or "ed25519" (v1a, secret = the private key). */
+  signing: text("signing", { enum: ["hmac-sha256", "ed25519"] }).notNull().default("hmac-sha256"),
+  /** ed25519 only: whpk_… of the current key, and of the previous one while it still signs. */
+  publicKey: text("public_key"),
+  previousPublicKey: text("previous_public_key"),
+  /** Requests per second at most (null = unlimited); nextSendAt is the earliest time the next one may start. */
+  rateLimit: integer("rate_limit"),
+  nextSendAt: timestamp("next_send_at", { withTimezone: true }),
+  /** JavaScript defining handler(webhook), run in a QuickJS sandbox before each attempt (null = none). */
+  transformation: text("transformation"),
   /** Sent verbatim as X-Indexhook-Token (Dexie's shared secret). */
   token: text("token").notNull(),
   paused: boolean("paused").notNull().default(false),
@@ -44,6 +57,15 @@ export const taskEvents = pgTable("task_events", {
   indexId: text("index_id").notNull(),
   task: jsonb("task").$type<Record<string, unknown>>().notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** What happened to hooks (hook.disabled, hook.failing, hook.recovered, delivery.exhausted): what operational hooks deliver. */
+export const operationalEvents = pgTable("operational_events", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  type: text("type", { enum: ["hook.disabled", "hook.failing", "hook.recovered", "delivery.exhausted"] }).notNull(),
+  hookUuid: text("hook_uuid").notNull(),
+  reason: text("reason").notNull(),
+  at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
 });
 
 /** One POST to a hook (retried until it succeeds); the body is fixed at creation. */
