@@ -14,6 +14,7 @@ export const ERROR_CODES = {
   ssrf_refused: 400,
   webhook_url_required: 400,
   hook_limit: 400,
+  invalid_cursor: 400, // GET /hooks/{uuid}/events?after= that is not a cursor of this hook's log
   not_editable: 400,
   already_live: 400,
   not_restorable: 400,

@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { HookDto } from "@/lib/contracts/hooks";
 import { useCan } from "@/components/shell/role";
 import { Button } from "@/components/ui/button";
+import { hookLabel } from "./hook-label";
 import { useUpdateHookMutation } from "./queries";
 
 export function AutoPausedBanner({ hooks }: { hooks: HookDto[] }) {
@@ -25,7 +26,7 @@ export function AutoPausedBanner({ hooks }: { hooks: HookDto[] }) {
       {paused.map((h) => (
         <div key={h.uuid} className="flex flex-wrap items-center gap-3">
           <span className="min-w-0 flex-1">
-            <strong>Auto-paused:</strong> <span className="break-all font-mono">{h.url}</span> — {h.pausedReason ?? "too many failures"}. Events keep accumulating.
+            <strong>Auto-paused:</strong> <span className="break-all font-mono">{hookLabel(h)}</span> — {h.pausedReason ?? "too many failures"}. Events keep accumulating.
           </span>
           {canManage ? <Link href={`/hooks/${h.uuid}?tab=testing`} className="underline">Send test</Link> : null}
           {canManage && h.isEditable ? <Button variant="secondary" onClick={() => resume(h)}>Resume</Button> : null}

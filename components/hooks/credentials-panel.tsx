@@ -1,12 +1,14 @@
 "use client";
 // Secret and token of a saved hook. Rotate keeps the old secret signing for 24 h; Regenerate replaces
-// it at once, so it sits behind a two-step warning (explain, then type the word).
+// it at once, so it sits behind a two-step warning (explain, then type the word). An ed25519 hook shows
+// its public key instead of a secret: the private key never leaves the server.
 import { useState } from "react";
 import type { HookDto } from "@/lib/contracts/hooks";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { inputBase } from "@/components/ui/select";
 import { formatTime } from "@/components/api/format";
+import { PublicKeyRow } from "./public-key-row";
 import { useHookSecretMutation, useHookTokenMutation } from "./queries";
 import { SecretRow } from "./secret-row";
 
@@ -36,20 +38,31 @@ export function CredentialsPanel({ hook }: { hook: HookDto }) {
       setPending(null);
     }
   };
-  const secretAction = (action: "rotate" | "regenerate") => run(async () => setSecret((await secretMutation.mutateAsync(action)).secret));
+  // An ed25519 answer has no secret (its new public key arrives with the hook's refetch).
+  const secretAction = (action: "rotate" | "regenerate") => run(async () => setSecret((await secretMutation.mutateAsync(action)).secret ?? null));
   const tokenAction = (input: { action: "regenerate" } | { token: string }) => run(async () => setToken((await tokenMutation.mutateAsync(input)).token));
   const lockProps = { disabled: locked || busy, title: locked ? ENV_REASON : undefined };
 
   return (
     <section className="space-y-5">
       <h3 className="text-base font-semibold">Signing</h3>
-      <SecretRow label="Secret" mask="whsec_••••••••••••" value={secret} onValue={setSecret} reveal={async () => (await secretMutation.mutateAsync("reveal")).secret}>
-        <Button type="button" variant="secondary" {...lockProps} onClick={() => setPending("rotate")}>Rotate</Button>
-        <Button type="button" variant="secondary" className="text-red-600!" {...lockProps} onClick={() => setPending("regenerate-secret")}>Regenerate</Button>
-        {hook.previousSecretExpiresAt ? (
-          <span className="text-xs text-zinc-500" data-testid="grace">The previous secret also signs until {formatTime(hook.previousSecretExpiresAt)}.</span>
-        ) : null}
-      </SecretRow>
+      {hook.signing === "ed25519" ? (
+        <PublicKeyRow hook={hook}>
+          <Button type="button" variant="secondary" {...lockProps} onClick={() => setPending("rotate")}>Rotate</Button>
+          <Button type="button" variant="secondary" className="text-red-600!" {...lockProps} onClick={() => setPending("regenerate-secret")}>Regenerate</Button>
+          {hook.previousSecretExpiresAt ? (
+            <span className="text-xs text-zinc-500" data-testid="grace">The previous key also signs until {formatTime(hook.previousSecretExpiresAt)}.</span>
+          ) : null}
+        </PublicKeyRow>
+      ) : (
+        <SecretRow label="Secret" mask="whsec_••••••••••••" value={secret} onValue={setSecret} reveal={async () => (await secretMutation.mutateAsync("reveal")).secret ?? ""}>
+          <Button type="button" variant="secondary" {...lockProps} onClick={() => setPending("rotate")}>Rotate</Button>
+          <Button type="button" variant="secondary" className="text-red-600!" {...lockProps} onClick={() => setPending("regenerate-secret")}>Regenerate</Button>
+          {hook.previousSecretExpiresAt ? (
+            <span className="text-xs text-zinc-500" data-testid="grace">The previous secret also signs until {formatTime(hook.previousSecretExpiresAt)}.</span>
+          ) : null}
+        </SecretRow>
+      )}
       <SecretRow label="Token" mask="••••••••••••" value={token} onValue={setToken} reveal={async () => (await tokenMutation.mutateAsync({ action: "reveal" })).token}>
         <Button type="button" variant="secondary" {...lockProps} onClick={() => setPending("regenerate-token")}>Regenerate</Button>
         <input

@@ -8,8 +8,10 @@ import { DeliveriesTab } from "@/components/deliveries/deliveries-tab";
 import { MetricsTab } from "@/components/deliveries/metrics-tab";
 import { TestingTab } from "@/components/deliveries/testing-tab";
 import { HookInspectorTab } from "./hook-inspector-tab";
+import { PollEventsTab } from "./poll-events-tab";
 
-export type HookTabId = "deliveries" | "metrics" | "testing" | "inspector";
+export type HookTabId = "deliveries" | "metrics" | "testing" | "inspector" | "events";
+type Mode = HookDto["mode"];
 
 export interface HookTabProps {
   hook: HookDto;
@@ -23,6 +25,8 @@ export interface HookTab {
   Component: ComponentType<HookTabProps> | null;
   /** Only members and admins get the tab (it exists to act, not to read). */
   manage?: boolean;
+  /** The delivery modes that have the tab (default: push only; a poll hook is never sent anything). */
+  modes?: Mode[];
 }
 
 export const HOOK_TABS: HookTab[] = [
@@ -30,16 +34,17 @@ export const HOOK_TABS: HookTab[] = [
   { id: "metrics", label: "Metrics", Component: MetricsTab },
   { id: "testing", label: "Testing", Component: TestingTab, manage: true },
   { id: "inspector", label: "Inspector", Component: HookInspectorTab },
+  { id: "events", label: "Events", Component: PollEventsTab, modes: ["poll"] },
 ];
 
 export const DEFAULT_HOOK_TAB: HookTabId = "deliveries";
 
-/** The tabs `role` gets. */
-export function hookTabsFor(role: Role): HookTab[] {
-  return HOOK_TABS.filter((t) => role !== "viewer" || !t.manage);
+/** The tabs `role` gets on a hook of `mode`. */
+export function hookTabsFor(role: Role, mode: Mode = "push"): HookTab[] {
+  return HOOK_TABS.filter((t) => (role !== "viewer" || !t.manage) && (t.modes ?? ["push"]).includes(mode));
 }
 
-export function hookTab(id: string, role: Role = "admin"): HookTab {
-  const tabs = hookTabsFor(role);
-  return tabs.find((t) => t.id === id) ?? tabs.find((t) => t.id === DEFAULT_HOOK_TAB)!;
+export function hookTab(id: string, role: Role = "admin", mode: Mode = "push"): HookTab {
+  const tabs = hookTabsFor(role, mode);
+  return tabs.find((t) => t.id === id) ?? tabs.find((t) => t.id === DEFAULT_HOOK_TAB) ?? tabs[0];
 }

@@ -15,7 +15,7 @@ export function HookInspectorTab({ hook, role }: HookTabProps) {
   const createBin = useCreateBinMutation();
   const update = useUpdateHookMutation();
   const [error, setError] = useState<string | null>(null);
-  const bin = BIN_PATH.exec(new URL(hook.url, "http://x").pathname)?.[1];
+  const bin = BIN_PATH.exec(new URL(hook.url ?? "", "http://x").pathname)?.[1];
   if (bin) {
     return (
       <div className="space-y-2">

@@ -1,6 +1,7 @@
 "use client";
-// Create or edit a hook in a side sheet: endpoint (or a fresh inspector bin), kind, filters, headers,
-// paused; a saved hook also shows its secret and token. The TASK_WEBHOOK_URL hook is read-only here.
+// Create or edit a hook in a side sheet: delivery mode (push to a URL, or poll: no URL), endpoint (or a
+// fresh inspector bin), kind, signing scheme, filters, headers, paused; a saved hook also shows its
+// secret (or public key) and token. The TASK_WEBHOOK_URL hook is read-only here.
 import { useState, type FormEvent } from "react";
 import type { HookDto } from "@/lib/contracts/hooks";
 import { Alert } from "@/components/ui/alert";
@@ -24,6 +25,9 @@ export function HookSheet({ hook, onClose, onCreated }: Props) {
   const updateHook = useUpdateHookMutation();
   const [url, setUrl] = useState(hook?.url ?? "");
   const [kind, setKind] = useState<"changes" | "tasks">(hook?.kind ?? "changes");
+  const [mode, setMode] = useState<"push" | "poll">(hook?.mode ?? "push");
+  const [signing, setSigning] = useState<"hmac-sha256" | "ed25519">(hook?.signing ?? "hmac-sha256");
+  const poll = mode === "poll";
   const [filters, setFilters] = useState<FilterState>(filtersFromHook(hook?.filters ?? { indexes: "all", properties: "all", operations: "all" }));
   const [headers, setHeaders] = useState<HeaderRow[]>(headersFromRecord(hook?.headers ?? {}));
   const [paused, setPaused] = useState(hook?.paused ?? false);
@@ -46,10 +50,12 @@ export function HookSheet({ hook, onClose, onCreated }: Props) {
     setError(null);
     // Task events have no properties or operations: those filters apply to changes only.
     const f = filtersToInput(filters);
-    const input = { url: url.trim(), kind, filters: kind === "tasks" ? { ...f, properties: "all" as const, operations: "all" as const } : f, headers: headersToRecord(headers), paused };
+    const common = { kind, filters: kind === "tasks" ? { ...f, properties: "all" as const, operations: "all" as const } : f, signing };
+    // A poll hook has no URL, headers or pause: nothing is ever sent to it.
+    const input = poll ? common : { ...common, url: url.trim(), headers: headersToRecord(headers), paused };
     try {
       // Each resolves after the refetch, so the list already holds a created hook when the sheet switches to it.
-      const created = hook ? null : await createHook.mutateAsync(input);
+      const created = hook ? null : await createHook.mutateAsync({ ...input, mode });
       if (hook) await updateHook.mutateAsync({ uuid: hook.uuid, input });
       if (created) onCreated(created);
       else onClose();
@@ -66,24 +72,51 @@ export function HookSheet({ hook, onClose, onCreated }: Props) {
         {readOnly ? <Alert tone="info">Configured by TASK_WEBHOOK_URL and TASK_WEBHOOK_AUTHORIZATION_HEADER: change the environment and restart to edit it.</Alert> : null}
         <fieldset className="space-y-2" disabled={readOnly}>
           <legend className="mb-2 text-base font-semibold">Endpoint</legend>
-          <label htmlFor="hook-url" className="block text-sm font-medium">URL</label>
-          <input id="hook-url" className={`${inputClass} font-mono`} type="url" required placeholder="https://example.com/webhooks/indexhook" value={url} onChange={(e) => setUrl(e.target.value)} />
-          <div className="flex items-center gap-2">
-            <Button type="button" variant="secondary" onClick={fillInspectorUrl}>Use the inspector</Button>
-            <span className="text-xs text-zinc-500">A capture URL on this instance: see exactly what is sent.</span>
-          </div>
+          <label htmlFor="hook-mode" className="block text-sm font-medium">Delivery</label>
+          <Select id="hook-mode" value={mode} disabled={!!hook} title={hook ? "Fixed when the hook was created" : undefined} onChange={(e) => setMode(e.target.value as "push" | "poll")}>
+            <option value="push">Push: POST each batch to a URL</option>
+            <option value="poll">Poll: no URL, read events over the API</option>
+          </Select>
+          {poll ? (
+            <p className="text-xs text-zinc-500" data-testid="poll-hint">Nothing is sent: your consumer pulls the events with GET /api/v1/hooks/&#123;uuid&#125;/events (an admin key), keeping the cursor it is given.</p>
+          ) : (
+            <>
+              <label htmlFor="hook-url" className="block pt-2 text-sm font-medium">URL</label>
+              <input id="hook-url" className={`${inputClass} font-mono`} type="url" required placeholder="https://example.com/webhooks/indexhook" value={url} onChange={(e) => setUrl(e.target.value)} />
+              <div className="flex flex-wrap items-center gap-2">
+                <Button type="button" variant="secondary" onClick={fillInspectorUrl}>Use the inspector</Button>
+                <span className="text-xs text-zinc-500">A capture URL on this instance: see exactly what is sent.</span>
+              </div>
+            </>
+          )}
           <label htmlFor="hook-kind" className="block pt-2 text-sm font-medium">Events</label>
           <Select id="hook-kind" value={kind} onChange={(e) => setKind(e.target.value as "changes" | "tasks")}>
             <option value="changes">Document changes (JSON, Dexie Cloud shape)</option>
             <option value="tasks">Finished tasks (NDJSON)</option>
           </Select>
+          {poll ? null : (
+            <>
+              <label htmlFor="hook-signing" className="block pt-2 text-sm font-medium">Signature</label>
+              <Select id="hook-signing" value={signing} onChange={(e) => setSigning(e.target.value as "hmac-sha256" | "ed25519")}>
+                <option value="hmac-sha256">HMAC-SHA256 (v1, shared secret)</option>
+                <option value="ed25519">Ed25519 (v1a, receivers verify with a public key)</option>
+              </Select>
+              {hook && signing !== hook.signing ? (
+                <p className="text-xs text-amber-700 dark:text-amber-300" data-testid="signing-change">Saving makes a new key; the current one keeps signing too for 24 hours.</p>
+              ) : null}
+            </>
+          )}
         </fieldset>
         <FiltersFields value={filters} onChange={setFilters} kind={kind} disabled={readOnly} />
-        <HeadersFields rows={headers} onChange={setHeaders} disabled={readOnly} />
-        <label className="flex items-center gap-2 text-sm" title={readOnly ? "Configured by the environment" : undefined}>
-          <input type="checkbox" role="switch" checked={paused} disabled={readOnly} onChange={(e) => setPaused(e.target.checked)} aria-label="Paused" />
-          Paused <span className="text-xs text-zinc-500">(events accumulate and are sent on resume)</span>
-        </label>
+        {poll ? null : (
+          <>
+            <HeadersFields rows={headers} onChange={setHeaders} disabled={readOnly} />
+            <label className="flex items-center gap-2 text-sm" title={readOnly ? "Configured by the environment" : undefined}>
+              <input type="checkbox" role="switch" checked={paused} disabled={readOnly} onChange={(e) => setPaused(e.target.checked)} aria-label="Paused" />
+              Paused <span className="text-xs text-zinc-500">(events accumulate and are sent on resume)</span>
+            </label>
+          </>
+        )}
         {error ? <Alert>{error}</Alert> : null}
         {readOnly ? null : (
           <div className="flex justify-end gap-2">

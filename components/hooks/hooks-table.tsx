@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { formatTime } from "@/components/api/format";
 import { filterSummary } from "./filter-summary";
+import { hookLabel } from "./hook-label";
 import { HookStatusBadge, refusalReason } from "./hook-status-badge";
 import { DeliveryStatusBadge } from "@/components/deliveries/delivery-status-badge";
 
@@ -37,12 +38,15 @@ export function HooksTable({ hooks, onEdit, onDelete }: Props) {
           <Tr key={h.uuid} data-testid="hook-row">
             <Td className="max-w-md">
               <Link href={`/hooks/${h.uuid}`} className="break-all font-mono text-xs text-indigo-700 hover:underline dark:text-indigo-300">
-                {h.url}
+                {hookLabel(h)}
               </Link>
               {refusalReason(h) ? <div className="mt-1 text-xs text-red-700 dark:text-red-300" data-testid="hook-refused">Refused: {refusalReason(h)}</div> : null}
               {h.isEditable ? null : <div className="mt-1 text-xs text-zinc-500" title={ENV_REASON}>from TASK_WEBHOOK_URL</div>}
             </Td>
-            <Td><Badge tone="info">{h.kind}</Badge></Td>
+            <Td>
+              <Badge tone="info">{h.kind}</Badge>
+              {h.mode === "poll" ? <> <Badge tone="neutral">poll</Badge></> : null}
+            </Td>
             <Td className="text-zinc-600 dark:text-zinc-400">{filterSummary(h)}</Td>
             <Td><HookStatusBadge hook={h} /></Td>
             <Td className="whitespace-nowrap text-xs" data-testid="last-delivery">
@@ -57,14 +61,14 @@ export function HooksTable({ hooks, onEdit, onDelete }: Props) {
             <Td className="whitespace-nowrap">{formatTime(h.createdAt)}</Td>
             {onEdit ? (
               <Td className="whitespace-nowrap text-right">
-                <Button variant="ghost" aria-label={`Edit ${h.url}`} onClick={() => onEdit(h)}>
+                <Button variant="ghost" aria-label={`Edit ${hookLabel(h)}`} onClick={() => onEdit(h)}>
                   {h.isEditable ? "Edit" : "View"}
                 </Button>
                 {onDelete ? (
                   <Button
                     variant="ghost"
                     className="text-red-600! disabled:opacity-50 dark:text-red-400!"
-                    aria-label={`Delete ${h.url}`}
+                    aria-label={`Delete ${hookLabel(h)}`}
                     disabled={!h.isEditable}
                     title={h.isEditable ? undefined : ENV_REASON}
                     onClick={() => onDelete(h)}

@@ -11,6 +11,7 @@ import { EmptyState } from "@/components/ui/table";
 import { useUrlParam } from "@/components/ui/tabs";
 import { AutoPausedBanner } from "./auto-paused-banner";
 import { HookSheet } from "./hook-sheet";
+import { hookLabel } from "./hook-label";
 import { useDeleteHookMutation, useHooks } from "./queries";
 import { HooksTable } from "./hooks-table";
 import { MetricsPanel } from "@/components/deliveries/metrics-tab";
@@ -70,7 +71,7 @@ export function HooksView({ role, initialHooks }: { role: Role; initialHooks: Ho
       ) : null}
       <ConfirmDialog open={deleting !== null} danger title="Delete this webhook?" confirmLabel="Delete webhook" busy={busy} onCancel={() => setDeleting(null)} onConfirm={remove}>
         <p>
-          <span className="break-all font-mono">{deleting?.url}</span> stops receiving events at once, and its delivery log is deleted. This cannot be undone.
+          <span className="break-all font-mono">{deleting ? hookLabel(deleting) : null}</span> stops receiving events at once, and its delivery log is deleted. This cannot be undone.
         </p>
       </ConfirmDialog>
     </>

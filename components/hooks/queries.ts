@@ -3,20 +3,22 @@
 // invalidation refreshes the list and the detail. Secrets only arrive from the reveal/rotate actions
 // and live in component state while shown: they never enter the query cache.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { CreateHookInput, HookDto, UpdateHookInput } from "@/lib/contracts/hooks";
+import type { CreateHookInput, HookDto, HookEventsPage, UpdateHookInput } from "@/lib/contracts/hooks";
 import type { InspectedRequestDto } from "@/lib/contracts/inspector";
 import { api } from "@/components/api/client";
 
-export type CreatedHook = HookDto & { secret: string; token: string };
-export type SecretInfo = { secret: string; previousSecret: string | null; previousSecretExpiresAt: string | null };
-/** The form's shape: zod defaults are filled in by the server, so every field may be sent as is. */
-export type HookFormInput = Partial<CreateHookInput> & { url: string };
+/** `secret` is absent for ed25519 hooks (their private key is never read back; `publicKey` is on the hook). */
+export type CreatedHook = HookDto & { secret?: string; token: string };
+export type SecretInfo = { secret?: string; previousSecret: string | null; previousSecretExpiresAt: string | null; publicKey?: string; previousPublicKey?: string | null };
+/** The form's shape: zod defaults are filled in by the server, so every field may be sent as is (no url for a poll hook). */
+export type HookFormInput = Partial<CreateHookInput>;
 
 export const hooksKeys = {
   all: ["hooks"] as const,
   one: (uuid: string) => ["hooks", uuid] as const,
   indexIds: ["index-ids", "hooks"] as const,
   inspector: (binId: string) => ["inspector", binId] as const,
+  events: (uuid: string, after: string | null) => ["hooks", uuid, "events", after] as const,
 };
 
 const hook = (uuid: string) => `/api/v1/hooks/${encodeURIComponent(uuid)}`;
@@ -45,6 +47,16 @@ export function useCapturedRequests(binId: string) {
     queryKey: hooksKeys.inspector(binId),
     queryFn: () => api<{ results: InspectedRequestDto[] }>(`/api/v1/inspect/${encodeURIComponent(binId)}/requests`).then((r) => r.results),
     refetchInterval: 2000,
+  });
+}
+
+/** One page of a poll hook's events after a cursor (null = from the hook's start); reading moves nothing. */
+export function useHookEvents(uuid: string, after: string | null) {
+  const q = after ? `&after=${encodeURIComponent(after)}` : "";
+  return useQuery({
+    queryKey: hooksKeys.events(uuid, after),
+    queryFn: () => api<HookEventsPage>(`${hook(uuid)}/events?limit=20${q}`),
+    refetchInterval: 5000,
   });
 }
 

@@ -89,7 +89,7 @@ export const testHookContract = contract({
   tags,
   auth: write,
   params: hookParams,
-  responses: { 200: { description: "The test delivery after its attempt", schema: deliveryDetail }, ...notFound },
+  responses: { 200: { description: "The test delivery after its attempt", schema: deliveryDetail }, 400: { description: "A poll hook (nothing to send to)", schema: errorSchema }, ...notFound },
 });
 
 export const metricsWindow = z.enum(["1h", "24h", "7d"]);

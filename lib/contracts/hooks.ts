@@ -8,6 +8,8 @@ export const HOOK_LIMIT = 20;
 export const NIL_UUID = "00000000-0000-0000-0000-000000000000";
 export const HOOK_KINDS = ["changes", "tasks"] as const;
 export const HOOK_OPERATIONS = ["upsert", "update", "delete"] as const;
+export const HOOK_MODES = ["push", "poll"] as const;
+export const HOOK_SIGNING = ["hmac-sha256", "ed25519"] as const;
 export const HOOK_STATUSES = ["active", "paused", "auto-paused", "failing"] as const;
 export type HookStatus = (typeof HOOK_STATUSES)[number];
 
@@ -32,7 +34,11 @@ export const hookSchema = z
   .object({
     uuid: z.string(),
     kind: z.enum(HOOK_KINDS),
-    url: z.string(),
+    url: z.string().nullable().meta({ description: "null for a poll hook (it has no URL)" }),
+    mode: z.enum(HOOK_MODES).meta({ description: "push: POSTed to url; poll: never pushed, read with GET /api/v1/hooks/{uuid}/events" }),
+    signing: z.enum(HOOK_SIGNING).meta({ description: "Standard Webhooks scheme: hmac-sha256 (v1, whsec_ secret) or ed25519 (v1a, whpk_ public key)" }),
+    publicKey: z.string().nullable().meta({ description: "ed25519 hooks: whpk_ + base64 of the raw 32-byte public key that verifies v1a signatures; null for HMAC" }),
+    previousPublicKey: z.string().nullable().meta({ description: "The public key before the last rotation while it still signs (until previousSecretExpiresAt)" }),
     headers: z.record(z.string(), z.string()).meta({ description: "Values redacted: `Bearer ****`, `****abcd`" }),
     paused: z.boolean(),
     pausedReason: z.string().nullable(),
@@ -59,7 +65,9 @@ export type HookDto = z.infer<typeof hookSchema>;
 export const createHookBody = z
   .object({
     kind: z.enum(HOOK_KINDS).default("changes"),
-    url: z.string().trim().min(1, "required").max(2000),
+    mode: z.enum(HOOK_MODES).default("push").meta({ description: "Fixed at create. poll: no url; events are read with GET …/events" }),
+    url: z.string().trim().min(1, "required").max(2000).optional().meta({ description: "Required for push hooks; absent for poll hooks" }),
+    signing: z.enum(HOOK_SIGNING).default("hmac-sha256"),
     headers: headersSchema.default({}),
     paused: z.boolean().default(false),
     filters: hookFiltersSchema.default({ indexes: "all", properties: "all", operations: "all" }),
@@ -75,15 +83,19 @@ export const updateHookBody = z
     headers: headersSchema.optional().meta({ description: "Replaces all headers; a value sent back redacted keeps the stored one" }),
     paused: z.boolean().optional(),
     filters: hookFiltersSchema.optional(),
+    signing: z.enum(HOOK_SIGNING).optional().meta({ description: "A new scheme makes a new key; the old key keeps signing (its own scheme) for 24 h, as a rotation" }),
+    mode: z.enum(HOOK_MODES).optional().meta({ description: "Fixed at create: only the current mode is accepted" }),
   })
   .meta({ id: "UpdateHookRequest" });
 export type UpdateHookInput = z.infer<typeof updateHookBody>;
 
 export const secretActionBody = z.object({ action: z.enum(["reveal", "rotate", "regenerate"]) }).meta({ id: "HookSecretAction" });
 export const secretResult = z.object({
-  secret: z.string(),
-  previousSecret: z.string().nullable(),
+  secret: z.string().optional().meta({ description: "HMAC hooks: the whsec_ secret. Absent for ed25519 hooks: the private key never leaves the server" }),
+  previousSecret: z.string().nullable().meta({ description: "The HMAC secret before the last rotation while it still signs" }),
   previousSecretExpiresAt: z.string().nullable(),
+  publicKey: z.string().optional().meta({ description: "ed25519 hooks: whpk_ + base64 of the raw 32-byte public key" }),
+  previousPublicKey: z.string().nullable().optional().meta({ description: "The ed25519 public key before the last rotation while it still signs" }),
 });
 export const tokenActionBody = z
   .union([z.object({ action: z.enum(["reveal", "regenerate"]) }), z.object({ token: z.string().min(16, "at least 16 characters").max(256) })])
@@ -104,7 +116,13 @@ export const listHooksContract = contract({
 export const createHookContract = contract({
   method: "post", path: "/api/v1/hooks", summary: "Create a webhook; the response is the only read that carries its secret and token", tags: tag, auth: manage,
   body: createHookBody,
-  responses: { 201: { description: "The hook with `secret` and `token`", schema: hookSchema.extend({ secret: z.string(), token: z.string() }) }, 400: bad },
+  responses: {
+    201: {
+      description: "The hook with `secret` (HMAC) and `token`; an ed25519 hook carries `publicKey` instead of a secret",
+      schema: hookSchema.extend({ secret: z.string().optional(), token: z.string() }),
+    },
+    400: bad,
+  },
 });
 
 export const getHookContract = contract({
@@ -128,6 +146,30 @@ export const hookSecretContract = contract({
   summary: "Reveal, rotate (the old secret keeps signing for 24 h) or regenerate (replaced at once) the signing secret",
   tags: tag, auth: manage, params: uuidParams, body: secretActionBody,
   responses: { 200: { description: "The secret", schema: secretResult }, 400: bad, 404: missing },
+});
+
+// Polling: a poll hook's events, read from the append-only log through its filters and coalescing.
+export const POLL_MAX_LIMIT = 1000;
+export const hookEventsPage = z
+  .object({
+    data: z.array(z.record(z.string(), z.unknown())).meta({
+      description: "changes hooks: Dexie changes (`{ type, table, key, value? , updates? }`, coalesced per key within the page); tasks hooks: finished tasks (one NDJSON line each when pushed)",
+    }),
+    next: z.string().meta({ description: "The cursor to pass as `after` for the next page (also when `data` is empty)" }),
+    hasMore: z.boolean().meta({ description: "More events are waiting right now: ask again at once with `after=next`" }),
+  })
+  .meta({ id: "HookEventsPage" });
+export type HookEventsPage = z.infer<typeof hookEventsPage>;
+
+export const hookEventsContract = contract({
+  method: "get", path: "/api/v1/hooks/{uuid}/events",
+  summary: "Pull a poll hook's events after a cursor (same filters and coalescing as pushed deliveries); reading moves nothing on the server",
+  tags: tag, auth: read, params: uuidParams,
+  query: z.object({
+    after: z.string().max(64).optional().meta({ description: "The `next` of the previous page; absent = from where the hook started (its creation)" }),
+    limit: z.coerce.number().int().min(1).max(POLL_MAX_LIMIT).default(100).meta({ description: "At most this many events (changes: distinct keys) per page" }),
+  }),
+  responses: { 200: { description: "A page of events", schema: hookEventsPage }, 400: { description: "invalid_cursor, or not a poll hook", schema: errorSchema }, 404: missing },
 });
 
 export const hookTokenContract = contract({

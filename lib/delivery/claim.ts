@@ -2,7 +2,7 @@
 // pass over a hook another one is handling): lease the open delivery if it is due, or else turn the
 // events after the cursor into a new delivery and advance the cursor in the same transaction.
 import { and, asc, eq, gt, inArray, ne, sql } from "drizzle-orm";
-import type { DbHandle, Tx } from "../db";
+import type { DbHandle, DbOrTx, Tx } from "../db";
 import { changeEvents } from "../db/schema/deployments";
 import { deliveries, hooks, taskEvents, type Delivery, type Hook } from "../db/schema/hooks";
 import { env } from "../env";
@@ -37,7 +37,12 @@ export async function openDelivery(tx: Tx, hookUuid: string): Promise<Delivery |
  */
 export async function claimNextDelivery(h: DbHandle, hookUuid: string): Promise<Claimed | null> {
   return h.db.transaction(async (tx) => {
-    const [hook] = await tx.select().from(hooks).where(and(eq(hooks.uuid, hookUuid), eq(hooks.paused, false))).for("update", { skipLocked: true });
+    // Poll hooks are never pushed: they are read through GET …/events.
+    const [hook] = await tx
+      .select()
+      .from(hooks)
+      .where(and(eq(hooks.uuid, hookUuid), eq(hooks.paused, false), eq(hooks.mode, "push")))
+      .for("update", { skipLocked: true });
     if (!hook) return null;
     const now = new Date();
     const lease = leaseUntil(now.getTime());
@@ -87,16 +92,23 @@ async function insertDelivery(h: DbHandle, tx: Tx, hook: Hook, next: NonNullable
   };
 }
 
-type Next = { lastId: number; count: number; body: string; more: boolean } | null;
+/** `items`: what the body carries (changes or tasks), for the poll endpoint, which answers them as JSON. */
+export type Next = { lastId: number; count: number; body: string; more: boolean; items: Record<string, unknown>[] } | null;
 
-async function nextChanges(tx: Tx, hook: Hook): Promise<Next> {
-  const batch = new ChangeBatch(hook.filters);
+/**
+ * A batch of the hook's changes after its cursor. The poll endpoint reads with its own `cap` (changes
+ * per page) and `scanLimit` (log rows per request: a page of a hook whose filters skip most of a long
+ * log ends early, `more` set, instead of reading it all in one request).
+ */
+export async function nextChanges(tx: DbOrTx, hook: Pick<Hook, "filters" | "cursor">, cap = MAX_BATCH_CHANGES, scanLimit = Infinity): Promise<Next> {
+  const batch = new ChangeBatch(hook.filters, cap);
   let after = hook.cursor;
   let full = false;
+  let scanned = 0;
   for (;;) {
     // Just enough rows to fill the batch plus the one that tells it is full (a floor keeps heavily
     // coalescing logs from paging in tiny steps): a 1,000-change batch reads 1,001 rows, not 2,000.
-    const page = Math.max(MIN_PAGE, MAX_BATCH_CHANGES - batch.size + 1);
+    const page = Math.max(MIN_PAGE, cap - batch.size + 1);
     const rows = await tx
       .select({ id: changeEvents.id, indexId: changeEvents.indexId, type: changeEvents.type, key: changeEvents.key, value: changeEvents.value, updates: changeEvents.updates })
       .from(changeEvents)
@@ -111,20 +123,25 @@ async function nextChanges(tx: Tx, hook: Hook): Promise<Next> {
     }
     if (full || rows.length < page) break;
     after = rows[rows.length - 1].id;
+    scanned += rows.length;
+    if (scanned >= scanLimit) {
+      full = true;
+      break;
+    }
   }
   if (batch.lastId === 0) return null;
-  return { lastId: batch.lastId, count: batch.size, body: batch.body(), more: full };
+  return { lastId: batch.lastId, count: batch.size, body: batch.body(), more: full, items: batch.changes() };
 }
 
 /** Task hooks filter by index only; tasks are not coalesced (each finished task is its own line). */
-async function nextTasks(tx: Tx, hook: Hook): Promise<Next> {
-  const rows = await tx.select().from(taskEvents).where(gt(taskEvents.id, hook.cursor)).orderBy(asc(taskEvents.id)).limit(MAX_BATCH_CHANGES);
+export async function nextTasks(tx: DbOrTx, hook: Pick<Hook, "filters" | "cursor">, cap = MAX_BATCH_CHANGES): Promise<Next> {
+  const rows = await tx.select().from(taskEvents).where(gt(taskEvents.id, hook.cursor)).orderBy(asc(taskEvents.id)).limit(cap);
   if (!rows.length) return null;
   const { indexes } = hook.filters;
   const picked: Record<string, unknown>[] = [];
   let lastId = hook.cursor;
   let bytes = 0;
-  let more = rows.length === MAX_BATCH_CHANGES;
+  let more = rows.length === cap;
   for (const r of rows) {
     const line = JSON.stringify(r.task).length + 1;
     if (picked.length && bytes + line > MAX_BATCH_BYTES) {
@@ -136,11 +153,11 @@ async function nextTasks(tx: Tx, hook: Hook): Promise<Next> {
     picked.push(r.task);
     bytes += line;
   }
-  return { lastId, count: picked.length, body: picked.length ? tasksBody(picked) : "", more };
+  return { lastId, count: picked.length, body: picked.length ? tasksBody(picked) : "", more, items: picked };
 }
 
-/** Hooks worth a look: not paused. Cheap enough to run every poll (at most 20 hooks per instance). */
+/** Hooks worth a look: push hooks not paused (poll hooks are never pushed). Cheap enough to run every poll (at most 20 hooks per instance). */
 export async function activeHookIds(h: DbHandle): Promise<string[]> {
-  const rows = await h.db.select({ uuid: hooks.uuid }).from(hooks).where(eq(hooks.paused, false));
+  const rows = await h.db.select({ uuid: hooks.uuid }).from(hooks).where(and(eq(hooks.paused, false), eq(hooks.mode, "push")));
   return rows.map((r) => r.uuid);
 }

@@ -63,7 +63,11 @@ export class ChangeBatch {
   private bytes = 0;
   lastId = 0;
 
-  constructor(private filters: HookFilters) {}
+  /** `cap`: most distinct keys per batch (the poll endpoint's `limit`; deliveries use MAX_BATCH_CHANGES). */
+  constructor(
+    private filters: HookFilters,
+    private cap = MAX_BATCH_CHANGES,
+  ) {}
 
   add(e: ChangeRow): boolean {
     if (!passesFilters(this.filters, e)) {
@@ -72,7 +76,7 @@ export class ChangeBatch {
     }
     const k = `${e.indexId}\u0000${e.key}`;
     const prev = this.byKey.get(k);
-    if (!prev && this.byKey.size >= MAX_BATCH_CHANGES) return false;
+    if (!prev && this.byKey.size >= this.cap) return false;
     const change = fold(prev?.change, toChange(e));
     const json = JSON.stringify(change);
     const total = this.bytes - (prev ? prev.json.length + 1 : 0) + json.length + 1;

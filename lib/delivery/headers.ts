@@ -1,7 +1,7 @@
 // The headers of one POST: token, Standard Webhooks id/timestamp/signature(s), content type, custom
 // headers. Signed per attempt (the timestamp is fresh) with every active secret; the secret never travels.
 import type { Hook } from "../db/schema/hooks";
-import { sign, USER_AGENT } from "../net/signing";
+import { schemeOf, sign, USER_AGENT } from "../net/signing";
 
 /** Headers a hook's custom headers may not override: the receiver relies on them being ours. */
 const RESERVED = new Set(["webhook-id", "webhook-timestamp", "webhook-signature", "x-indexhook-token", "content-type", "user-agent", "content-length", "host"]);
@@ -32,5 +32,6 @@ export function signedHeaders(hook: Signable, delivery: { webhookId: string; con
 /** What the API shows as "headers sent": the signature is recomputed per attempt, so it is elided. */
 export function displayHeaders(hook: Signable, delivery: { webhookId: string; contentType: string; body: string }): Record<string, string> {
   const h = signedHeaders(hook, delivery);
-  return { ...h, "webhook-timestamp": "(time of each attempt)", "webhook-signature": "v1,… (HMAC-SHA256 per attempt)" };
+  const placeholder = (s: string) => (schemeOf(s) === "ed25519" ? "v1a,… (ed25519 per attempt)" : "v1,… (HMAC-SHA256 per attempt)");
+  return { ...h, "webhook-timestamp": "(time of each attempt)", "webhook-signature": [...new Set(activeSecrets(hook).map(placeholder))].join(" ") };
 }

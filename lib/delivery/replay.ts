@@ -7,7 +7,7 @@ import { and, eq } from "drizzle-orm";
 import { audit, type AuditCtx } from "../audit/context";
 import type { DbHandle } from "../db";
 import { deliveries } from "../db/schema/hooks";
-import { conflict, notFound } from "../errors";
+import { badRequest, conflict, notFound } from "../errors";
 import { newId } from "../ids";
 import { newWebhookId } from "../net/signing";
 import { leaseUntil } from "./claim";
@@ -37,6 +37,7 @@ export async function replayDelivery(h: DbHandle, uuid: string, id: string, ctx:
 
 export async function sendTestEvent(h: DbHandle, uuid: string, ctx: AuditCtx) {
   const hook = await hookOr404(h.db, uuid);
+  if (hook.mode === "poll") throw badRequest(`Hook ${uuid} is a poll hook: it has no URL to send a test event to.`, { mode: hook.mode });
   const lease = leaseUntil();
   const delivery = await h.db.transaction(async (tx) => {
     const [delivery] = await tx

@@ -1,5 +1,5 @@
 // Creates a hook. The secret and token are returned here once; afterwards only the reveal actions
-// show them. The 20-hook limit is checked under an advisory lock so two creates cannot both pass it.
+// show them (an ed25519 hook's private key never: its answer carries the public key instead). The 20-hook limit is checked under an advisory lock so two creates cannot both pass it.
 import "server-only";
 import { count, sql } from "drizzle-orm";
 import { audit, auditCtx, type AuditCtx } from "../audit/context";
@@ -12,12 +12,23 @@ import { creatorId } from "../keys/grant";
 import { checkHookUrl } from "./check-hook-url";
 import { auditView, toHookDto } from "./dto";
 import { logHead } from "./log-head";
-import { newSecret } from "../net/signing";
+import { newSigningKey } from "../net/signing";
 import { newToken } from "./secrets";
 
 export interface CreatedHook extends HookDto {
-  secret: string;
+  /** HMAC hooks only: an ed25519 private key is never read back. */
+  secret?: string;
   token: string;
+}
+
+/**
+ * A push hook needs a URL; a poll hook has none (stored as ""): it is read, never sent to. Checked here
+ * rather than in the zod schema so the create body stays a plain object others can extend.
+ */
+export function hookUrlFor(mode: "push" | "poll", url: string | undefined): string {
+  if (mode === "push" && !url) throw badRequest("A push hook needs a url.", [{ path: ["url"], message: "required", code: "invalid_type" }]);
+  if (mode === "poll" && url) throw badRequest("A poll hook has no url: its events are read with GET /api/v1/hooks/{uuid}/events.", [{ path: ["url"], message: "not allowed for mode \"poll\"", code: "custom" }]);
+  return url ?? "";
 }
 
 export async function createHook({
@@ -31,8 +42,10 @@ export async function createHook({
   input: CreateHookInput;
   ctx?: AuditCtx;
 }): Promise<CreatedHook> {
+  const url = hookUrlFor(input.mode, input.url);
   // Resolve outside the transaction: DNS can be slow and must not hold the lock.
-  await checkHookUrl(input.url);
+  if (input.mode === "push") await checkHookUrl(url);
+  const key = newSigningKey(input.signing);
   const row = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('indexhook:hooks:create'))`);
     const [{ n }] = await tx.select({ n: count() }).from(hooks);
@@ -42,9 +55,12 @@ export async function createHook({
       .values({
         uuid: crypto.randomUUID(),
         kind: input.kind,
-        url: input.url,
+        mode: input.mode,
+        url,
         headers: input.headers,
-        secret: newSecret(),
+        signing: input.signing,
+        secret: key.secret,
+        publicKey: key.publicKey,
         token: input.token ?? newToken(),
         paused: input.paused,
         pausedReason: input.paused ? "manual" : null,
@@ -56,5 +72,5 @@ export async function createHook({
     await audit(tx, ctx, { action: "hook.created", target: { type: "hook", id: created.uuid }, details: { after: auditView(created) } });
     return created;
   });
-  return { ...toHookDto(row), secret: row.secret, token: row.token };
+  return { ...toHookDto(row), ...(row.signing === "hmac-sha256" ? { secret: row.secret } : {}), token: row.token };
 }

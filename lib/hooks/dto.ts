@@ -16,15 +16,30 @@ export function hookStatus(row: Pick<Hook, "paused" | "pausedReason" | "failingS
  * What the audit log keeps of a hook: never the secret or token, and only the header names (a header
  * value is often a credential; even its redacted tail is not written).
  */
-export function auditView(row: Pick<Hook, "kind" | "url" | "headers" | "paused" | "filters">) {
-  return { kind: row.kind, url: row.url, headerNames: Object.keys(row.headers).sort(), paused: row.paused, filters: row.filters };
+export function auditView(row: Pick<Hook, "kind" | "url" | "headers" | "paused" | "filters" | "mode" | "signing">) {
+  return {
+    kind: row.kind,
+    url: row.url,
+    headerNames: Object.keys(row.headers).sort(),
+    paused: row.paused,
+    filters: row.filters,
+    mode: row.mode,
+    signing: row.signing,
+  };
 }
 
 export function toHookDto(row: Hook): HookDto {
+  // A past grace period is noise: the old key no longer signs.
+  const graceLive = !!row.previousSecretExpiresAt && row.previousSecretExpiresAt > new Date();
   return {
     uuid: row.uuid,
     kind: row.kind,
-    url: row.url,
+    url: row.mode === "poll" ? null : row.url,
+    mode: row.mode,
+    signing: row.signing,
+    // Public keys are not secrets: receivers need them to verify, so every read shows them.
+    publicKey: row.publicKey,
+    previousPublicKey: graceLive ? row.previousPublicKey : null,
     headers: redactHeaders(row.headers),
     paused: row.paused,
     pausedReason: row.pausedReason,
@@ -32,8 +47,7 @@ export function toHookDto(row: Hook): HookDto {
     isEditable: row.isEditable,
     status: hookStatus(row),
     failingSince: iso(row.failingSince),
-    // A past grace period is noise: the old secret no longer signs.
-    previousSecretExpiresAt: row.previousSecretExpiresAt && row.previousSecretExpiresAt > new Date() ? iso(row.previousSecretExpiresAt) : null,
+    previousSecretExpiresAt: graceLive ? iso(row.previousSecretExpiresAt) : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -1,8 +1,10 @@
 // Updates a hook. Pausing by hand records "manual"; resuming clears any reason (an auto-paused hook is
-// resumed the same way). Switching kind moves the cursor to the head of the other event log.
+// resumed the same way). Switching kind moves the cursor to the head of the other event log. The mode
+// is fixed at create; a new signing scheme is a rotation to a new key of that scheme (the old key keeps
+// signing, with its own scheme, for the grace period), so receivers can switch without a gap.
 import "server-only";
 import { wakeDelivery } from "../db/channels";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { audit, type AuditCtx } from "../audit/context";
 import type { AuditAction } from "../audit/record";
 import { diffFields } from "../audit/diff";
@@ -15,7 +17,9 @@ import { auditView, toHookDto } from "./dto";
 import { loadEditableHook } from "./load-hook";
 import { logHead } from "./log-head";
 import { mergeHeaders } from "./redact";
-import { notFound } from "../errors";
+import { badRequest, notFound } from "../errors";
+import { newSigningKey } from "../net/signing";
+import { ROTATION_GRACE_MS } from "./secrets";
 
 /**
  * The entries an update writes: pausing or resuming is its own action (hook.paused / hook.resumed);
@@ -25,7 +29,7 @@ import { notFound } from "../errors";
 function hookChanges(before: Hook, after: Hook) {
   const entries: { action: AuditAction; details: Record<string, unknown> }[] = [];
   if (before.paused !== after.paused) entries.push({ action: after.paused ? "hook.paused" : "hook.resumed", details: { before: { paused: before.paused }, after: { paused: after.paused } } });
-  const changed = diffFields(auditView(before), auditView(after), ["kind", "url", "headerNames", "filters"]);
+  const changed = diffFields(auditView(before), auditView(after), ["kind", "url", "headerNames", "filters", "signing"]);
   const headerValuesChanged = Object.keys(after.headers)
     .filter((k) => k in before.headers && before.headers[k] !== after.headers[k])
     .sort();
@@ -57,6 +61,12 @@ export async function updateHook({
   // The URL check resolves DNS, so it runs before the transaction; the row itself is read again under
   // a row lock, so a concurrent edit is neither lost nor misreported in the audit entry's "before".
   const first = await loadEditableHook(db, uuid);
+  if (input.mode !== undefined && input.mode !== first.mode) {
+    throw badRequest(`The mode is fixed at create (this hook is a ${first.mode} hook); create a new hook instead.`, [{ path: ["mode"], message: "cannot change", code: "custom" }]);
+  }
+  if (first.mode === "poll" && input.url !== undefined) {
+    throw badRequest("A poll hook has no url.", [{ path: ["url"], message: "not allowed for mode \"poll\"", code: "custom" }]);
+  }
   if (input.url !== undefined && input.url !== first.url) await checkHookUrl(input.url);
   const { row, resumed } = await db.transaction(async (tx) => {
     const [existing] = await tx.select().from(hooks).where(eq(hooks.uuid, uuid)).for("update");
@@ -73,6 +83,18 @@ export async function updateHook({
     else if (input.paused === undefined && patch.url !== undefined && patch.url !== existing.url && existing.pausedReason?.startsWith(REFUSED_PREFIX)) {
       patch.paused = false;
       patch.pausedReason = null;
+    }
+    if (input.signing !== undefined && input.signing !== existing.signing) {
+      const key = newSigningKey(input.signing);
+      Object.assign(patch, {
+        signing: input.signing,
+        secret: key.secret,
+        publicKey: key.publicKey,
+        // Copied in SQL, as a rotation does: the key receivers use now keeps signing for the grace period.
+        previousSecret: sql`${hooks.secret}`,
+        previousPublicKey: sql`${hooks.publicKey}`,
+        previousSecretExpiresAt: new Date(Date.now() + ROTATION_GRACE_MS),
+      });
     }
     if (input.kind !== undefined && input.kind !== existing.kind) {
       patch.kind = input.kind;
