@@ -2,10 +2,17 @@
 // copyable on the detail, a test event whose v1a signature verifies with that key) and a poll hook
 // (no URL field, the Events tab with the curl command and the events it pulls).
 import { createPublicKey, verify } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
 
 const unique = (p: string) => `${p}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 const made: string[] = [];
+
+/** Within a 390 px wide page, with nothing overflowing sideways (the shell's own header is not ours to check). */
+async function fitsPhone(el: Locator) {
+  const box = (await el.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(390);
+  expect(await el.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+}
 const indexId = unique("polled");
 
 // Leave the instance as found (other specs count indexes and hooks).
@@ -50,6 +57,11 @@ test("an ed25519 hook shows its public key, and its test event verifies with it"
   expect(verify(null, msg, key, Buffer.from(captured.headers["webhook-signature"].slice(4), "base64"))).toBe(true);
   await page.getByRole("tab", { name: "Inspector" }).click();
   await expect(page.getByRole("tabpanel", { name: "Inspector" })).toContainText("v1a,");
+
+  // At phone width the key still fits the page.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByLabel("Public key", { exact: true })).toBeVisible();
+  await fitsPhone(page.getByTestId("public-key"));
 });
 
 test("a poll hook has no URL, and its Events tab shows the curl and the events it pulls", async ({ page }) => {
@@ -87,4 +99,9 @@ test("a poll hook has no URL, and its Events tab shows the curl and the events i
   await expect(panel.getByTestId("poll-summary")).toContainText("0 events");
   await panel.getByRole("button", { name: "From the start" }).click();
   await expect(panel.getByTestId("poll-events")).toContainText('"key": "p1"');
+
+  // At phone width the command and the events fit the page.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(panel.getByLabel("Poll command")).toBeVisible();
+  await fitsPhone(panel);
 });
