@@ -10,6 +10,7 @@ import { DEFAULT_HOOK_TAB, hookTab, hookTabsFor } from "./hook-detail-tabs";
 import { filterSummary } from "./filter-summary";
 import { useHook } from "./queries";
 import { HookStatusBadge, refusalReason, statusReason } from "./hook-status-badge";
+import { BacklogNote } from "./backlog";
 
 export function HookDetail({ initialHook, role }: { initialHook: HookDto; role: Role }) {
   const q = useHook(initialHook);
@@ -25,6 +26,7 @@ export function HookDetail({ initialHook, role }: { initialHook: HookDto; role: 
           <HookStatusBadge hook={hook} />
           <Badge tone="info">{hook.kind}</Badge>
           <span>{filterSummary(hook)}</span>
+          <BacklogNote hook={hook} />
           {!hook.isEditable ? (
             <span>from TASK_WEBHOOK_URL</span>
           ) : role !== "viewer" ? (

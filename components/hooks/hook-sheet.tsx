@@ -2,7 +2,7 @@
 // Create or edit a hook in a side sheet: endpoint (or a fresh inspector bin), kind, filters, headers,
 // paused; a saved hook also shows its secret and token. The TASK_WEBHOOK_URL hook is read-only here.
 import { useState, type FormEvent } from "react";
-import type { HookDto } from "@/lib/contracts/hooks";
+import { HOOK_RATE_LIMIT_MAX, type HookDto } from "@/lib/contracts/hooks";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Select, inputClass } from "@/components/ui/select";
@@ -23,7 +23,9 @@ export function HookSheet({ hook, onClose, onCreated }: Props) {
   const createHook = useCreateHookMutation();
   const updateHook = useUpdateHookMutation();
   const [url, setUrl] = useState(hook?.url ?? "");
-  const [kind, setKind] = useState<"changes" | "tasks">(hook?.kind ?? "changes");
+  const [kind, setKind] = useState<HookDto["kind"]>(hook?.kind ?? "changes");
+  // Empty = unlimited; the server checks the range too.
+  const [rateLimit, setRateLimit] = useState(hook?.rateLimit ? String(hook.rateLimit) : "");
   const [filters, setFilters] = useState<FilterState>(filtersFromHook(hook?.filters ?? { indexes: "all", properties: "all", operations: "all" }));
   const [headers, setHeaders] = useState<HeaderRow[]>(headersFromRecord(hook?.headers ?? {}));
   const [paused, setPaused] = useState(hook?.paused ?? false);
@@ -46,7 +48,10 @@ export function HookSheet({ hook, onClose, onCreated }: Props) {
     setError(null);
     // Task events have no properties or operations: those filters apply to changes only.
     const f = filtersToInput(filters);
-    const input = { url: url.trim(), kind, filters: kind === "tasks" ? { ...f, properties: "all" as const, operations: "all" as const } : f, headers: headersToRecord(headers), paused };
+    // Operational hooks get events about the other hooks: no filters apply.
+    const all = { indexes: "all" as const, properties: "all" as const, operations: "all" as const };
+    const kindFilters = kind === "operational" ? all : kind === "tasks" ? { ...f, properties: "all" as const, operations: "all" as const } : f;
+    const input = { url: url.trim(), kind, filters: kindFilters, headers: headersToRecord(headers), paused, rateLimit: rateLimit.trim() ? Number(rateLimit) : null };
     try {
       // Each resolves after the refetch, so the list already holds a created hook when the sheet switches to it.
       const created = hook ? null : await createHook.mutateAsync(input);
@@ -73,12 +78,34 @@ export function HookSheet({ hook, onClose, onCreated }: Props) {
             <span className="text-xs text-zinc-500">A capture URL on this instance: see exactly what is sent.</span>
           </div>
           <label htmlFor="hook-kind" className="block pt-2 text-sm font-medium">Events</label>
-          <Select id="hook-kind" value={kind} onChange={(e) => setKind(e.target.value as "changes" | "tasks")}>
+          <Select id="hook-kind" value={kind} onChange={(e) => setKind(e.target.value as HookDto["kind"])}>
             <option value="changes">Document changes (JSON, Dexie Cloud shape)</option>
             <option value="tasks">Finished tasks (NDJSON)</option>
+            <option value="operational">Operational events about the other webhooks (JSON)</option>
           </Select>
+          {kind === "operational" ? (
+            <p className="text-xs text-zinc-500" data-testid="operational-hint">
+              One POST per event: hook.disabled, hook.failing, hook.recovered, delivery.exhausted — never about this hook itself.
+            </p>
+          ) : null}
+          <label htmlFor="hook-rate-limit" className="block pt-2 text-sm font-medium">Rate limit</label>
+          <div className="flex items-center gap-2">
+            <input
+              id="hook-rate-limit"
+              className={`${inputClass} w-32`}
+              type="number"
+              min={1}
+              max={HOOK_RATE_LIMIT_MAX}
+              step={1}
+              inputMode="numeric"
+              placeholder="Unlimited"
+              value={rateLimit}
+              onChange={(e) => setRateLimit(e.target.value)}
+            />
+            <span className="text-xs text-zinc-500">requests per second at most (empty = unlimited); changes wait, coalesced, nothing is dropped</span>
+          </div>
         </fieldset>
-        <FiltersFields value={filters} onChange={setFilters} kind={kind} disabled={readOnly} />
+        {kind === "operational" ? null : <FiltersFields value={filters} onChange={setFilters} kind={kind} disabled={readOnly} />}
         <HeadersFields rows={headers} onChange={setHeaders} disabled={readOnly} />
         <label className="flex items-center gap-2 text-sm" title={readOnly ? "Configured by the environment" : undefined}>
           <input type="checkbox" role="switch" checked={paused} disabled={readOnly} onChange={(e) => setPaused(e.target.checked)} aria-label="Paused" />

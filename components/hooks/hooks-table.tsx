@@ -9,6 +9,7 @@ import { formatTime } from "@/components/api/format";
 import { filterSummary } from "./filter-summary";
 import { HookStatusBadge, refusalReason } from "./hook-status-badge";
 import { DeliveryStatusBadge } from "@/components/deliveries/delivery-status-badge";
+import { BacklogNote } from "./backlog";
 
 interface Props {
   hooks: HookDto[];
@@ -44,7 +45,10 @@ export function HooksTable({ hooks, onEdit, onDelete }: Props) {
             </Td>
             <Td><Badge tone="info">{h.kind}</Badge></Td>
             <Td className="text-zinc-600 dark:text-zinc-400">{filterSummary(h)}</Td>
-            <Td><HookStatusBadge hook={h} /></Td>
+            <Td>
+              <HookStatusBadge hook={h} />
+              <BacklogNote hook={h} className="mt-1 block" />
+            </Td>
             <Td className="whitespace-nowrap text-xs" data-testid="last-delivery">
               {h.lastDelivery ? (
                 <>

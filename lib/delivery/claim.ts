@@ -1,6 +1,8 @@
 // One step of a hook's outbox, under the hook row lock (FOR UPDATE SKIP LOCKED, so concurrent workers
 // pass over a hook another one is handling): lease the open delivery if it is due, or else turn the
 // events after the cursor into a new delivery and advance the cursor in the same transaction.
+// A rate-limited hook is claimed only once its next_send_at has come, and each claim moves that time
+// on by 1 s / rateLimit in the same transaction: the hook row lock makes it hold across processes.
 import { and, asc, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import type { DbHandle, Tx } from "../db";
 import { changeEvents } from "../db/schema/deployments";
@@ -10,6 +12,7 @@ import { newId } from "../ids";
 import { ChangeBatch, MAX_BATCH_BYTES, MAX_BATCH_CHANGES } from "./coalesce";
 import { newWebhookId } from "../net/signing";
 import { CONTENT_TYPE, tasksBody } from "./payloads";
+import { nextOperational } from "./operational";
 
 /** `more`: there may be something else to send right after this one (a cut batch, or a backlog behind a retry). */
 export type Claimed = { hook: Hook; delivery: Delivery; lease: Date; more: boolean };
@@ -35,28 +38,42 @@ export async function openDelivery(tx: Tx, hookUuid: string): Promise<Delivery |
  * joined into the locking query it would come from that statement's snapshot, which on Postgres can
  * predate the commit of the sender that just released the lock (its new delivery unseen: two in flight).
  */
-export async function claimNextDelivery(h: DbHandle, hookUuid: string): Promise<Claimed | null> {
+export async function claimNextDelivery(h: DbHandle, hookUuid: string, held: { until?: Date } = {}): Promise<Claimed | null> {
   return h.db.transaction(async (tx) => {
     const [hook] = await tx.select().from(hooks).where(and(eq(hooks.uuid, hookUuid), eq(hooks.paused, false))).for("update", { skipLocked: true });
     if (!hook) return null;
     const now = new Date();
+    // Held back by its rate limit: the events stay in the log (coalescing there, as while paused).
+    if (hook.rateLimit && hook.nextSendAt && hook.nextSendAt > now) {
+      held.until = hook.nextSendAt;
+      return null;
+    }
     const lease = leaseUntil(now.getTime());
     const open = await openDelivery(tx, hookUuid);
     if (open) {
       // Leased and not expired: another sender has it. An expired lease means that sender died: resend.
       if ((open.lockedUntil && open.lockedUntil > now) || open.nextAttemptAt > now) return null;
+      await spendRate(tx, hook, now);
       const [delivery] = await tx.update(deliveries).set({ lockedUntil: lease }).where(eq(deliveries.id, open.id)).returning();
       return { hook, delivery, lease, more: true };
     }
-    const next = hook.kind === "changes" ? await nextChanges(tx, hook) : await nextTasks(tx, hook);
+    const next = hook.kind === "changes" ? await nextChanges(tx, hook) : hook.kind === "tasks" ? await nextTasks(tx, hook) : await nextOperational(tx, hook);
     if (!next) return null;
     if (!next.count) {
       if (next.lastId > hook.cursor) await tx.update(hooks).set({ cursor: next.lastId }).where(eq(hooks.uuid, hookUuid));
       return null;
     }
+    await spendRate(tx, hook, now);
     const delivery = await insertDelivery(h, tx, hook, next, now, lease);
     return { hook, delivery, lease, more: next.more };
   });
+}
+
+/** A rate-limited hook's next request may start 1 s / rateLimit after this one (counted from now). */
+async function spendRate(tx: Tx, hook: Hook, now: Date): Promise<void> {
+  if (!hook.rateLimit) return;
+  const from = hook.nextSendAt && hook.nextSendAt > now ? hook.nextSendAt : now;
+  await tx.update(hooks).set({ nextSendAt: new Date(from.getTime() + Math.ceil(1000 / hook.rateLimit)) }).where(eq(hooks.uuid, hook.uuid));
 }
 
 /** Inserts the delivery and advances the hook's cursor in one statement; created_at is the database's now(), as before. */
@@ -65,7 +82,7 @@ async function insertDelivery(h: DbHandle, tx: Tx, hook: Hook, next: NonNullable
     id: newId("dlv"),
     hookUuid: hook.uuid,
     webhookId: newWebhookId(),
-    event: hook.kind,
+    event: next.event ?? hook.kind,
     contentType: CONTENT_TYPE[hook.kind],
     body: next.body,
     eventCount: next.count,
@@ -87,7 +104,8 @@ async function insertDelivery(h: DbHandle, tx: Tx, hook: Hook, next: NonNullable
   };
 }
 
-type Next = { lastId: number; count: number; body: string; more: boolean } | null;
+/** `event`: the delivery's event name when it is not the hook's kind (an operational event's type). */
+type Next = { lastId: number; count: number; body: string; more: boolean; event?: string } | null;
 
 async function nextChanges(tx: Tx, hook: Hook): Promise<Next> {
   const batch = new ChangeBatch(hook.filters);

@@ -16,8 +16,8 @@ export function hookStatus(row: Pick<Hook, "paused" | "pausedReason" | "failingS
  * What the audit log keeps of a hook: never the secret or token, and only the header names (a header
  * value is often a credential; even its redacted tail is not written).
  */
-export function auditView(row: Pick<Hook, "kind" | "url" | "headers" | "paused" | "filters">) {
-  return { kind: row.kind, url: row.url, headerNames: Object.keys(row.headers).sort(), paused: row.paused, filters: row.filters };
+export function auditView(row: Pick<Hook, "kind" | "url" | "headers" | "paused" | "filters" | "rateLimit">) {
+  return { kind: row.kind, url: row.url, headerNames: Object.keys(row.headers).sort(), paused: row.paused, filters: row.filters, rateLimit: row.rateLimit };
 }
 
 export function toHookDto(row: Hook): HookDto {
@@ -34,6 +34,7 @@ export function toHookDto(row: Hook): HookDto {
     failingSince: iso(row.failingSince),
     // A past grace period is noise: the old secret no longer signs.
     previousSecretExpiresAt: row.previousSecretExpiresAt && row.previousSecretExpiresAt > new Date() ? iso(row.previousSecretExpiresAt) : null,
+    rateLimit: row.rateLimit,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
