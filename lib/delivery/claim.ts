@@ -14,8 +14,14 @@ import { newWebhookId } from "../net/signing";
 import { CONTENT_TYPE, tasksBody } from "./payloads";
 import { nextOperational } from "./operational";
 
-/** `more`: there may be something else to send right after this one (a cut batch, or a backlog behind a retry). */
-export type Claimed = { hook: Hook; delivery: Delivery; lease: Date; more: boolean };
+/**
+ * `more`: there may be something else to send right after this one (a cut batch, or a backlog behind a retry).
+ * `sendAt`: not before this time (a rate-limited hook's slot; at most RATE_LEAD_MS ahead).
+ */
+export type Claimed = { hook: Hook; delivery: Delivery; lease: Date; more: boolean; sendAt?: Date };
+
+/** How far ahead of its slot a rate-limited hook may be claimed (the sender then waits for the slot). */
+export const RATE_LEAD_MS = 100;
 
 const MIN_PAGE = 200;
 export const leaseUntil = (now = Date.now()) => new Date(now + env().HOOK_LEASE_MS);
@@ -43,19 +49,25 @@ export async function claimNextDelivery(h: DbHandle, hookUuid: string, held: { u
     const [hook] = await tx.select().from(hooks).where(and(eq(hooks.uuid, hookUuid), eq(hooks.paused, false))).for("update", { skipLocked: true });
     if (!hook) return null;
     const now = new Date();
-    // Held back by its rate limit: the events stay in the log (coalescing there, as while paused).
+    // A rate-limited hook's request goes out at its slot (sendAt): claimed up to RATE_LEAD_MS ahead, so
+    // the time the claim takes to commit does not eat into the spacing. Further ahead, it is held back:
+    // the events stay in the log (coalescing there, as while paused).
+    let sendAt = now;
     if (hook.rateLimit && hook.nextSendAt && hook.nextSendAt > now) {
-      held.until = hook.nextSendAt;
-      return null;
+      if (hook.nextSendAt.getTime() - now.getTime() > RATE_LEAD_MS) {
+        held.until = new Date(hook.nextSendAt.getTime() - RATE_LEAD_MS);
+        return null;
+      }
+      sendAt = hook.nextSendAt;
     }
-    const lease = leaseUntil(now.getTime());
+    const lease = leaseUntil(sendAt.getTime());
     const open = await openDelivery(tx, hookUuid);
     if (open) {
       // Leased and not expired: another sender has it. An expired lease means that sender died: resend.
       if ((open.lockedUntil && open.lockedUntil > now) || open.nextAttemptAt > now) return null;
-      await spendRate(tx, hook, now);
+      await spendRate(tx, hook, sendAt);
       const [delivery] = await tx.update(deliveries).set({ lockedUntil: lease }).where(eq(deliveries.id, open.id)).returning();
-      return { hook, delivery, lease, more: true };
+      return { hook, delivery, lease, more: true, sendAt };
     }
     const next = hook.kind === "changes" ? await nextChanges(tx, hook) : hook.kind === "tasks" ? await nextTasks(tx, hook) : await nextOperational(tx, hook);
     if (!next) return null;
@@ -63,17 +75,16 @@ export async function claimNextDelivery(h: DbHandle, hookUuid: string, held: { u
       if (next.lastId > hook.cursor) await tx.update(hooks).set({ cursor: next.lastId }).where(eq(hooks.uuid, hookUuid));
       return null;
     }
-    await spendRate(tx, hook, now);
+    await spendRate(tx, hook, sendAt);
     const delivery = await insertDelivery(h, tx, hook, next, now, lease);
-    return { hook, delivery, lease, more: next.more };
+    return { hook, delivery, lease, more: next.more, sendAt };
   });
 }
 
-/** A rate-limited hook's next request may start 1 s / rateLimit after this one (counted from now). */
-async function spendRate(tx: Tx, hook: Hook, now: Date): Promise<void> {
+/** A rate-limited hook's next request may start 1 s / rateLimit after this one's slot (greatest(now, next_send_at)). */
+async function spendRate(tx: Tx, hook: Hook, sendAt: Date): Promise<void> {
   if (!hook.rateLimit) return;
-  const from = hook.nextSendAt && hook.nextSendAt > now ? hook.nextSendAt : now;
-  await tx.update(hooks).set({ nextSendAt: new Date(from.getTime() + Math.ceil(1000 / hook.rateLimit)) }).where(eq(hooks.uuid, hook.uuid));
+  await tx.update(hooks).set({ nextSendAt: new Date(sendAt.getTime() + Math.ceil(1000 / hook.rateLimit)) }).where(eq(hooks.uuid, hook.uuid));
 }
 
 /** Inserts the delivery and advances the hook's cursor in one statement; created_at is the database's now(), as before. */

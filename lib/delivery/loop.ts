@@ -34,6 +34,7 @@ export function deliveryLoop(): Loop {
   const stopping = new AbortController();
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
+      if (stopping.signal.aborted) return resolve();
       const t = setTimeout(done, ms);
       function done() {
         clearTimeout(t);
@@ -58,6 +59,9 @@ export function deliveryLoop(): Loop {
         continue;
       }
       if (!claimed) return;
+      // A rate-limited claim names its slot: the request starts then, not when the claim committed.
+      const early = (claimed.sendAt?.getTime() ?? 0) - Date.now();
+      if (early > 0) await sleep(early);
       const { delivery } = await sendLeased(h, claimed);
       if (!claimed.more || delivery?.status !== "succeeded") return;
     }

@@ -46,7 +46,10 @@ export async function record(h: DbHandle, hook: Hook, delivery: Delivery, lease:
   const now = new Date();
   // The common case (a success that changes nothing on the hook) is one statement, so one round trip
   // instead of four: the attempt row and the lease-guarded update commit together, as before.
-  if (r.ok && (!hook.failingSince || mode === "test")) return recordSuccess(h, delivery, lease, r, now);
+  // A rate-limited hook's next request waits 1 s / rateLimit after this answer too (engine sends only):
+  // then the receiver sees the spacing whatever the connection setup took. Written with the record.
+  const paceTo = mode === "engine" && hook.rateLimit ? new Date(now.getTime() + Math.ceil(1000 / hook.rateLimit)) : null;
+  if (r.ok && (!hook.failingSince || mode === "test")) return recordSuccess(h, hook, delivery, lease, r, now, paceTo);
   return h.db.transaction(async (tx) => {
     await tx.insert(deliveryAttempts).values({ deliveryId: delivery.id, at: now, statusCode: r.statusCode, latencyMs: r.latencyMs, error: r.error, response: r.response });
     const attempts = delivery.attempts + 1;
@@ -67,6 +70,7 @@ export async function record(h: DbHandle, hook: Hook, delivery: Delivery, lease:
       .where(and(eq(deliveries.id, delivery.id), eq(deliveries.lockedUntil, lease)))
       .returning();
     if (!updated) return updated;
+    if (paceTo) await tx.update(hooks).set({ nextSendAt: sql`greatest(${hooks.nextSendAt}, ${paceTo.toISOString()}::timestamptz)` }).where(eq(hooks.uuid, hook.uuid));
     // Operational events go into the log in this transaction, with the change they report.
     if (status === "dead" && delivery.status !== "dead") await writeOperationalEvent(tx, "delivery.exhausted", hook.uuid, `delivery ${delivery.id} (${delivery.event}) gave up after ${attempts} attempt${attempts === 1 ? "" : "s"}: ${r.error ?? "failed"}`, now);
     if (mode === "test") return updated;
@@ -106,16 +110,23 @@ export async function record(h: DbHandle, hook: Hook, delivery: Delivery, lease:
   });
 }
 
-async function recordSuccess(h: DbHandle, delivery: Delivery, lease: Date, r: AttemptResult, now: Date): Promise<Delivery | undefined> {
+async function recordSuccess(h: DbHandle, hook: Hook, delivery: Delivery, lease: Date, r: AttemptResult, now: Date, paceTo: Date | null): Promise<Delivery | undefined> {
   const attempts = delivery.attempts + 1;
   const at = now.toISOString();
+  // Only rate-limited hooks pay for the extra update (it runs only when the lease was still ours).
+  const paced = paceTo
+    ? sql`, paced as (
+      update ${hooks} set next_send_at = greatest(next_send_at, ${paceTo.toISOString()}::timestamptz)
+      where uuid = ${hook.uuid} and exists (select 1 from updated)
+    )`
+    : sql``;
   const rows = await h.rows<{ updated: number }>(sql`
     with updated as (
       update ${deliveries} set status = 'succeeded', attempts = ${attempts}, last_status_code = ${r.statusCode},
         locked_until = null, delivered_at = ${at}::timestamptz
       where id = ${delivery.id} and locked_until = ${lease.toISOString()}::timestamptz
       returning 1
-    ), attempt as (
+    )${paced}, attempt as (
       insert into ${deliveryAttempts} (delivery_id, at, status_code, latency_ms, error, response)
       values (${delivery.id}, ${at}::timestamptz, ${r.statusCode}, ${r.latencyMs}, ${r.error}, ${r.response})
     )
