@@ -3,6 +3,7 @@ import type { HookDto } from "@/lib/contracts/hooks";
 
 /** "Indexes: docs, blog · upsert, delete" — what a hook receives, in a line. */
 export function filterSummary(h: Pick<HookDto, "kind" | "filters">): string {
+  if (h.kind === "operational") return "events about the other webhooks";
   const f = h.filters;
   const parts = [f.indexes === "all" ? "all indexes" : f.indexes.join(", ")];
   if (h.kind === "changes") {

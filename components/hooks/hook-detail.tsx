@@ -12,6 +12,7 @@ import { hookLabel } from "./hook-label";
 import { PublicKeyRow } from "./public-key-row";
 import { useHook } from "./queries";
 import { HookStatusBadge, refusalReason, statusReason } from "./hook-status-badge";
+import { BacklogNote } from "./backlog";
 
 export function HookDetail({ initialHook, role }: { initialHook: HookDto; role: Role }) {
   const q = useHook(initialHook);
@@ -28,6 +29,7 @@ export function HookDetail({ initialHook, role }: { initialHook: HookDto; role: 
           <Badge tone="info">{hook.kind}</Badge>
           {hook.mode === "poll" ? <Badge>poll</Badge> : <Badge>{hook.signing === "ed25519" ? "ed25519 (v1a)" : "HMAC (v1)"}</Badge>}
           <span>{filterSummary(hook)}</span>
+          <BacklogNote hook={hook} />
           {!hook.isEditable ? (
             <span>from TASK_WEBHOOK_URL</span>
           ) : role !== "viewer" ? (

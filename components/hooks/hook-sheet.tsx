@@ -3,7 +3,7 @@
 // fresh inspector bin), kind, signing scheme, filters, headers, paused; a saved hook also shows its
 // secret (or public key) and token. The TASK_WEBHOOK_URL hook is read-only here.
 import { useState, type FormEvent } from "react";
-import type { HookDto } from "@/lib/contracts/hooks";
+import { HOOK_RATE_LIMIT_MAX, type HookDto } from "@/lib/contracts/hooks";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Select, inputClass } from "@/components/ui/select";
@@ -24,10 +24,12 @@ export function HookSheet({ hook, onClose, onCreated }: Props) {
   const createHook = useCreateHookMutation();
   const updateHook = useUpdateHookMutation();
   const [url, setUrl] = useState(hook?.url ?? "");
-  const [kind, setKind] = useState<"changes" | "tasks">(hook?.kind ?? "changes");
+  const [kind, setKind] = useState<HookDto["kind"]>(hook?.kind ?? "changes");
   const [mode, setMode] = useState<"push" | "poll">(hook?.mode ?? "push");
   const [signing, setSigning] = useState<"hmac-sha256" | "ed25519">(hook?.signing ?? "hmac-sha256");
   const poll = mode === "poll";
+  // Empty = unlimited; the server checks the range too.
+  const [rateLimit, setRateLimit] = useState(hook?.rateLimit ? String(hook.rateLimit) : "");
   const [filters, setFilters] = useState<FilterState>(filtersFromHook(hook?.filters ?? { indexes: "all", properties: "all", operations: "all" }));
   const [headers, setHeaders] = useState<HeaderRow[]>(headersFromRecord(hook?.headers ?? {}));
   const [paused, setPaused] = useState(hook?.paused ?? false);
@@ -50,9 +52,14 @@ export function HookSheet({ hook, onClose, onCreated }: Props) {
     setError(null);
     // Task events have no properties or operations: those filters apply to changes only.
     const f = filtersToInput(filters);
-    const common = { kind, filters: kind === "tasks" ? { ...f, properties: "all" as const, operations: "all" as const } : f, signing };
-    // A poll hook has no URL, headers or pause: nothing is ever sent to it.
-    const input = poll ? common : { ...common, url: url.trim(), headers: headersToRecord(headers), paused };
+    // Operational hooks get events about the other hooks: no filters apply.
+    const all = { indexes: "all" as const, properties: "all" as const, operations: "all" as const };
+    const kindFilters = kind === "operational" ? all : kind === "tasks" ? { ...f, properties: "all" as const, operations: "all" as const } : f;
+    const common = { kind, filters: kindFilters, signing };
+    // A poll hook has no URL, headers, pause or rate limit: nothing is ever sent to it.
+    const input = poll
+      ? common
+      : { ...common, url: url.trim(), headers: headersToRecord(headers), paused, rateLimit: rateLimit.trim() ? Number(rateLimit) : null };
     try {
       // Each resolves after the refetch, so the list already holds a created hook when the sheet switches to it.
       const created = hook ? null : await createHook.mutateAsync({ ...input, mode });
@@ -90,9 +97,10 @@ export function HookSheet({ hook, onClose, onCreated }: Props) {
             </>
           )}
           <label htmlFor="hook-kind" className="block pt-2 text-sm font-medium">Events</label>
-          <Select id="hook-kind" value={kind} onChange={(e) => setKind(e.target.value as "changes" | "tasks")}>
+          <Select id="hook-kind" value={kind} onChange={(e) => setKind(e.target.value as HookDto["kind"])}>
             <option value="changes">Document changes (JSON, Dexie Cloud shape)</option>
             <option value="tasks">Finished tasks (NDJSON)</option>
+            <option value="operational">Operational events about the other webhooks (JSON)</option>
           </Select>
           {poll ? null : (
             <>
@@ -106,8 +114,33 @@ export function HookSheet({ hook, onClose, onCreated }: Props) {
               ) : null}
             </>
           )}
+          {kind === "operational" ? (
+            <p className="text-xs text-zinc-500" data-testid="operational-hint">
+              One POST per event: hook.disabled, hook.failing, hook.recovered, delivery.exhausted — never about this hook itself.
+            </p>
+          ) : null}
+          {poll ? null : (
+            <>
+              <label htmlFor="hook-rate-limit" className="block pt-2 text-sm font-medium">Rate limit</label>
+              <div className="flex items-center gap-2">
+                <input
+                  id="hook-rate-limit"
+                  className={`${inputClass} w-32`}
+                  type="number"
+                  min={1}
+                  max={HOOK_RATE_LIMIT_MAX}
+                  step={1}
+                  inputMode="numeric"
+                  placeholder="Unlimited"
+                  value={rateLimit}
+                  onChange={(e) => setRateLimit(e.target.value)}
+                />
+                <span className="text-xs text-zinc-500">requests per second at most (empty = unlimited); changes wait, coalesced, nothing is dropped</span>
+              </div>
+            </>
+          )}
         </fieldset>
-        <FiltersFields value={filters} onChange={setFilters} kind={kind} disabled={readOnly} />
+        {kind === "operational" ? null : <FiltersFields value={filters} onChange={setFilters} kind={kind} disabled={readOnly} />}
         {poll ? null : (
           <>
             <HeadersFields rows={headers} onChange={setHeaders} disabled={readOnly} />

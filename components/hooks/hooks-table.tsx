@@ -10,6 +10,7 @@ import { filterSummary } from "./filter-summary";
 import { hookLabel } from "./hook-label";
 import { HookStatusBadge, refusalReason } from "./hook-status-badge";
 import { DeliveryStatusBadge } from "@/components/deliveries/delivery-status-badge";
+import { BacklogNote } from "./backlog";
 
 interface Props {
   hooks: HookDto[];
@@ -48,7 +49,10 @@ export function HooksTable({ hooks, onEdit, onDelete }: Props) {
               {h.mode === "poll" ? <> <Badge tone="neutral">poll</Badge></> : null}
             </Td>
             <Td className="text-zinc-600 dark:text-zinc-400">{filterSummary(h)}</Td>
-            <Td><HookStatusBadge hook={h} /></Td>
+            <Td>
+              <HookStatusBadge hook={h} />
+              <BacklogNote hook={h} className="mt-1 block" />
+            </Td>
             <Td className="whitespace-nowrap text-xs" data-testid="last-delivery">
               {h.lastDelivery ? (
                 <>

@@ -6,7 +6,16 @@ import { errorSchema } from "./system";
 
 export const HOOK_LIMIT = 20;
 export const NIL_UUID = "00000000-0000-0000-0000-000000000000";
-export const HOOK_KINDS = ["changes", "tasks"] as const;
+export const HOOK_KINDS = ["changes", "tasks", "operational"] as const;
+/** Requests per second a hook may be given at most (rateLimit); null means unlimited. */
+export const HOOK_RATE_LIMIT_MAX = 1000;
+const rateLimitSchema = z
+  .number()
+  .int("a whole number of requests per second")
+  .positive("at least 1 request per second")
+  .max(HOOK_RATE_LIMIT_MAX, `at most ${HOOK_RATE_LIMIT_MAX} requests per second`)
+  .nullable()
+  .meta({ description: "Requests per second at most (null = unlimited); events that wait meanwhile accumulate, coalesced per key" });
 export const HOOK_OPERATIONS = ["upsert", "update", "delete"] as const;
 export const HOOK_MODES = ["push", "poll"] as const;
 export const HOOK_SIGNING = ["hmac-sha256", "ed25519"] as const;
@@ -51,6 +60,7 @@ export const hookSchema = z
     status: z.enum(HOOK_STATUSES),
     failingSince: z.string().nullable(),
     previousSecretExpiresAt: z.string().nullable().meta({ description: "Until when the secret before the last rotation still signs" }),
+    rateLimit: z.number().int().nullable().meta({ description: "Requests per second at most; null = unlimited" }),
     createdAt: z.string(),
     updatedAt: z.string(),
     lastDelivery: z
@@ -58,6 +68,13 @@ export const hookSchema = z
       .nullable()
       .optional()
       .meta({ description: "The newest delivery (listed on reads; absent on writes)" }),
+    backlog: z
+      .object({
+        events: z.number().meta({ description: "Events in the hook's log after its cursor, not yet in a delivery (index and operation filters applied; counted up to 10,000)" }),
+        deliveries: z.number().meta({ description: "Deliveries not yet delivered (pending or failed)" }),
+      })
+      .optional()
+      .meta({ description: "What waits to be sent (on reads; absent on writes): grows while the hook is paused, failing or held back by its rate limit" }),
   })
   .meta({ id: "Hook" });
 export type HookDto = z.infer<typeof hookSchema>;
@@ -72,6 +89,7 @@ export const createHookBody = z
     paused: z.boolean().default(false),
     filters: hookFiltersSchema.default({ indexes: "all", properties: "all", operations: "all" }),
     token: z.string().min(16, "at least 16 characters").max(256).optional(),
+    rateLimit: rateLimitSchema.default(null),
   })
   .meta({ id: "CreateHookRequest" });
 export type CreateHookInput = z.infer<typeof createHookBody>;
@@ -85,6 +103,7 @@ export const updateHookBody = z
     filters: hookFiltersSchema.optional(),
     signing: z.enum(HOOK_SIGNING).optional().meta({ description: "A new scheme makes a new key; the old key keeps signing (its own scheme) for 24 h, as a rotation" }),
     mode: z.enum(HOOK_MODES).optional().meta({ description: "Fixed at create: only the current mode is accepted" }),
+    rateLimit: rateLimitSchema.optional(),
   })
   .meta({ id: "UpdateHookRequest" });
 export type UpdateHookInput = z.infer<typeof updateHookBody>;

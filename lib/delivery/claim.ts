@@ -1,6 +1,8 @@
 // One step of a hook's outbox, under the hook row lock (FOR UPDATE SKIP LOCKED, so concurrent workers
 // pass over a hook another one is handling): lease the open delivery if it is due, or else turn the
 // events after the cursor into a new delivery and advance the cursor in the same transaction.
+// A rate-limited hook is claimed only once its next_send_at has come, and each claim moves that time
+// on by 1 s / rateLimit in the same transaction: the hook row lock makes it hold across processes.
 import { and, asc, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import type { DbHandle, DbOrTx, Tx } from "../db";
 import { changeEvents } from "../db/schema/deployments";
@@ -10,9 +12,16 @@ import { newId } from "../ids";
 import { ChangeBatch, MAX_BATCH_BYTES, MAX_BATCH_CHANGES } from "./coalesce";
 import { newWebhookId } from "../net/signing";
 import { CONTENT_TYPE, tasksBody } from "./payloads";
+import { nextOperational } from "./operational";
 
-/** `more`: there may be something else to send right after this one (a cut batch, or a backlog behind a retry). */
-export type Claimed = { hook: Hook; delivery: Delivery; lease: Date; more: boolean };
+/**
+ * `more`: there may be something else to send right after this one (a cut batch, or a backlog behind a retry).
+ * `sendAt`: not before this time (a rate-limited hook's slot; at most RATE_LEAD_MS ahead).
+ */
+export type Claimed = { hook: Hook; delivery: Delivery; lease: Date; more: boolean; sendAt?: Date };
+
+/** How far ahead of its slot a rate-limited hook may be claimed (the sender then waits for the slot). */
+export const RATE_LEAD_MS = 100;
 
 const MIN_PAGE = 200;
 export const leaseUntil = (now = Date.now()) => new Date(now + env().HOOK_LEASE_MS);
@@ -35,7 +44,7 @@ export async function openDelivery(tx: Tx, hookUuid: string): Promise<Delivery |
  * joined into the locking query it would come from that statement's snapshot, which on Postgres can
  * predate the commit of the sender that just released the lock (its new delivery unseen: two in flight).
  */
-export async function claimNextDelivery(h: DbHandle, hookUuid: string): Promise<Claimed | null> {
+export async function claimNextDelivery(h: DbHandle, hookUuid: string, held: { until?: Date } = {}): Promise<Claimed | null> {
   return h.db.transaction(async (tx) => {
     // Poll hooks are never pushed: they are read through GET …/events.
     const [hook] = await tx
@@ -45,23 +54,42 @@ export async function claimNextDelivery(h: DbHandle, hookUuid: string): Promise<
       .for("update", { skipLocked: true });
     if (!hook) return null;
     const now = new Date();
-    const lease = leaseUntil(now.getTime());
+    // A rate-limited hook's request goes out at its slot (sendAt): claimed up to RATE_LEAD_MS ahead, so
+    // the time the claim takes to commit does not eat into the spacing. Further ahead, it is held back:
+    // the events stay in the log (coalescing there, as while paused).
+    let sendAt = now;
+    if (hook.rateLimit && hook.nextSendAt && hook.nextSendAt > now) {
+      if (hook.nextSendAt.getTime() - now.getTime() > RATE_LEAD_MS) {
+        held.until = new Date(hook.nextSendAt.getTime() - RATE_LEAD_MS);
+        return null;
+      }
+      sendAt = hook.nextSendAt;
+    }
+    const lease = leaseUntil(sendAt.getTime());
     const open = await openDelivery(tx, hookUuid);
     if (open) {
       // Leased and not expired: another sender has it. An expired lease means that sender died: resend.
       if ((open.lockedUntil && open.lockedUntil > now) || open.nextAttemptAt > now) return null;
+      await spendRate(tx, hook, sendAt);
       const [delivery] = await tx.update(deliveries).set({ lockedUntil: lease }).where(eq(deliveries.id, open.id)).returning();
-      return { hook, delivery, lease, more: true };
+      return { hook, delivery, lease, more: true, sendAt };
     }
-    const next = hook.kind === "changes" ? await nextChanges(tx, hook) : await nextTasks(tx, hook);
+    const next = hook.kind === "changes" ? await nextChanges(tx, hook) : hook.kind === "tasks" ? await nextTasks(tx, hook) : await nextOperational(tx, hook);
     if (!next) return null;
     if (!next.count) {
       if (next.lastId > hook.cursor) await tx.update(hooks).set({ cursor: next.lastId }).where(eq(hooks.uuid, hookUuid));
       return null;
     }
+    await spendRate(tx, hook, sendAt);
     const delivery = await insertDelivery(h, tx, hook, next, now, lease);
-    return { hook, delivery, lease, more: next.more };
+    return { hook, delivery, lease, more: next.more, sendAt };
   });
+}
+
+/** A rate-limited hook's next request may start 1 s / rateLimit after this one's slot (greatest(now, next_send_at)). */
+async function spendRate(tx: Tx, hook: Hook, sendAt: Date): Promise<void> {
+  if (!hook.rateLimit) return;
+  await tx.update(hooks).set({ nextSendAt: new Date(sendAt.getTime() + Math.ceil(1000 / hook.rateLimit)) }).where(eq(hooks.uuid, hook.uuid));
 }
 
 /** Inserts the delivery and advances the hook's cursor in one statement; created_at is the database's now(), as before. */
@@ -70,7 +98,7 @@ async function insertDelivery(h: DbHandle, tx: Tx, hook: Hook, next: NonNullable
     id: newId("dlv"),
     hookUuid: hook.uuid,
     webhookId: newWebhookId(),
-    event: hook.kind,
+    event: next.event ?? hook.kind,
     contentType: CONTENT_TYPE[hook.kind],
     body: next.body,
     eventCount: next.count,
@@ -92,8 +120,9 @@ async function insertDelivery(h: DbHandle, tx: Tx, hook: Hook, next: NonNullable
   };
 }
 
-/** `items`: what the body carries (changes or tasks), for the poll endpoint, which answers them as JSON. */
-export type Next = { lastId: number; count: number; body: string; more: boolean; items: Record<string, unknown>[] } | null;
+/** `items`: what the body carries (changes or tasks), for the poll endpoint, which answers them as JSON.
+ * `event`: the delivery's event name when it is not the hook's kind (an operational event's type). */
+export type Next = { lastId: number; count: number; body: string; more: boolean; items: Record<string, unknown>[]; event?: string } | null;
 
 /**
  * A batch of the hook's changes after its cursor. The poll endpoint reads with its own `cap` (changes

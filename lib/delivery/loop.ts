@@ -14,6 +14,8 @@ import { sendLeased } from "./send";
 
 const POLL_MS = 500;
 const SCAN_MS = 100;
+/** A runner held back by its hook's rate limit waits this long at most (1 s / rateLimit ≤ 1 s). */
+const RATE_WAIT_MAX_MS = 1_500;
 
 export function deliveryLoop(): Loop {
   let stopped = false;
@@ -28,14 +30,38 @@ export function deliveryLoop(): Loop {
     alarm.wake();
   };
   const busy = new Map<string, Promise<void>>();
+  // Rate-limit waits end early on stop, so stopping never waits out a hook's interval.
+  const stopping = new AbortController();
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      if (stopping.signal.aborted) return resolve();
+      const t = setTimeout(done, ms);
+      function done() {
+        clearTimeout(t);
+        stopping.signal.removeEventListener("abort", done);
+        resolve();
+      }
+      stopping.signal.addEventListener("abort", done);
+    });
   let unlisten: (() => Promise<void>) | undefined;
 
   // Keeps sending while a claim says more is waiting; events that arrive meanwhile come back through
   // the NOTIFY (`again` below), so an idle hook costs no extra claim after each send.
   async function runHook(h: DbHandle, uuid: string) {
     while (!stopped) {
-      const claimed = await claimNextDelivery(h, uuid);
+      const held: { until?: Date } = {};
+      const claimed = await claimNextDelivery(h, uuid, held);
+      // Held back by its rate limit (at most 1 s): wait here and claim again, rather than for the poll.
+      if (!claimed && held.until) {
+        const wait = held.until.getTime() - Date.now();
+        if (wait > RATE_WAIT_MAX_MS) return;
+        await sleep(Math.max(0, wait));
+        continue;
+      }
       if (!claimed) return;
+      // A rate-limited claim names its slot: the request starts then, not when the claim committed.
+      const early = (claimed.sendAt?.getTime() ?? 0) - Date.now();
+      if (early > 0) await sleep(early);
       const { delivery } = await sendLeased(h, claimed);
       if (!claimed.more || delivery?.status !== "succeeded") return;
     }
@@ -89,6 +115,7 @@ export function deliveryLoop(): Loop {
     },
     async stop() {
       stopped = true;
+      stopping.abort();
       deliverySignals.off("wake", onWake);
       await unlisten?.().catch(() => {});
       alarm.wake();

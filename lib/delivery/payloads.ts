@@ -1,8 +1,10 @@
 // Request bodies by hook kind: the Dexie Cloud `changes` JSON, NDJSON for tasks, and the sample events
 // the Testing tab sends (fixtures, so a receiver sees exactly the shape real deliveries have).
+import type { HookKind } from "../db/schema/hooks";
 import type { HookChange } from "./coalesce";
+import { SAMPLE_OPERATIONAL } from "./operational";
 
-export const CONTENT_TYPE = { changes: "application/json", tasks: "application/x-ndjson" } as const;
+export const CONTENT_TYPE = { changes: "application/json", tasks: "application/x-ndjson", operational: "application/json" } as const;
 
 export function changesBody(changes: HookChange[]): string {
   return JSON.stringify({ changes });
@@ -36,6 +38,7 @@ export function sampleTask(): Record<string, unknown> {
   };
 }
 
-export function sampleBody(kind: "changes" | "tasks"): string {
+export function sampleBody(kind: HookKind): string {
+  if (kind === "operational") return JSON.stringify({ ...SAMPLE_OPERATIONAL, at: new Date().toISOString() });
   return kind === "changes" ? changesBody(SAMPLE_CHANGES) : tasksBody([sampleTask()]);
 }

@@ -8,16 +8,18 @@ import type { HookEventsPage } from "../contracts/hooks";
 import { badRequest } from "../errors";
 import { logHead } from "../hooks/log-head";
 import { nextChanges, nextTasks } from "./claim";
+import { nextOperational } from "./operational";
 import { hookOr404 } from "./queries";
 
 /** Log rows one request reads at most (a page of a hook whose filters skip most of the log ends early). */
 const SCAN_LIMIT = 20_000;
-const PREFIX = { changes: "chg", tasks: "tsk" } as const;
+const PREFIX = { changes: "chg", tasks: "tsk", operational: "ops" } as const;
+type Kind = keyof typeof PREFIX;
 
 /** Cursors name their log (`chg_…` change_events, `tsk_…` task_events), so one of the other kind is refused. */
-export const toCursor = (kind: "changes" | "tasks", id: number) => `${PREFIX[kind]}_${id}`;
+export const toCursor = (kind: Kind, id: number) => `${PREFIX[kind]}_${id}`;
 
-function parseCursor(kind: "changes" | "tasks", after: string): number {
+function parseCursor(kind: Kind, after: string): number {
   const m = /^([a-z]{3})_(\d{1,15})$/.exec(after);
   if (!m || m[1] !== PREFIX[kind]) {
     throw badRequest(`after= is not a cursor of this hook's ${kind} log (expected "${PREFIX[kind]}_<n>", the next of a previous page).`, { parameter: "after" }, "invalid_cursor");
@@ -33,7 +35,12 @@ export async function pollHookEvents(db: Db, uuid: string, q: { after?: string; 
   // Without a cursor: from where the hook started (its creation, or its last change of kind).
   const from = q.after === undefined ? hook.cursor : parseCursor(hook.kind, q.after);
   const view = { filters: hook.filters, cursor: from };
-  const next = hook.kind === "changes" ? await nextChanges(db, view, q.limit, SCAN_LIMIT) : await nextTasks(db, view, q.limit);
+  const next =
+    hook.kind === "changes"
+      ? await nextChanges(db, view, q.limit, SCAN_LIMIT)
+      : hook.kind === "tasks"
+        ? await nextTasks(db, view, q.limit)
+        : await nextOperational(db, { uuid: hook.uuid, cursor: from }, q.limit);
   if (!next) {
     // A cursor past the end of the log is not one this log gave out: the events it would skip are not nothing.
     if (from > (await logHead(db, hook.kind))) throw badRequest("after= is ahead of this hook's log.", { parameter: "after" }, "invalid_cursor");

@@ -1,7 +1,7 @@
 // Sends one leased delivery through the SSRF guard and records the attempt: 2xx delivers, anything
 // else (3xx included, timeouts) schedules a retry; 410, a refusal by the guard and long failure runs
 // pause the hook.
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { DbHandle } from "../db";
 import { deliveries, deliveryAttempts, hooks, type Delivery, type Hook } from "../db/schema/hooks";
 import { env } from "../env";
@@ -9,6 +9,7 @@ import { recordAudit } from "../audit/record";
 import { errorReason, ownInspectorTarget, safeRequest, SsrfError } from "../net/outbound";
 import { parseRetryAfter, retryDelayMs } from "./backoff";
 import { signedHeaders } from "./headers";
+import { writeOperationalEvent } from "./operational";
 
 /** engine: normal outbox delivery; replay: a user's resend; test: a one-shot sample event. */
 export type SendMode = "engine" | "replay" | "test";
@@ -45,7 +46,10 @@ export async function record(h: DbHandle, hook: Hook, delivery: Delivery, lease:
   const now = new Date();
   // The common case (a success that changes nothing on the hook) is one statement, so one round trip
   // instead of four: the attempt row and the lease-guarded update commit together, as before.
-  if (r.ok && (!hook.failingSince || mode === "test")) return recordSuccess(h, delivery, lease, r, now);
+  // A rate-limited hook's next request waits 1 s / rateLimit after this answer too (engine sends only):
+  // then the receiver sees the spacing whatever the connection setup took. Written with the record.
+  const paceTo = mode === "engine" && hook.rateLimit ? new Date(now.getTime() + Math.ceil(1000 / hook.rateLimit)) : null;
+  if (r.ok && (!hook.failingSince || mode === "test")) return recordSuccess(h, hook, delivery, lease, r, now, paceTo);
   return h.db.transaction(async (tx) => {
     await tx.insert(deliveryAttempts).values({ deliveryId: delivery.id, at: now, statusCode: r.statusCode, latencyMs: r.latencyMs, error: r.error, response: r.response });
     const attempts = delivery.attempts + 1;
@@ -65,13 +69,22 @@ export async function record(h: DbHandle, hook: Hook, delivery: Delivery, lease:
       // Only while the lease is ours: if it ran out and another worker resent, its record wins.
       .where(and(eq(deliveries.id, delivery.id), eq(deliveries.lockedUntil, lease)))
       .returning();
-    if (!updated || mode === "test") return updated;
+    if (!updated) return updated;
+    if (paceTo) await tx.update(hooks).set({ nextSendAt: sql`greatest(${hooks.nextSendAt}, ${paceTo.toISOString()}::timestamptz)` }).where(eq(hooks.uuid, hook.uuid));
+    // Operational events go into the log in this transaction, with the change they report.
+    if (status === "dead" && delivery.status !== "dead") await writeOperationalEvent(tx, "delivery.exhausted", hook.uuid, `delivery ${delivery.id} (${delivery.event}) gave up after ${attempts} attempt${attempts === 1 ? "" : "s"}: ${r.error ?? "failed"}`, now);
+    if (mode === "test") return updated;
     if (r.ok) {
-      if (hook.failingSince) await tx.update(hooks).set({ failingSince: null }).where(eq(hooks.uuid, hook.uuid));
+      if (hook.failingSince) {
+        const [recovered] = await tx.update(hooks).set({ failingSince: null }).where(and(eq(hooks.uuid, hook.uuid), isNotNull(hooks.failingSince))).returning({ since: hooks.uuid });
+        if (recovered) await writeOperationalEvent(tx, "hook.recovered", hook.uuid, `HTTP ${r.statusCode} after failing since ${hook.failingSince.toISOString()}`, now);
+      }
       return updated;
     }
     if (mode === "replay" && status !== "failed") return updated;
-    await tx.update(hooks).set({ failingSince: sql`coalesce(${hooks.failingSince}, ${now.toISOString()}::timestamptz)` }).where(eq(hooks.uuid, hook.uuid));
+    // Only the first failure of a run sets failing_since (and says so); later ones leave it.
+    const [began] = await tx.update(hooks).set({ failingSince: now }).where(and(eq(hooks.uuid, hook.uuid), isNull(hooks.failingSince))).returning({ uuid: hooks.uuid });
+    if (began) await writeOperationalEvent(tx, "hook.failing", hook.uuid, r.error ?? "failed", now);
     const since = hook.failingSince ?? now;
     const pause = r.refused
       ? `${REFUSED_PREFIX}${r.error}`
@@ -88,6 +101,7 @@ export async function record(h: DbHandle, hook: Hook, delivery: Delivery, lease:
         .returning({ uuid: hooks.uuid });
       // The engine's own decision: recorded as the system's, once (a hook already paused is left alone).
       if (paused) {
+        await writeOperationalEvent(tx, "hook.disabled", hook.uuid, pause, now);
         await recordAudit(tx, { type: "system", id: "delivery", name: "delivery engine" }, { action: "hook.auto_paused", target: { type: "hook", id: hook.uuid }, details: { reason: pause, deliveryId: delivery.id, statusCode: r.statusCode } });
         console.warn(`[indexhook] hook ${hook.uuid} paused (${pause})`);
       }
@@ -96,16 +110,23 @@ export async function record(h: DbHandle, hook: Hook, delivery: Delivery, lease:
   });
 }
 
-async function recordSuccess(h: DbHandle, delivery: Delivery, lease: Date, r: AttemptResult, now: Date): Promise<Delivery | undefined> {
+async function recordSuccess(h: DbHandle, hook: Hook, delivery: Delivery, lease: Date, r: AttemptResult, now: Date, paceTo: Date | null): Promise<Delivery | undefined> {
   const attempts = delivery.attempts + 1;
   const at = now.toISOString();
+  // Only rate-limited hooks pay for the extra update (it runs only when the lease was still ours).
+  const paced = paceTo
+    ? sql`, paced as (
+      update ${hooks} set next_send_at = greatest(next_send_at, ${paceTo.toISOString()}::timestamptz)
+      where uuid = ${hook.uuid} and exists (select 1 from updated)
+    )`
+    : sql``;
   const rows = await h.rows<{ updated: number }>(sql`
     with updated as (
       update ${deliveries} set status = 'succeeded', attempts = ${attempts}, last_status_code = ${r.statusCode},
         locked_until = null, delivered_at = ${at}::timestamptz
       where id = ${delivery.id} and locked_until = ${lease.toISOString()}::timestamptz
       returning 1
-    ), attempt as (
+    )${paced}, attempt as (
       insert into ${deliveryAttempts} (delivery_id, at, status_code, latency_ms, error, response)
       values (${delivery.id}, ${at}::timestamptz, ${r.statusCode}, ${r.latencyMs}, ${r.error}, ${r.response})
     )

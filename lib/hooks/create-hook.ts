@@ -65,6 +65,7 @@ export async function createHook({
         paused: input.paused,
         pausedReason: input.paused ? "manual" : null,
         filters: input.filters,
+        rateLimit: input.rateLimit,
         cursor: await logHead(tx, input.kind),
         createdBy: creatorId(principal),
       })

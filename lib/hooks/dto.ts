@@ -16,7 +16,7 @@ export function hookStatus(row: Pick<Hook, "paused" | "pausedReason" | "failingS
  * What the audit log keeps of a hook: never the secret or token, and only the header names (a header
  * value is often a credential; even its redacted tail is not written).
  */
-export function auditView(row: Pick<Hook, "kind" | "url" | "headers" | "paused" | "filters" | "mode" | "signing">) {
+export function auditView(row: Pick<Hook, "kind" | "url" | "headers" | "paused" | "filters" | "mode" | "signing" | "rateLimit">) {
   return {
     kind: row.kind,
     url: row.url,
@@ -25,6 +25,7 @@ export function auditView(row: Pick<Hook, "kind" | "url" | "headers" | "paused" 
     filters: row.filters,
     mode: row.mode,
     signing: row.signing,
+    rateLimit: row.rateLimit,
   };
 }
 
@@ -48,6 +49,7 @@ export function toHookDto(row: Hook): HookDto {
     status: hookStatus(row),
     failingSince: iso(row.failingSince),
     previousSecretExpiresAt: graceLive ? iso(row.previousSecretExpiresAt) : null,
+    rateLimit: row.rateLimit,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -3,10 +3,10 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../db";
 import { changeEvents } from "../db/schema/deployments";
-import { taskEvents } from "../db/schema/hooks";
+import { operationalEvents, taskEvents, type HookKind } from "../db/schema/hooks";
 
-export async function logHead(db: DbOrTx, kind: "changes" | "tasks"): Promise<number> {
-  const table = kind === "changes" ? changeEvents : taskEvents;
+export async function logHead(db: DbOrTx, kind: HookKind): Promise<number> {
+  const table = kind === "changes" ? changeEvents : kind === "tasks" ? taskEvents : operationalEvents;
   const [row] = await db.select({ max: sql<string | null>`max(${table.id})` }).from(table);
   return Number(row?.max ?? 0);
 }

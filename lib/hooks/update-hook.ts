@@ -29,7 +29,7 @@ import { ROTATION_GRACE_MS } from "./secrets";
 function hookChanges(before: Hook, after: Hook) {
   const entries: { action: AuditAction; details: Record<string, unknown> }[] = [];
   if (before.paused !== after.paused) entries.push({ action: after.paused ? "hook.paused" : "hook.resumed", details: { before: { paused: before.paused }, after: { paused: after.paused } } });
-  const changed = diffFields(auditView(before), auditView(after), ["kind", "url", "headerNames", "filters", "signing"]);
+  const changed = diffFields(auditView(before), auditView(after), ["kind", "url", "headerNames", "filters", "signing", "rateLimit"]);
   const headerValuesChanged = Object.keys(after.headers)
     .filter((k) => k in before.headers && before.headers[k] !== after.headers[k])
     .sort();
@@ -75,6 +75,7 @@ export async function updateHook({
     if (input.url !== undefined) patch.url = input.url;
     if (input.filters !== undefined) patch.filters = input.filters;
     if (input.headers !== undefined) patch.headers = mergeHeaders(existing.headers, input.headers);
+    if (input.rateLimit !== undefined) patch.rateLimit = input.rateLimit;
     if (input.paused !== undefined && input.paused !== existing.paused) {
       patch.paused = input.paused;
       patch.pausedReason = input.paused ? "manual" : null;

@@ -3,6 +3,8 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageUser } from "@/lib/auth/page-role";
 import { StatCards } from "@/components/overview/stat-cards";
+import { HookHealth } from "@/components/overview/hook-health";
+import { listHooksForDashboard } from "@/lib/hooks/dashboard";
 
 export const metadata = { title: "Overview" };
 
@@ -27,10 +29,12 @@ export const dynamic = "force-dynamic";
 export default async function OverviewPage() {
   const member = await pageUser("member");
   const steps = member ? STEPS : VIEWER_STEPS;
+  const hooks = await listHooksForDashboard();
   return (
     <>
       <PageHeader title="Overview" description="Your search indexes, their data flow and webhook health at a glance." />
       <StatCards />
+      <HookHealth initialHooks={hooks} />
       <Card>
         <h2 className="mb-3 text-sm font-semibold">{member ? "Get started" : "Explore"}</h2>
         <ol className="space-y-2">

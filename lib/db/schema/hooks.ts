@@ -13,8 +13,8 @@ export type HookFilters = {
  */
 export const hooks = pgTable("hooks", {
   uuid: text("uuid").primaryKey(),
-  /** changes / tasks read their event logs; "operational" (to add to this enum) reads operational_events. */
-  kind: text("kind", { enum: ["changes", "tasks"] }).notNull(),
+  /** changes / tasks read their event logs; "operational" reads operational_events (events about the other hooks). */
+  kind: text("kind", { enum: ["changes", "tasks", "operational"] }).notNull(),
   /** "push" POSTs to url; "poll" hooks have no URL (stored as "") and are read through GET …/events. */
   mode: text("mode", { enum: ["push", "poll"] }).notNull().default("push"),
   url: text("url").notNull(),
@@ -126,4 +126,6 @@ export const inspectorRequests = pgTable(
 );
 
 export type Hook = typeof hooks.$inferSelect;
+export type HookKind = Hook["kind"];
+export type OperationalEventType = (typeof operationalEvents.$inferSelect)["type"];
 export type Delivery = typeof deliveries.$inferSelect;
