@@ -55,7 +55,9 @@ describe("operational hooks", () => {
   beforeAll(async () => {
     ops = await receiver();
     opHook = await createHook({ kind: "operational", url: `${ops.url}/ops` });
+    pollHook = await createHook({ kind: "operational", mode: "poll" });
   });
+  let pollHook: { uuid: string };
 
   it("are created with kind operational and read back so; reads list them with a backlog", async () => {
     const h = await call("GET", `/api/v1/hooks/${opHook.uuid}`);
@@ -157,5 +159,24 @@ describe("operational hooks", () => {
     const [e] = eventsOf(rx);
     expect(Object.keys(e).sort()).toEqual(["at", "hookUuid", "reason", "type"]);
     expect(e.type).toBe("hook.failing");
+  });
+
+  it("an operational poll hook pulls, in pages, the same events the push one received (ops_ cursors)", async () => {
+    const pushed = eventsOf(ops).filter((e) => e.hookUuid !== pollHook.uuid);
+    expect(pushed.length).toBeGreaterThanOrEqual(4);
+    const pulled: OpEvent[] = [];
+    let after = "";
+    for (let pages = 0; pages < 100; pages++) {
+      const r = await call("GET", `/api/v1/hooks/${pollHook.uuid}/events?limit=2${after}`);
+      expect(r.status, r.text).toBe(200);
+      expect(r.json.next).toMatch(/^ops_\d+$/);
+      pulled.push(...(r.json.data as OpEvent[]));
+      after = `&after=${r.json.next}`;
+      if (!r.json.hasMore) break;
+    }
+    // What the push hook got (it is never told about itself), in log order; the poll hook hears about the push one too.
+    expect(pulled.filter((e) => e.hookUuid !== opHook.uuid).slice(0, pushed.length)).toEqual(pushed);
+    expect(pulled.some((e) => e.hookUuid === pollHook.uuid)).toBe(false);
+    expect((await call("GET", `/api/v1/hooks/${pollHook.uuid}/events?after=chg_1`)).status).toBe(400);
   });
 });
