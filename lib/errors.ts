@@ -15,6 +15,8 @@ export const ERROR_CODES = {
   webhook_url_required: 400,
   hook_limit: 400,
   not_editable: 400,
+  /** A hook transformation that does not compile, or defines no handler (details: kind, line, column). */
+  invalid_transformation: 400,
   already_live: 400,
   not_restorable: 400,
   wrong_password: 400,

@@ -28,6 +28,20 @@ const headersSchema = z
   .record(headerName, z.string().max(4000).regex(/^[^\r\n]*$/, "no line breaks"))
   .refine((h) => Object.keys(h).length <= 20, "at most 20 headers");
 
+// Transformations (issue 15): the source is checked in the sandbox at save (400 invalid_transformation).
+export const TRANSFORMATION_MAX_CHARS = 65_536;
+/** Blank or null removes the transformation. */
+const transformationField = z
+  .string()
+  .max(TRANSFORMATION_MAX_CHARS)
+  .nullable()
+  .transform((v) => (v === null || !v.trim() ? null : v))
+  .optional()
+  .meta({
+    description:
+      "JavaScript defining `function handler(webhook)`: called before each attempt with `{ method, url, headers, payload }`, it returns them changed, or `{ cancel: true }` to skip the delivery. Runs in a QuickJS sandbox (no I/O, 100 ms, 16 MB). Blank or null removes it.",
+  });
+
 export const hookSchema = z
   .object({
     uuid: z.string(),
@@ -45,10 +59,11 @@ export const hookSchema = z
     status: z.enum(HOOK_STATUSES),
     failingSince: z.string().nullable(),
     previousSecretExpiresAt: z.string().nullable().meta({ description: "Until when the secret before the last rotation still signs" }),
+    transformation: z.string().nullable().meta({ description: "JavaScript defining `function handler(webhook)`, applied to every attempt (null = none)" }),
     createdAt: z.string(),
     updatedAt: z.string(),
     lastDelivery: z
-      .object({ id: z.string(), status: z.enum(["pending", "succeeded", "failed", "dead"]), statusCode: z.number().nullable(), at: z.string() })
+      .object({ id: z.string(), status: z.enum(["pending", "succeeded", "failed", "dead", "cancelled"]), statusCode: z.number().nullable(), at: z.string() })
       .nullable()
       .optional()
       .meta({ description: "The newest delivery (listed on reads; absent on writes)" }),
@@ -64,6 +79,7 @@ export const createHookBody = z
     paused: z.boolean().default(false),
     filters: hookFiltersSchema.default({ indexes: "all", properties: "all", operations: "all" }),
     token: z.string().min(16, "at least 16 characters").max(256).optional(),
+    transformation: transformationField,
   })
   .meta({ id: "CreateHookRequest" });
 export type CreateHookInput = z.infer<typeof createHookBody>;
@@ -75,6 +91,7 @@ export const updateHookBody = z
     headers: headersSchema.optional().meta({ description: "Replaces all headers; a value sent back redacted keeps the stored one" }),
     paused: z.boolean().optional(),
     filters: hookFiltersSchema.optional(),
+    transformation: transformationField,
   })
   .meta({ id: "UpdateHookRequest" });
 export type UpdateHookInput = z.infer<typeof updateHookBody>;

@@ -37,7 +37,7 @@ export function deliveryLoop(): Loop {
       const claimed = await claimNextDelivery(h, uuid);
       if (!claimed) return;
       const { delivery } = await sendLeased(h, claimed);
-      if (!claimed.more || delivery?.status !== "succeeded") return;
+      if (!claimed.more || (delivery?.status !== "succeeded" && delivery?.status !== "cancelled")) return;
     }
   }
 

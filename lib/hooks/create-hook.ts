@@ -14,6 +14,7 @@ import { auditView, toHookDto } from "./dto";
 import { logHead } from "./log-head";
 import { newSecret } from "../net/signing";
 import { newToken } from "./secrets";
+import { checkTransformation } from "./transformation";
 
 export interface CreatedHook extends HookDto {
   secret: string;
@@ -33,6 +34,7 @@ export async function createHook({
 }): Promise<CreatedHook> {
   // Resolve outside the transaction: DNS can be slow and must not hold the lock.
   await checkHookUrl(input.url);
+  await checkTransformation(input.transformation);
   const row = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('indexhook:hooks:create'))`);
     const [{ n }] = await tx.select({ n: count() }).from(hooks);
@@ -49,6 +51,7 @@ export async function createHook({
         paused: input.paused,
         pausedReason: input.paused ? "manual" : null,
         filters: input.filters,
+        transformation: input.transformation ?? null,
         cursor: await logHead(tx, input.kind),
         createdBy: creatorId(principal),
       })

@@ -34,6 +34,7 @@ export function toHookDto(row: Hook): HookDto {
     failingSince: iso(row.failingSince),
     // A past grace period is noise: the old secret no longer signs.
     previousSecretExpiresAt: row.previousSecretExpiresAt && row.previousSecretExpiresAt > new Date() ? iso(row.previousSecretExpiresAt) : null,
+    transformation: row.transformation ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
