@@ -1,6 +1,6 @@
 "use client";
 // Create or edit a hook in a side sheet: endpoint (or a fresh inspector bin), kind, filters, headers,
-// paused; a saved hook also shows its secret and token. The TASK_WEBHOOK_URL hook is read-only here.
+// transformation (with its tester), paused; a saved hook also shows its secret and token. The TASK_WEBHOOK_URL hook is read-only here.
 import { useState, type FormEvent } from "react";
 import type { HookDto } from "@/lib/contracts/hooks";
 import { Alert } from "@/components/ui/alert";
@@ -10,6 +10,7 @@ import { Sheet } from "@/components/ui/sheet";
 import { CredentialsPanel } from "./credentials-panel";
 import { FiltersFields, filtersFromHook, filtersToInput, type FilterState } from "./filters-fields";
 import { HeadersFields, headersFromRecord, headersToRecord, type HeaderRow } from "./headers-fields";
+import { TransformationFields } from "./transformation-fields";
 import { useCreateBinMutation, useCreateHookMutation, useUpdateHookMutation, type CreatedHook } from "./queries";
 
 interface Props {
@@ -27,6 +28,7 @@ export function HookSheet({ hook, onClose, onCreated }: Props) {
   const [filters, setFilters] = useState<FilterState>(filtersFromHook(hook?.filters ?? { indexes: "all", properties: "all", operations: "all" }));
   const [headers, setHeaders] = useState<HeaderRow[]>(headersFromRecord(hook?.headers ?? {}));
   const [paused, setPaused] = useState(hook?.paused ?? false);
+  const [transformation, setTransformation] = useState(hook?.transformation ?? "");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const readOnly = hook ? !hook.isEditable : false;
@@ -46,7 +48,7 @@ export function HookSheet({ hook, onClose, onCreated }: Props) {
     setError(null);
     // Task events have no properties or operations: those filters apply to changes only.
     const f = filtersToInput(filters);
-    const input = { url: url.trim(), kind, filters: kind === "tasks" ? { ...f, properties: "all" as const, operations: "all" as const } : f, headers: headersToRecord(headers), paused };
+    const input = { url: url.trim(), kind, filters: kind === "tasks" ? { ...f, properties: "all" as const, operations: "all" as const } : f, headers: headersToRecord(headers), paused, transformation };
     try {
       // Each resolves after the refetch, so the list already holds a created hook when the sheet switches to it.
       const created = hook ? null : await createHook.mutateAsync(input);
@@ -80,6 +82,7 @@ export function HookSheet({ hook, onClose, onCreated }: Props) {
         </fieldset>
         <FiltersFields value={filters} onChange={setFilters} kind={kind} disabled={readOnly} />
         <HeadersFields rows={headers} onChange={setHeaders} disabled={readOnly} />
+        <TransformationFields value={transformation} onChange={setTransformation} kind={kind} url={url} headers={headersToRecord(headers)} disabled={readOnly} />
         <label className="flex items-center gap-2 text-sm" title={readOnly ? "Configured by the environment" : undefined}>
           <input type="checkbox" role="switch" checked={paused} disabled={readOnly} onChange={(e) => setPaused(e.target.checked)} aria-label="Paused" />
           Paused <span className="text-xs text-zinc-500">(events accumulate and are sent on resume)</span>
