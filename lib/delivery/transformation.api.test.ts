@@ -97,7 +97,7 @@ describe("delivering through a transformation", () => {
     const id = await newIndex();
     const [rxGood, rxLoop, rxBomb] = [await receiver(), await receiver(), await receiver()];
     const filters = { indexes: [id] };
-    const good = await createHook({ url: rxGood.url, filters, transformation: "function handler(w) { w.headers['X-Seen'] = 'yes'; return w }" });
+    await createHook({ url: rxGood.url, filters, transformation: "function handler(w) { w.headers['X-Seen'] = 'yes'; return w }" });
     const loop = await createHook({ url: rxLoop.url, filters, transformation: "function handler(w) { for (;;) {} }" });
     const bomb = await createHook({ url: rxBomb.url, filters, transformation: "function handler(w) { return 'x'.repeat(64 * 1024 * 1024) }" });
     for (const doc of ["a", "b", "c"]) await change(id, doc);
