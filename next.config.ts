@@ -12,7 +12,8 @@ const SECURITY_HEADERS = [
 
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files from its own package directory: bundling it breaks that.
-  serverExternalPackages: ["@electric-sql/pglite", "@orama/orama", "bcryptjs"],
+  // quickjs-emscripten (hook transformations) loads its .wasm beside its own files the same way.
+  serverExternalPackages: ["@electric-sql/pglite", "@orama/orama", "bcryptjs", "quickjs-emscripten", "quickjs-emscripten-core", "@jitl/quickjs-wasmfile-release-sync"],
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {

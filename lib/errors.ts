@@ -16,6 +16,8 @@ export const ERROR_CODES = {
   hook_limit: 400,
   invalid_cursor: 400, // GET /hooks/{uuid}/events?after= that is not a cursor of this hook's log
   not_editable: 400,
+  /** A hook transformation that does not compile, or defines no handler (details: kind, line, column). */
+  invalid_transformation: 400,
   already_live: 400,
   not_restorable: 400,
   wrong_password: 400,

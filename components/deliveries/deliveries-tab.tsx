@@ -9,7 +9,7 @@ import { DeliverySheet } from "./delivery-sheet";
 import { DeliveryStatusBadge } from "./delivery-status-badge";
 import { formatWhen, useDeliveries } from "./queries";
 
-const FILTERS = ["", "pending", "failed", "succeeded", "dead"] as const;
+const FILTERS = ["", "pending", "failed", "succeeded", "dead", "cancelled"] as const;
 
 export function DeliveriesTab({ hook, role }: HookTabProps) {
   const uuid = hook.uuid;

@@ -24,11 +24,13 @@ export function AttemptTimeline({ attempts }: { attempts: DeliveryDetail["attemp
     <ol className="space-y-2" aria-label="Attempts">
       {attempts.map((a, i) => {
         const ok = a.statusCode !== null && a.statusCode >= 200 && a.statusCode < 300;
+        // The hook's transformation cancelled it: nothing was sent, which is neither a success nor a failure.
+        const cancelled = a.statusCode === null && a.error === null;
         return (
           <li key={i} className="rounded-md border border-zinc-200 p-2 text-sm dark:border-zinc-800">
             <p className="flex flex-wrap gap-x-3">
-              <span className={ok ? "text-emerald-600" : "text-red-600"}>{ok ? "✓" : "✗"} #{i + 1}</span>
-              <span className="font-mono">{a.statusCode ?? "no response"}</span>
+              <span className={ok ? "text-emerald-600" : cancelled ? "text-zinc-500" : "text-red-600"}>{ok ? "✓" : cancelled ? "–" : "✗"} #{i + 1}</span>
+              <span className="font-mono">{a.statusCode ?? (cancelled ? "cancelled" : "no response")}</span>
               <span>{a.latencyMs} ms</span>
               <span className="text-zinc-500">{new Date(a.at).toLocaleString()}</span>
             </p>

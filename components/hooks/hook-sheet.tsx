@@ -1,7 +1,8 @@
 "use client";
 // Create or edit a hook in a side sheet: delivery mode (push to a URL, or poll: no URL), endpoint (or a
-// fresh inspector bin), kind, signing scheme, filters, headers, paused; a saved hook also shows its
-// secret (or public key) and token. The TASK_WEBHOOK_URL hook is read-only here.
+// fresh inspector bin), kind, signing scheme, rate limit, filters, headers, transformation (with its
+// tester), paused; a saved hook also shows its secret (or public key) and token. The TASK_WEBHOOK_URL
+// hook is read-only here.
 import { useState, type FormEvent } from "react";
 import { HOOK_RATE_LIMIT_MAX, type HookDto } from "@/lib/contracts/hooks";
 import { Alert } from "@/components/ui/alert";
@@ -11,6 +12,7 @@ import { Sheet } from "@/components/ui/sheet";
 import { CredentialsPanel } from "./credentials-panel";
 import { FiltersFields, filtersFromHook, filtersToInput, type FilterState } from "./filters-fields";
 import { HeadersFields, headersFromRecord, headersToRecord, type HeaderRow } from "./headers-fields";
+import { TransformationFields } from "./transformation-fields";
 import { useCreateBinMutation, useCreateHookMutation, useUpdateHookMutation, type CreatedHook } from "./queries";
 
 interface Props {
@@ -33,6 +35,7 @@ export function HookSheet({ hook, onClose, onCreated }: Props) {
   const [filters, setFilters] = useState<FilterState>(filtersFromHook(hook?.filters ?? { indexes: "all", properties: "all", operations: "all" }));
   const [headers, setHeaders] = useState<HeaderRow[]>(headersFromRecord(hook?.headers ?? {}));
   const [paused, setPaused] = useState(hook?.paused ?? false);
+  const [transformation, setTransformation] = useState(hook?.transformation ?? "");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const readOnly = hook ? !hook.isEditable : false;
@@ -55,7 +58,7 @@ export function HookSheet({ hook, onClose, onCreated }: Props) {
     // Operational hooks get events about the other hooks: no filters apply.
     const all = { indexes: "all" as const, properties: "all" as const, operations: "all" as const };
     const kindFilters = kind === "operational" ? all : kind === "tasks" ? { ...f, properties: "all" as const, operations: "all" as const } : f;
-    const common = { kind, filters: kindFilters, signing };
+    const common = { kind, filters: kindFilters, signing, transformation };
     // A poll hook has no URL, headers, pause or rate limit: nothing is ever sent to it.
     const input = poll
       ? common
@@ -144,6 +147,7 @@ export function HookSheet({ hook, onClose, onCreated }: Props) {
         {poll ? null : (
           <>
             <HeadersFields rows={headers} onChange={setHeaders} disabled={readOnly} />
+            <TransformationFields value={transformation} onChange={setTransformation} kind={kind} url={url} headers={headersToRecord(headers)} disabled={readOnly} />
             <label className="flex items-center gap-2 text-sm" title={readOnly ? "Configured by the environment" : undefined}>
               <input type="checkbox" role="switch" checked={paused} disabled={readOnly} onChange={(e) => setPaused(e.target.checked)} aria-label="Paused" />
               Paused <span className="text-xs text-zinc-500">(events accumulate and are sent on resume)</span>

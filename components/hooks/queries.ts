@@ -5,6 +5,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { CreateHookInput, HookDto, HookEventsPage, UpdateHookInput } from "@/lib/contracts/hooks";
 import type { InspectedRequestDto } from "@/lib/contracts/inspector";
+import type { TestTransformationResult } from "@/lib/contracts/transformations";
 import { api } from "@/components/api/client";
 
 /** `secret` is absent for ed25519 hooks (their private key is never read back; `publicKey` is on the hook). */
@@ -96,4 +97,12 @@ export function useHookTokenMutation(uuid: string) {
 /** A fresh inspector bin (its capture URL can become a hook's endpoint). */
 export function useCreateBinMutation() {
   return useMutation({ mutationFn: () => api<{ binId: string; url: string }>("/api/v1/inspect", { method: "POST" }) });
+}
+
+/** Runs a transformation on a sample payload in the server's sandbox; nothing is saved or sent. */
+export function useTestTransformationMutation() {
+  return useMutation({
+    mutationFn: (input: { transformation: string; kind: "changes" | "tasks" | "operational"; url?: string; headers?: Record<string, string>; payload?: unknown }) =>
+      api<TestTransformationResult>("/api/v1/hooks/transformation-test", { method: "POST", body: input }),
+  });
 }

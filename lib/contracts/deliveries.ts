@@ -10,7 +10,8 @@ const hookParams = z.object({ uuid: z.string().min(1).max(64) });
 const deliveryParams = hookParams.extend({ id: z.string().min(1).max(64) });
 const notFound = { 404: { description: "No such hook or delivery", schema: errorSchema } };
 
-export const deliveryStatus = z.enum(["pending", "succeeded", "failed", "dead"]);
+/** "cancelled": the hook's transformation returned `cancel: true`, so nothing was sent (and nothing will be). */
+export const deliveryStatus = z.enum(["pending", "succeeded", "failed", "dead", "cancelled"]);
 
 export const deliverySummary = z
   .object({

@@ -39,6 +39,20 @@ const headersSchema = z
   .record(headerName, z.string().max(4000).regex(/^[^\r\n]*$/, "no line breaks"))
   .refine((h) => Object.keys(h).length <= 20, "at most 20 headers");
 
+// Transformations (issue 15): the source is checked in the sandbox at save (400 invalid_transformation).
+export const TRANSFORMATION_MAX_CHARS = 65_536;
+/** Blank or null removes the transformation. */
+const transformationField = z
+  .string()
+  .max(TRANSFORMATION_MAX_CHARS)
+  .nullable()
+  .transform((v) => (v === null || !v.trim() ? null : v))
+  .optional()
+  .meta({
+    description:
+      "JavaScript defining `function handler(webhook)`: called before each attempt with `{ method, url, headers, payload }`, it returns them changed, or `{ cancel: true }` to skip the delivery. Runs in a QuickJS sandbox (no I/O, 100 ms, 16 MB). Blank or null removes it.",
+  });
+
 export const hookSchema = z
   .object({
     uuid: z.string(),
@@ -61,10 +75,11 @@ export const hookSchema = z
     failingSince: z.string().nullable(),
     previousSecretExpiresAt: z.string().nullable().meta({ description: "Until when the secret before the last rotation still signs" }),
     rateLimit: z.number().int().nullable().meta({ description: "Requests per second at most; null = unlimited" }),
+    transformation: z.string().nullable().meta({ description: "JavaScript defining `function handler(webhook)`, applied to every attempt (null = none)" }),
     createdAt: z.string(),
     updatedAt: z.string(),
     lastDelivery: z
-      .object({ id: z.string(), status: z.enum(["pending", "succeeded", "failed", "dead"]), statusCode: z.number().nullable(), at: z.string() })
+      .object({ id: z.string(), status: z.enum(["pending", "succeeded", "failed", "dead", "cancelled"]), statusCode: z.number().nullable(), at: z.string() })
       .nullable()
       .optional()
       .meta({ description: "The newest delivery (listed on reads; absent on writes)" }),
@@ -90,6 +105,7 @@ export const createHookBody = z
     filters: hookFiltersSchema.default({ indexes: "all", properties: "all", operations: "all" }),
     token: z.string().min(16, "at least 16 characters").max(256).optional(),
     rateLimit: rateLimitSchema.default(null),
+    transformation: transformationField,
   })
   .meta({ id: "CreateHookRequest" });
 export type CreateHookInput = z.infer<typeof createHookBody>;
@@ -104,6 +120,7 @@ export const updateHookBody = z
     signing: z.enum(HOOK_SIGNING).optional().meta({ description: "A new scheme makes a new key; the old key keeps signing (its own scheme) for 24 h, as a rotation" }),
     mode: z.enum(HOOK_MODES).optional().meta({ description: "Fixed at create: only the current mode is accepted" }),
     rateLimit: rateLimitSchema.optional(),
+    transformation: transformationField,
   })
   .meta({ id: "UpdateHookRequest" });
 export type UpdateHookInput = z.infer<typeof updateHookBody>;

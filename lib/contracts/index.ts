@@ -14,3 +14,4 @@ export * from "./deliveries";
 export * from "./users";
 export * from "./audit";
 export * from "./registration";
+export * from "./transformations";

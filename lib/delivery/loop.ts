@@ -63,7 +63,7 @@ export function deliveryLoop(): Loop {
       const early = (claimed.sendAt?.getTime() ?? 0) - Date.now();
       if (early > 0) await sleep(early);
       const { delivery } = await sendLeased(h, claimed);
-      if (!claimed.more || delivery?.status !== "succeeded") return;
+      if (!claimed.more || (delivery?.status !== "succeeded" && delivery?.status !== "cancelled")) return;
     }
   }
 

@@ -20,18 +20,21 @@ export async function deliveryMetrics(h: DbHandle, window: keyof typeof WINDOWS,
   const since = new Date(first).toISOString();
   const hookFilter = hookUuid ? sql`and d.hook_uuid = ${hookUuid}` : sql``;
   const ok = sql`a.status_code between 200 and 299`;
+  // A delivery its transformation cancelled logs an attempt with neither status code nor error: nothing
+  // was sent, so it is neither a success nor a failure, and has no latency worth counting.
+  const sent = sql`not (a.status_code is null and a.error is null)`;
   const rows = await h.rows<{ bucket: string | number; ok: string | number; fail: string | number }>(sql`
     select floor(extract(epoch from a.at) * 1000 / ${bucketMs})::bigint * ${bucketMs} as bucket,
            count(*) filter (where ${ok}) as ok, count(*) filter (where not coalesce(${ok}, false)) as fail
     from delivery_attempts a join deliveries d on d.id = a.delivery_id
-    where a.at >= ${since}::timestamptz ${hookFilter}
+    where a.at >= ${since}::timestamptz and ${sent} ${hookFilter}
     group by 1`);
   const [totals] = await h.rows<{ total: string | number; ok: string | number; p50: number | null; p95: number | null }>(sql`
     select count(*) as total, count(*) filter (where ${ok}) as ok,
            percentile_cont(0.5) within group (order by a.latency_ms) as p50,
            percentile_cont(0.95) within group (order by a.latency_ms) as p95
     from delivery_attempts a join deliveries d on d.id = a.delivery_id
-    where a.at >= ${since}::timestamptz ${hookFilter}`);
+    where a.at >= ${since}::timestamptz and ${sent} ${hookFilter}`);
   const byBucket = new Map(rows.map((r) => [Number(r.bucket), r]));
   const buckets: HookMetrics["buckets"] = [];
   for (let at = first; at <= now; at += bucketMs) {

@@ -10,33 +10,55 @@ import { errorReason, ownInspectorTarget, safeRequest, SsrfError } from "../net/
 import { parseRetryAfter, retryDelayMs } from "./backoff";
 import { signedHeaders } from "./headers";
 import { writeOperationalEvent } from "./operational";
+import { failureReason, transformRequest, type OutgoingRequest } from "./transform";
 
 /** engine: normal outbox delivery; replay: a user's resend; test: a one-shot sample event. */
 export type SendMode = "engine" | "replay" | "test";
 
-/** `refused`: the SSRF guard refused the URL for good (not a DNS hiccup): retrying cannot help. */
-export type AttemptResult = { ok: boolean; statusCode: number | null; latencyMs: number; error: string | null; response: string | null; retryAfterMs?: number; refused?: boolean };
+/**
+ * `refused`: the SSRF guard refused the URL for good (not a DNS hiccup): retrying cannot help.
+ * `cancelled`: the hook's transformation returned `cancel: true`; nothing was sent.
+ */
+export type AttemptResult = { ok: boolean; statusCode: number | null; latencyMs: number; error: string | null; response: string | null; retryAfterMs?: number; refused?: boolean; cancelled?: boolean };
 
 /** The pausedReason of a hook whose URL the guard refused; cleared when its URL changes. */
 export const REFUSED_PREFIX = "refused: ";
 
+/** The attempt-log line of a cancelled delivery (an attempt with neither status code nor error). */
+export const CANCELLED_RESPONSE = "cancelled by the transformation: nothing was sent";
+
+/** What one attempt sends: the stored delivery as is, or what the hook's transformation made of it. */
+async function outgoing(hook: Hook, delivery: Delivery): Promise<OutgoingRequest | AttemptResult> {
+  const plain = { method: "POST", url: hook.url, headers: hook.headers, contentType: delivery.contentType, body: delivery.body };
+  if (!hook.transformation) return plain;
+  const t = await transformRequest(hook.transformation, plain);
+  if (!t.ok) return { ok: false, statusCode: null, latencyMs: t.durationMs, error: failureReason(t.error), response: null };
+  if (t.cancel) return { ok: false, cancelled: true, statusCode: null, latencyMs: t.durationMs, error: null, response: CANCELLED_RESPONSE };
+  return t.request;
+}
+
 export async function attempt(hook: Hook, delivery: Delivery): Promise<AttemptResult> {
-  const headers = signedHeaders(hook, delivery);
+  const out = await outgoing(hook, delivery);
+  if ("latencyMs" in out) return out;
+  // Signed over the body actually sent; the transformation's headers stand in for the hook's custom ones.
+  const headers = signedHeaders({ ...hook, headers: out.headers }, { webhookId: delivery.webhookId, contentType: out.contentType, body: out.body });
   const started = performance.now();
   // The request must end well inside the lease, or another worker would resend it concurrently.
   const timeoutMs = Math.min(30_000, Math.floor(env().HOOK_LEASE_MS / 2));
   try {
     // One of our own inspector bins goes to the listening server over loopback; nothing else is opened.
-    const own = ownInspectorTarget(hook.url);
-    const res = await safeRequest(own?.url ?? hook.url, { method: "POST", headers, body: delivery.body, connectTimeoutMs: Math.min(10_000, timeoutMs), timeoutMs, allow: own?.allow });
+    const own = ownInspectorTarget(out.url);
+    const res = await safeRequest(own?.url ?? out.url, { method: out.method, headers, body: out.body, connectTimeoutMs: Math.min(10_000, timeoutMs), timeoutMs, allow: own?.allow });
     const ok = res.status >= 200 && res.status < 300;
     const retryAfterMs = parseRetryAfter(res.headers["retry-after"]);
     return { ok, statusCode: res.status, latencyMs: res.latencyMs, error: ok ? null : `HTTP ${res.status}`, response: res.body.slice(0, 4096), retryAfterMs };
   } catch (err) {
     // Network errors are retried; a refusal by the guard is permanent (it says so on the error) and
-    // pauses the hook instead of backing off, like Svix disabling an endpoint.
-    const refused = err instanceof SsrfError && err.permanent;
-    const reason = err instanceof SsrfError ? `SSRF: ${err.message}` : errorReason(err);
+    // pauses the hook instead of backing off, like Svix disabling an endpoint. A URL a transformation
+    // chose is its own problem: that attempt fails and is retried, the hook's stored URL stays good.
+    const moved = out.url !== hook.url;
+    const refused = err instanceof SsrfError && err.permanent && !moved;
+    const reason = err instanceof SsrfError ? `SSRF: ${err.message}${moved ? " (the URL the transformation chose)" : ""}` : errorReason(err);
     return { ok: false, statusCode: null, latencyMs: Math.round(performance.now() - started), error: reason, response: null, refused };
   }
 }
@@ -44,6 +66,7 @@ export async function attempt(hook: Hook, delivery: Delivery): Promise<AttemptRe
 /** Records the attempt and its consequences in one transaction; returns the delivery as it now is. */
 export async function record(h: DbHandle, hook: Hook, delivery: Delivery, lease: Date, r: AttemptResult, mode: SendMode): Promise<Delivery | undefined> {
   const now = new Date();
+  if (r.cancelled) return recordCancelled(h, delivery, lease, r, mode, now);
   // The common case (a success that changes nothing on the hook) is one statement, so one round trip
   // instead of four: the attempt row and the lease-guarded update commit together, as before.
   // A rate-limited hook's next request waits 1 s / rateLimit after this answer too (engine sends only):
@@ -106,6 +129,24 @@ export async function record(h: DbHandle, hook: Hook, delivery: Delivery, lease:
         console.warn(`[indexhook] hook ${hook.uuid} paused (${pause})`);
       }
     }
+    return updated;
+  });
+}
+
+/**
+ * A delivery its transformation cancelled is done: status "cancelled", one attempt without status code
+ * or error (metrics leave it out), and the hook is neither failing nor recovered by it.
+ */
+async function recordCancelled(h: DbHandle, delivery: Delivery, lease: Date, r: AttemptResult, mode: SendMode, now: Date): Promise<Delivery | undefined> {
+  return h.db.transaction(async (tx) => {
+    await tx.insert(deliveryAttempts).values({ deliveryId: delivery.id, at: now, statusCode: null, latencyMs: r.latencyMs, error: null, response: r.response });
+    // A replay of a delivered one stays delivered: the receiver did get it once.
+    const status = mode === "replay" && delivery.status === "succeeded" ? "succeeded" : "cancelled";
+    const [updated] = await tx
+      .update(deliveries)
+      .set({ status, attempts: delivery.attempts + 1, lockedUntil: null })
+      .where(and(eq(deliveries.id, delivery.id), eq(deliveries.lockedUntil, lease)))
+      .returning();
     return updated;
   });
 }

@@ -14,6 +14,7 @@ import { auditView, toHookDto } from "./dto";
 import { logHead } from "./log-head";
 import { newSigningKey } from "../net/signing";
 import { newToken } from "./secrets";
+import { checkTransformation } from "./transformation";
 
 export interface CreatedHook extends HookDto {
   /** HMAC hooks only: an ed25519 private key is never read back. */
@@ -45,6 +46,7 @@ export async function createHook({
   const url = hookUrlFor(input.mode, input.url);
   // Resolve outside the transaction: DNS can be slow and must not hold the lock.
   if (input.mode === "push") await checkHookUrl(url);
+  await checkTransformation(input.transformation);
   const key = newSigningKey(input.signing);
   const row = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('indexhook:hooks:create'))`);
@@ -66,6 +68,7 @@ export async function createHook({
         pausedReason: input.paused ? "manual" : null,
         filters: input.filters,
         rateLimit: input.rateLimit,
+        transformation: input.transformation ?? null,
         cursor: await logHead(tx, input.kind),
         createdBy: creatorId(principal),
       })

@@ -50,6 +50,7 @@ export function toHookDto(row: Hook): HookDto {
     failingSince: iso(row.failingSince),
     previousSecretExpiresAt: graceLive ? iso(row.previousSecretExpiresAt) : null,
     rateLimit: row.rateLimit,
+    transformation: row.transformation ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

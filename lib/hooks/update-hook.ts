@@ -20,6 +20,7 @@ import { mergeHeaders } from "./redact";
 import { badRequest, notFound } from "../errors";
 import { newSigningKey } from "../net/signing";
 import { ROTATION_GRACE_MS } from "./secrets";
+import { checkTransformation } from "./transformation";
 
 /**
  * The entries an update writes: pausing or resuming is its own action (hook.paused / hook.resumed);
@@ -33,11 +34,13 @@ function hookChanges(before: Hook, after: Hook) {
   const headerValuesChanged = Object.keys(after.headers)
     .filter((k) => k in before.headers && before.headers[k] !== after.headers[k])
     .sort();
-  if (changed.fields.length || headerValuesChanged.length) {
+  // The transformation's source is named, not copied: it can be long, and a diff of code reads badly in a log.
+  const transformationChanged = (before.transformation ?? null) !== (after.transformation ?? null);
+  if (changed.fields.length || headerValuesChanged.length || transformationChanged) {
     entries.push({
       action: "hook.updated",
       details: {
-        fields: [...changed.fields, ...(headerValuesChanged.length ? ["headerValues"] : [])],
+        fields: [...changed.fields, ...(headerValuesChanged.length ? ["headerValues"] : []), ...(transformationChanged ? ["transformation"] : [])],
         before: changed.before,
         after: changed.after,
         ...(headerValuesChanged.length ? { headerValuesChanged } : {}),
@@ -68,6 +71,7 @@ export async function updateHook({
     throw badRequest("A poll hook has no url.", [{ path: ["url"], message: "not allowed for mode \"poll\"", code: "custom" }]);
   }
   if (input.url !== undefined && input.url !== first.url) await checkHookUrl(input.url);
+  if (input.transformation !== undefined && input.transformation !== first.transformation) await checkTransformation(input.transformation);
   const { row, resumed } = await db.transaction(async (tx) => {
     const [existing] = await tx.select().from(hooks).where(eq(hooks.uuid, uuid)).for("update");
     if (!existing) throw notFound(`No hook ${uuid}.`);
@@ -76,6 +80,7 @@ export async function updateHook({
     if (input.filters !== undefined) patch.filters = input.filters;
     if (input.headers !== undefined) patch.headers = mergeHeaders(existing.headers, input.headers);
     if (input.rateLimit !== undefined) patch.rateLimit = input.rateLimit;
+    if (input.transformation !== undefined) patch.transformation = input.transformation;
     if (input.paused !== undefined && input.paused !== existing.paused) {
       patch.paused = input.paused;
       patch.pausedReason = input.paused ? "manual" : null;

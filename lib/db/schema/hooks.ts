@@ -68,7 +68,10 @@ export const operationalEvents = pgTable("operational_events", {
   at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** One POST to a hook (retried until it succeeds); the body is fixed at creation. */
+/**
+ * One POST to a hook (retried until it succeeds); the body is fixed at creation (a transformation is
+ * applied to it at each attempt). "cancelled": the hook's transformation returned `cancel: true`.
+ */
 export const deliveries = pgTable(
   "deliveries",
   {
@@ -82,7 +85,7 @@ export const deliveries = pgTable(
     contentType: text("content_type").notNull(),
     body: text("body").notNull(),
     eventCount: integer("event_count").notNull(),
-    status: text("status", { enum: ["pending", "succeeded", "failed", "dead"] }).notNull().default("pending"),
+    status: text("status", { enum: ["pending", "succeeded", "failed", "dead", "cancelled"] }).notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
     /** Lease of the worker sending it now; an expired lease means the sender died. */

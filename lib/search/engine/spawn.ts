@@ -6,7 +6,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker, type WorkerOptions } from "node:worker_threads";
 
-export type ThreadEntry = "build-thread" | "search-thread";
+export type ThreadEntry = "build-thread" | "search-thread" | "sandbox-thread";
+
+/** Where an entry's source sits, relative to this module (the hook transformation sandbox is delivery's). */
+const SOURCE_DIR: Record<ThreadEntry, string> = { "build-thread": ".", "search-thread": ".", "sandbox-thread": "../../delivery" };
 
 // On globalThis: Next's instrumentation hook and its route handlers are separate module instances.
 const g = globalThis as typeof globalThis & { __indexhookCompiledWorkers?: boolean };
@@ -17,7 +20,7 @@ export function enableCompiledThreads(): void {
 
 export function startThread(entry: ThreadEntry, opts: WorkerOptions = {}): Worker {
   if (g.__indexhookCompiledWorkers) return new Worker(path.join(process.cwd(), ".workers", `${entry}.js`), opts);
-  const file = JSON.stringify(path.join(path.dirname(fileURLToPath(import.meta.url)), `${entry}.ts`));
+  const file = JSON.stringify(path.join(path.dirname(fileURLToPath(import.meta.url)), SOURCE_DIR[entry], `${entry}.ts`));
   // `--import tsx` in a worker's execArgv is not honoured for the entry module on Node 20.
   return new Worker(`require("tsx/cjs/api").register(); require(${file});`, { ...opts, eval: true });
 }
