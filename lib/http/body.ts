@@ -66,23 +66,32 @@ export function limitOf(spec: MediaSpec): number {
   return typeof m === "number" ? m : env()[m];
 }
 
-/** The stream, refused (413) once more than `limit` bytes went through; cancelling it cancels the request. */
+/**
+ * The stream, refused (413) once more than `limit` bytes went through. Lazy: the request body is only
+ * locked and read when the consumer reads (a handler that refuses before reading leaves it untouched);
+ * cancelling it cancels the request body.
+ */
 export function limitStream(body: ReadableStream<Uint8Array>, limit: number): ReadableStream<Uint8Array> {
-  const reader = body.getReader();
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   let size = 0;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const { done, value } = await reader.read();
-      if (done) return controller.close();
-      size += value.byteLength;
-      if (size > limit) {
-        await reader.cancel().catch(() => {});
-        return controller.error(tooLarge(limit));
-      }
-      controller.enqueue(value);
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        reader ??= body.getReader();
+        const { done, value } = await reader.read();
+        if (done) return controller.close();
+        size += value.byteLength;
+        if (size > limit) {
+          controller.error(tooLarge(limit));
+          void reader.cancel().catch(() => {});
+          return;
+        }
+        controller.enqueue(value);
+      },
+      cancel: (reason) => (reader ? reader.cancel(reason) : body.cancel(reason)),
     },
-    cancel: (reason) => reader.cancel(reason),
-  });
+    { highWaterMark: 0 },
+  );
 }
 
 /** Decodes a body's text as its media spec says (json or form): the same for route() and any other server. */
