@@ -22,7 +22,7 @@ function requestContent(c: RouteContract) {
   return Object.fromEntries(
     Object.entries(mediaOf(c)).map(([type, spec]) => {
       const schema = c.body !== "raw" && c.body ? c.body : spec.read === "stream" ? { type: "string" as const, format: "binary" } : {};
-      const aliases = spec.aliases?.length ? ` Also sent as ${spec.aliases.join(", ")}.` : "";
+      const aliases = spec.aliases?.length ? ` Also accepted as ${spec.aliases.map((a) => (a === "*/*+json" ? "any +json type" : a)).join(", ")}.` : "";
       return [type, { schema, ...(limitText(spec) || aliases ? { description: (limitText(spec) + aliases).trim() } : {}) }];
     }),
   );
