@@ -53,7 +53,6 @@ const ingestErrors = {
   404: { description: "No such index", schema: errorSchema },
   413: { description: "Body over the limit", schema: errorSchema },
   415: { description: "Unsupported content type", schema: errorSchema },
-  422: { description: "The Idempotency-Key was already used for a different request", schema: errorSchema },
 };
 
 export const snapshotContract = contract({
