@@ -104,3 +104,6 @@ export const unauthorized = (message = "Authentication required: send a valid AP
 export const forbidden = (message = "You are not allowed to do this.") => new AppError("forbidden", message);
 export const notFound = (message = "Not found.") => new AppError("not_found", message);
 export const conflict = (message: string, details?: unknown) => new AppError("conflict", message, details);
+/** 413: a body (or a stream of one) past `limit` bytes. */
+export const payloadTooLarge = (limit: number) =>
+  new AppError("payload_too_large", `The request body is larger than the limit of ${limit} bytes.`, { limit });

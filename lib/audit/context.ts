@@ -2,14 +2,14 @@
 // change, so the lib function can write the audit entry inside its own transaction.
 import type { Principal } from "../auth/principal";
 import type { DbOrTx } from "../db";
-import { actorOf, recordAudit, requestIp, type Actor, type AuditEntry } from "./record";
+import { actorOf, recordAudit, requestIp, type Actor, type AuditEntry, type WithHeaders } from "./record";
 
 export interface AuditCtx {
   actor: Actor;
   ip: string | null;
 }
 
-export function auditCtx(principal: Principal | null | undefined, req?: Request | null): AuditCtx {
+export function auditCtx(principal: Principal | null | undefined, req?: WithHeaders | null): AuditCtx {
   return { actor: actorOf(principal), ip: requestIp(req) };
 }
 

@@ -58,7 +58,10 @@ export function clientIp(header: (name: string) => string | null | undefined): s
   return last || header("x-real-ip") || null;
 }
 
-export function requestIp(req: Request | null | undefined): string | null {
+/** Anything with request headers (a route's Request): the audit log needs only the address headers. */
+export type WithHeaders = { headers: { get(name: string): string | null } };
+
+export function requestIp(req: WithHeaders | null | undefined): string | null {
   return req ? clientIp((n) => req.headers.get(n)) : null;
 }
 

@@ -92,5 +92,6 @@ export const diffPreviewContract = contract({
         changes: z.array(z.record(z.string(), z.unknown())),
       }),
     },
+    404: { description: "No such index", schema: errorSchema },
   },
 });

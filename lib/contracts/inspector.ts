@@ -30,6 +30,8 @@ const captureBase = {
   auth: null,
   params: binParams,
   body: "raw" as const,
+  // Anything goes, read as it arrives (the handler keeps the first 64 KB and drops the rest unread).
+  media: { "*/*": { read: "stream" as const, empty: "" } },
   responses: captured,
 };
 export const captureContracts = (["get", "post", "put", "patch", "delete"] as const).map((method) => contract({ ...captureBase, method }));

@@ -5,7 +5,9 @@ import { contract } from "./define";
 import { errorSchema } from "./system";
 import { taskSchema } from "./tasks";
 import { indexParams } from "./indexes";
-import { oramaSchema } from "./orama-schema";
+import { oramaSchema, type OramaSchema } from "./orama-schema";
+
+const isSchemaObject = (v: unknown): v is OramaSchema => typeof v === "object" && v !== null && !Array.isArray(v);
 
 // Items are checked one by one by the ingest verbs (so every bad item is reported with its position,
 // path, expected type and what it got); the schema here only fixes the request's shape.
@@ -26,6 +28,22 @@ export const acceptedSchema = z
   .object({ success: z.literal(true), taskUid: z.number(), task: taskSchema })
   .meta({ id: "Accepted" });
 
+/** The request header that makes a retry safe, and the response header that says an answer is a replay. */
+export const idempotencyHeaders = z.object({
+  "idempotency-key": z
+    .string()
+    .trim()
+    .max(255, "Idempotency-Key is longer than 255 characters.")
+    .optional()
+    .meta({ description: "Any string up to 255 characters: a retry with the same key and the same body replays the first task (422 for a different body)" }),
+});
+const replayed = {
+  "idempotent-replayed": { description: '"true" when this answer replays the task of an earlier request with the same Idempotency-Key' },
+};
+const acceptedReplayable = { description: "Accepted and committed", schema: acceptedSchema, headers: replayed };
+
+const NDJSON_TYPES = ["application/ndjson", "application/jsonl", "application/x-jsonlines"];
+
 const tag = ["Inbound webhooks"];
 const ingest = { session: "member" as const, key: ["ingest" as const, "admin" as const] };
 const ingestErrors = {
@@ -44,9 +62,14 @@ export const snapshotContract = contract({
   tags: tag,
   auth: ingest,
   params: indexParams,
+  headers: idempotencyHeaders,
   body: "raw",
-  bodyContentTypes: ["application/json", "application/x-ndjson"],
-  responses: { 202: { description: "Accepted and committed", schema: acceptedSchema }, ...ingestErrors },
+  media: {
+    "application/json": { read: "json", maxBytes: "SNAPSHOT_MAX_BYTES" },
+    // Streamed in constant memory, line by line.
+    "application/x-ndjson": { read: "stream", maxBytes: "NDJSON_MAX_BYTES", aliases: NDJSON_TYPES },
+  },
+  responses: { 202: acceptedReplayable, ...ingestErrors },
 });
 
 export const notifyContract = contract({
@@ -56,9 +79,10 @@ export const notifyContract = contract({
   tags: tag,
   auth: ingest,
   params: indexParams,
-  body: "raw",
-  bodyContentTypes: ["application/json"],
-  responses: { 202: { description: "Accepted and committed", schema: acceptedSchema }, ...ingestErrors },
+  headers: idempotencyHeaders,
+  body: notifyBody,
+  media: { "application/json": { read: "json", maxBytes: "NOTIFY_MAX_BYTES" } },
+  responses: { 202: acceptedReplayable, ...ingestErrors },
 });
 
 export const deployContract = contract({
@@ -68,7 +92,8 @@ export const deployContract = contract({
   tags: tag,
   auth: { session: "member", key: ["deploy", "admin"] },
   params: indexParams,
-  responses: { 202: { description: "The deploy task", schema: acceptedSchema }, ...ingestErrors },
+  headers: idempotencyHeaders,
+  responses: { 202: { ...acceptedReplayable, description: "The deploy task" }, ...ingestErrors },
 });
 
 export const hasDataContract = contract({
@@ -88,6 +113,10 @@ export const updateSchemaContract = contract({
   tags: tag,
   auth: ingest,
   params: indexParams,
-  body: z.union([oramaSchema, z.object({ schema: oramaSchema })]).meta({ id: "UpdateSchemaRequest" }),
+  // Orama's SDK passes what the caller gave: { schema } or the bare schema.
+  body: z
+    .union([z.object({ schema: oramaSchema }).strict(), oramaSchema])
+    .transform((b): OramaSchema => ("schema" in b && isSchemaObject(b.schema) ? b.schema : (b as OramaSchema)))
+    .meta({ id: "UpdateSchemaRequest" }),
   responses: { 202: { description: "Applied", schema: acceptedSchema }, ...ingestErrors },
 });

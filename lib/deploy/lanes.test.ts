@@ -96,7 +96,7 @@ describe("the deploy worker loop", () => {
     throw new Error(`${what}: not within 30 s`);
   }
   const snapshot = async (indexId: string, docs: { id: string; title: string }[]) =>
-    acceptJsonSnapshot({ db: h.db, index: await findIndex(h.db, indexId), createdBy: "master", text: JSON.stringify(docs) });
+    acceptJsonSnapshot({ db: h.db, index: await findIndex(h.db, indexId), createdBy: "master", docs });
 
   it("deploys another index beside a stuck one, and hands the stuck one back to the queue when it stops", async () => {
     const [a, b] = [await newIndex(), await newIndex()];

@@ -1,9 +1,13 @@
-// Reading request bodies with a size cap, a content-type check and clear 400/413/415 errors.
+// Reading request bodies as their contract says: the one media-type check (415), the size limits
+// (413), JSON and form decoding (400), and the validation of params, queries and headers.
 import type { z } from "zod";
-import { AppError, badRequest, type CodeFor } from "../errors";
+import type { MediaSpec, RouteContract } from "../contracts/define";
+import { mediaOf } from "../contracts/define";
+import { env } from "../env";
+import { AppError, badRequest, payloadTooLarge as tooLarge, type CodeFor } from "../errors";
+import { parseJsonText } from "../json";
 
-export const tooLarge = (limit: number) =>
-  new AppError("payload_too_large", `The request body is larger than the limit of ${limit} bytes.`, { limit });
+const DEFAULT_MAX_BODY = 1024 * 1024;
 
 /** Reads the whole body as text, refusing (413) past `limit` bytes without buffering more than that. */
 export async function readText(req: Request, limit: number): Promise<string> {
@@ -30,72 +34,103 @@ export function mediaType(req: Request): string {
   return (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
 }
 
-/**
- * How deeply arrays and objects may nest in any JSON we parse (bodies, NDJSON lines, `q`): serde_json's
- * default, so what Meilisearch accepts is accepted here. Deeper input is refused before JSON.parse, so no
- * recursive code downstream (the reviver below, zod, validation, the build) ever sees it.
- */
-export const MAX_JSON_DEPTH = 128;
+/** The body as the handler of a "raw" contract gets it. */
+export type ReadBody =
+  | { read: "json"; mediaType: string; json: unknown }
+  | { read: "form"; mediaType: string; form: URLSearchParams }
+  | { read: "stream"; mediaType: string; stream: ReadableStream<Uint8Array> };
 
-export const tooDeep = (limit: number, what = "The request body") =>
-  new AppError("json_too_deep", `${what} nests arrays and objects more than ${limit} levels deep.`, { limit });
-
-/** Throws 400 json_too_deep when `text` nests deeper than `limit`: one linear pass, no recursion. */
-export function checkJsonDepth(text: string, limit = MAX_JSON_DEPTH, what?: string): void {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) {
-      if (++depth > limit) throw tooDeep(limit, what);
-    } else if (c === 0x7d || c === 0x5d) depth--;
-  }
+function matches(pattern: string, type: string): boolean {
+  if (pattern === "*/*" || pattern === type) return true;
+  if (pattern.startsWith("*/*+")) return type.endsWith(pattern.slice(3)); // any type with that suffix (+json)
+  if (pattern.endsWith("/*")) return type.startsWith(pattern.slice(0, -1)); // any subtype
+  return false;
 }
 
 /**
- * U+0000 in a string: Postgres cannot store it in text or jsonb (it answered 500 for a NUL in an id,
- * a name or a document). Refused at the edge, in bodies, path parameters and query strings alike.
+ * The media type a contract accepts for this request, or 415 (the only place that refuses one). No
+ * Content-Type counts as the contract's first type.
  */
-export class NulCharacterError extends SyntaxError {
-  constructor(readonly where: string) {
-    super(`${where} contains the character U+0000 (NUL), which is not accepted in strings.`);
+export function acceptedMedia(c: RouteContract, type: string): { mediaType: string; spec: MediaSpec } {
+  const media = mediaOf(c);
+  const entries = Object.entries(media);
+  if (!type) return { mediaType: entries[0][0], spec: entries[0][1] };
+  for (const [name, spec] of entries) {
+    if (matches(name, type) || spec.aliases?.some((a) => matches(a, type))) return { mediaType: name, spec };
   }
+  throw new AppError("unsupported_media_type", `Send ${entries.map(([name]) => name).join(" or ")}, not ${type}.`, { accepted: entries.map(([name]) => name) });
+}
+
+export function limitOf(spec: MediaSpec): number {
+  const m = spec.maxBytes ?? DEFAULT_MAX_BODY;
+  return typeof m === "number" ? m : env()[m];
 }
 
 /**
- * JSON.parse that refuses nesting past MAX_JSON_DEPTH (400 json_too_deep) and NUL characters, and drops
- * __proto__ / constructor / prototype keys so nothing downstream is polluted.
+ * The stream, refused (413) once more than `limit` bytes went through. Lazy: the request body is only
+ * locked and read when the consumer reads (a handler that refuses before reading leaves it untouched);
+ * cancelling it cancels the request body.
  */
-export function safeJsonParse(text: string, what?: string): unknown {
-  checkJsonDepth(text, MAX_JSON_DEPTH, what);
-  return JSON.parse(text, (key, value) => {
-    if (key.includes("\0") || (typeof value === "string" && value.includes("\0"))) throw new NulCharacterError(`The value of "${key.replace(/\0/g, "\\0")}"`);
-    return key === "__proto__" || key === "constructor" || key === "prototype" ? undefined : value;
-  });
+export function limitStream(body: ReadableStream<Uint8Array>, limit: number): ReadableStream<Uint8Array> {
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  let size = 0;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        reader ??= body.getReader();
+        const { done, value } = await reader.read();
+        if (done) return controller.close();
+        size += value.byteLength;
+        if (size > limit) {
+          controller.error(tooLarge(limit));
+          void reader.cancel().catch(() => {});
+          return;
+        }
+        controller.enqueue(value);
+      },
+      cancel: (reason) => (reader ? reader.cancel(reason) : body.cancel(reason)),
+    },
+    { highWaterMark: 0 },
+  );
 }
 
-/** Parses JSON text for `what` ("The request body", "q" …): 400 invalid_json when empty or malformed. */
-export function parseJsonText(text: string, what = "The request body"): unknown {
-  if (text.trim() === "") throw badRequest(`${what} is empty: send a JSON document.`, undefined, "invalid_json");
-  try {
-    return safeJsonParse(text, what);
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    if (err instanceof NulCharacterError) throw badRequest(`${what} is not accepted: ${err.message}`, { character: "U+0000" });
-    throw badRequest(`${what} is not valid JSON: ${(err as Error).message}`, undefined, "invalid_json");
-  }
+/** Decodes a body's text as its media spec says (json or form): the same for route() and any other server. */
+export function decodeBody(spec: MediaSpec, mediaType: string, text: string): ReadBody {
+  if (spec.read === "form") return { read: "form", mediaType, form: new URLSearchParams(text) };
+  if (spec.empty !== undefined && text.trim() === "") return { read: "json", mediaType, json: structuredClone(spec.empty) };
+  return { read: "json", mediaType, json: parseJsonText(text) };
 }
 
-export async function readJson(req: Request, limit: number): Promise<unknown> {
-  const type = mediaType(req);
-  if (type && type !== "application/json" && !type.endsWith("+json")) {
-    throw new AppError("unsupported_media_type", `Expected Content-Type application/json, got ${type}.`);
+/** Reads the request body as its contract says: media type (415), limit (413), decoding (400). */
+export async function readBody(c: RouteContract, req: Request): Promise<ReadBody> {
+  const { mediaType: type, spec } = acceptedMedia(c, mediaType(req));
+  if (spec.read === "stream") {
+    if (!req.body) {
+      if (spec.empty === undefined) throw badRequest("The request body is empty.", undefined, "invalid_json");
+      return { read: "stream", mediaType: type, stream: new ReadableStream({ start: (c) => c.close() }) };
+    }
+    if (spec.maxBytes === undefined) return { read: "stream", mediaType: type, stream: req.body };
+    const limit = limitOf(spec);
+    if (Number(req.headers.get("content-length") ?? NaN) > limit) throw tooLarge(limit);
+    return { read: "stream", mediaType: type, stream: limitStream(req.body, limit) };
   }
-  return parseJsonText(await readText(req, limit));
+  return decodeBody(spec, type, await readText(req, limitOf(spec)));
+}
+
+/** At most `limit` bytes of a stream as text; the rest is dropped unread (the request inspector). */
+export async function readHead(body: ReadableStream<Uint8Array> | null, limit: number): Promise<string> {
+  if (!body) return "";
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (size < limit) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.length;
+  }
+  await reader.cancel().catch(() => {});
+  return Buffer.concat(chunks).subarray(0, limit).toString("utf8");
 }
 
 /** zod issues as { path, message, code } with dotted paths, for the error envelope's details. */

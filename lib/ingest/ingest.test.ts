@@ -4,7 +4,9 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../db";
 import { pendingChanges, tasks, type IndexRow } from "../db/schema";
+import { notifyBody } from "../contracts/webhooks";
 import { AppError } from "../errors";
+import { parseJsonText } from "../json";
 import { createIndex, findIndex } from "../indexes/indexes";
 import { pendingCounts } from "../indexes/pending";
 import { listTasks } from "../tasks/tasks";
@@ -25,8 +27,8 @@ async function newIndex(): Promise<IndexRow> {
   return findIndex(h.db, dto.id);
 }
 const notify = (index: IndexRow, body: unknown, idempotencyKey?: string) =>
-  acceptNotify({ db: h.db, index, createdBy: "master", idempotencyKey, text: JSON.stringify(body) });
-const snapshot = (index: IndexRow, docs: unknown) => acceptJsonSnapshot({ db: h.db, index, createdBy: "master", text: JSON.stringify(docs) });
+  acceptNotify({ db: h.db, index, createdBy: "master", idempotencyKey, body: notifyBody.parse(body) });
+const snapshot = (index: IndexRow, docs: unknown) => acceptJsonSnapshot({ db: h.db, index, createdBy: "master", docs });
 const pending = async (index: IndexRow) => (await pendingCounts(h.db, [index.id])).get(index.id);
 const rowsOf = (index: IndexRow) => h.db.select().from(pendingChanges).where(eq(pendingChanges.indexId, index.id));
 const tasksOf = async (index: IndexRow) => (await listTasks(h.db, { limit: 100, indexUids: [index.id] })).results;
@@ -83,7 +85,9 @@ describe("notify", () => {
 
   it("drops __proto__ and constructor keys instead of polluting anything", async () => {
     const ix = await newIndex();
-    await acceptNotify({ db: h.db, index: ix, createdBy: "master", text: '{"upsert":[{"id":"p","__proto__":{"polluted":true},"constructor":{"prototype":{"x":1}},"title":"t"}]}' });
+    // The body as route() parses it (lib/json.ts), then the verb.
+    const body = notifyBody.parse(parseJsonText('{"upsert":[{"id":"p","__proto__":{"polluted":true},"constructor":{"prototype":{"x":1}},"title":"t"}]}'));
+    await acceptNotify({ db: h.db, index: ix, createdBy: "master", body });
     const [row] = await rowsOf(ix);
     expect(Object.keys(row.doc!)).toEqual(["id", "title"]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

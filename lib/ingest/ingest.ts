@@ -5,9 +5,10 @@ import type { Db } from "../db";
 import { audit, SYSTEM_CTX, type AuditCtx } from "../audit/context";
 import { auditIndexChange, findIndex } from "../indexes/indexes";
 import { indexes, tasks, type IndexRow, type Task } from "../db/schema";
-import { notifyBody } from "../contracts/webhooks";
+import type { NotifyBody } from "../contracts/webhooks";
 import type { OramaSchema } from "../contracts/orama-schema";
-import { parseJsonText, parseWith } from "../http/body";
+import type { Principal } from "../auth/principal";
+import { assertIndexInScope } from "../auth/scope";
 import { assertDocumentsFit } from "../indexes/schema-change";
 import { hasPendingChanges } from "../indexes/pending";
 import { lockIndex } from "../db/lock";
@@ -27,21 +28,30 @@ interface Common {
 }
 
 
-const idem = (key: string | undefined, kind: string, text: string) => (key ? { key, hash: requestHash(kind, text) } : undefined);
+/** The index a webhook acts on: scope first (403 does not reveal whether an index exists), then existence (404). */
+export async function webhookIndex(db: Db, principal: Principal, indexId: string): Promise<IndexRow> {
+  assertIndexInScope(principal, indexId);
+  return findIndex(db, indexId);
+}
 
-export async function acceptNotify({ db, index, createdBy, idempotencyKey, text }: Common & { text: string }): Promise<Accepted> {
-  const body = parseWith(notifyBody, parseJsonText(text), "notify body");
+// An Idempotency-Key replays only the same request: the parsed body, serialised, is its fingerprint.
+const idem = (key: string | undefined, kind: string, body: unknown) =>
+  key ? { key, hash: requestHash(kind, body === undefined ? "" : JSON.stringify(body)) } : undefined;
+
+/** Queues a notify body (parsed and shape-checked by the caller: the contract's notifyBody). */
+export async function acceptNotify({ db, index, createdBy, idempotencyKey, body }: Common & { body: NotifyBody }): Promise<Accepted> {
   const changes = prepareNotify(index.schema, body);
   const counts = { upserts: body.upsert?.length ?? 0, updates: body.update?.length ?? 0, removes: body.remove?.length ?? 0 };
   return commitTask(
     db,
-    { indexId: index.id, type: "notify", details: { receivedChanges: changes.length, ...counts }, createdBy, idempotency: idem(idempotencyKey, "notify", text) },
+    { indexId: index.id, type: "notify", details: { receivedChanges: changes.length, ...counts }, createdBy, idempotency: idem(idempotencyKey, "notify", body) },
     (tx, task) => insertChanges(tx, index.id, task.uid, changes),
   );
 }
 
-export async function acceptJsonSnapshot({ db, index, createdBy, idempotencyKey, text }: Common & { text: string }): Promise<Accepted> {
-  const changes = prepareSnapshot(index.schema, parseJsonText(text));
+/** Replaces every document at the next deploy; `docs` is the parsed JSON body (checked here: an array of documents). */
+export async function acceptJsonSnapshot({ db, index, createdBy, idempotencyKey, docs }: Common & { docs: unknown }): Promise<Accepted> {
+  const changes = prepareSnapshot(index.schema, docs);
   return commitTask(
     db,
     {
@@ -49,7 +59,7 @@ export async function acceptJsonSnapshot({ db, index, createdBy, idempotencyKey,
       type: "snapshot",
       details: { receivedDocuments: changes.length - 1, format: "json" },
       createdBy,
-      idempotency: idem(idempotencyKey, "snapshot", text),
+      idempotency: idem(idempotencyKey, "snapshot", docs),
     },
     async (tx, task) => {
       await insertChanges(tx, index.id, task.uid, changes);
@@ -63,7 +73,7 @@ export async function requestDeploy({ db, index, createdBy, idempotencyKey, ctx 
   // A replayed Idempotency-Key writes nothing, so it records nothing either.
   const accepted = await commitTask(
     db,
-    { indexId: index.id, type: "deploy", details: {}, createdBy, idempotency: idem(idempotencyKey, "deploy", "") },
+    { indexId: index.id, type: "deploy", details: {}, createdBy, idempotency: idem(idempotencyKey, "deploy", undefined) },
     (tx, task) => audit(tx, ctx, { action: "deploy.requested", target: { type: "index", id: index.id }, details: { taskUid: task.uid } }),
   );
   wakeDeploy();

@@ -3,7 +3,7 @@
 // json_too_deep, on notify, JSON and NDJSON snapshots, a management route, and search (body and ?q=).
 // A 5,000-deep body answers the same clear error, fast, and the index keeps deploying.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_JSON_DEPTH } from "../http/body";
+import { MAX_JSON_DEPTH } from "../json";
 import { api, settle, startServer, type TestServer } from "../testing/server";
 import { MAX_LINE_BYTES } from "./ndjson";
 

@@ -1,8 +1,7 @@
 // Splits a byte stream into NDJSON lines in constant memory, counting bytes against a limit.
 // Lines are cut on the byte 0x0A (never part of a multi-byte UTF-8 sequence) and measured in bytes
 // before they are decoded, so the line limit is exact whatever the chunking.
-import { AppError, badRequest } from "../errors";
-import { tooLarge } from "../http/body";
+import { AppError, badRequest, payloadTooLarge as tooLarge } from "../errors";
 
 /** The longest NDJSON line, in bytes, not counting its "\n" (nor a "\r" before it). */
 export const MAX_LINE_BYTES = 16 * 1024 * 1024;

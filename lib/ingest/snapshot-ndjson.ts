@@ -7,7 +7,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../db";
 import { tasks, type IndexRow, type Task } from "../db/schema";
 import { AppError, badRequest } from "../errors";
-import { safeJsonParse } from "../http/body";
+import { safeJsonParse } from "../json";
 import { lockIndex } from "../db/lock";
 import { dropSuperseded, findReplay, insertChanges, nextCommitSeq, type NewChange } from "./commit";
 import { isUniqueViolation } from "../db/errors";
@@ -21,7 +21,8 @@ export interface NdjsonInput {
   db: Db;
   index: IndexRow;
   body: ReadableStream<Uint8Array>;
-  limit: number;
+  /** Largest body in bytes; unset when the stream is already counted (route() does, per its contract). */
+  limit?: number;
   createdBy: string;
   idempotencyKey?: string;
 }
@@ -36,7 +37,7 @@ export async function acceptNdjsonSnapshot(input: NdjsonInput): Promise<{ task: 
       .where(and(eq(tasks.indexUid, index.id), eq(tasks.idempotencyKey, input.idempotencyKey)));
     if (seen) {
       // Hash the body to tell a retry of the same upload from a different one.
-      for await (const _ of ndjsonLines(input.body, input.limit, (c) => hasher.update(c)));
+      for await (const _ of ndjsonLines(input.body, input.limit ?? Infinity, (c) => hasher.update(c)));
       const replay = await findReplay(db, index.id, { key: input.idempotencyKey, hash: hasher.digest("hex") });
       if (replay) return { task: replay, replayed: true };
     }
@@ -53,7 +54,7 @@ export async function acceptNdjsonSnapshot(input: NdjsonInput): Promise<{ task: 
     let line = 0;
     let received = 0;
     let beat = Date.now();
-    for await (const text of ndjsonLines(input.body, input.limit, (c) => hasher.update(c))) {
+    for await (const text of ndjsonLines(input.body, input.limit ?? Infinity, (c) => hasher.update(c))) {
       line++;
       if (text.trim() === "") continue;
       let doc: unknown;

@@ -18,32 +18,22 @@ export function newBinId(): string {
   return `bin_${randomBase58(20)}`;
 }
 
-/** Reads at most 64 KB of the body and drops the rest without buffering it. */
-async function headOf(req: Request): Promise<string> {
-  if (!req.body) return "";
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (size < MAX_BODY_BYTES) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.length;
-  }
-  await reader.cancel().catch(() => {});
-  // Postgres text cannot hold U+0000 (a NUL in a captured body answered 500): show it as the NUL symbol ␀.
-  return Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES).toString("utf8").replaceAll("\0", "\u2400");
+/** What arrived: the method, the headers (lower-case names) and at most the first MAX_BODY_BYTES of the body. */
+export interface CapturedInput {
+  db: Db;
+  binId: string;
+  method: string;
+  headers: Record<string, string>;
+  body: string;
 }
 
-export async function captureRequest({ db, binId, req }: { db: Db; binId: string; req: Request }): Promise<void> {
-  const headers: Record<string, string> = {};
+export async function captureRequest({ db, binId, method, headers: received, body: head }: CapturedInput): Promise<void> {
   // The caller's own session cookie is not the sender's business and must not be stored.
-  req.headers.forEach((v, k) => {
-    if (k !== "cookie") headers[k] = v;
-  });
-  const body = await headOf(req);
+  const { cookie: _cookie, ...headers } = received;
+  // Postgres text cannot hold U+0000 (a NUL in a captured body answered 500): show it as the NUL symbol ␀.
+  const body = head.replaceAll("\0", "\u2400");
   await db.transaction(async (tx) => {
-    const [row] = await tx.insert(inspectorRequests).values({ binId, method: req.method, headers, body }).returning({ id: inspectorRequests.id });
+    const [row] = await tx.insert(inspectorRequests).values({ binId, method, headers, body }).returning({ id: inspectorRequests.id });
     // Trim to the newest MAX_PER_BIN: delete everything older than the 200th newest id.
     await tx
       .delete(inspectorRequests)

@@ -1,6 +1,6 @@
 // The OpenAPI 3.1 document, generated from the same contracts that validate requests.
 import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
-import { errorSchema, registry, type RouteContract } from "../contracts";
+import { allResponses, errorSchema, mediaOf, registry, type MediaSpec, type RouteContract } from "../contracts";
 
 /** Who may call, in words (the same rule lib/http/authenticate.ts enforces). */
 function access(c: RouteContract): string {
@@ -11,40 +11,46 @@ function access(c: RouteContract): string {
   return parts.join(" ");
 }
 
-/** Every authenticated route can answer 401 and 403 in the envelope; contracts need not repeat it. */
-function withAuthErrors(c: RouteContract): RouteContract["responses"] {
-  if (c.auth === null) return c.responses;
-  return {
-    401: { description: "Not authenticated: no, an invalid, revoked or expired key, or no session", schema: errorSchema },
-    403: { description: "Authenticated, but the role, the key's actions or its index scope do not allow this", schema: errorSchema },
-    ...c.responses,
-  };
+/** The body limit in words: bytes, or the setting that holds it. */
+function limitText(spec: MediaSpec): string {
+  const m = spec.maxBytes ?? (spec.read === "stream" ? undefined : 1024 * 1024);
+  if (m === undefined) return "";
+  return typeof m === "number" ? ` Up to ${m} bytes.` : ` Up to ${m} bytes (a setting).`;
+}
+
+function requestContent(c: RouteContract) {
+  return Object.fromEntries(
+    Object.entries(mediaOf(c)).map(([type, spec]) => {
+      const schema = c.body !== "raw" && c.body ? c.body : spec.read === "stream" ? { type: "string" as const, format: "binary" } : {};
+      const aliases = spec.aliases?.length ? ` Also accepted as ${spec.aliases.map((a) => (a === "*/*+json" ? "any +json type" : a)).join(", ")}.` : "";
+      return [type, { schema, ...(limitText(spec) || aliases ? { description: (limitText(spec) + aliases).trim() } : {}) }];
+    }),
+  );
 }
 
 function operation(c: RouteContract) {
   // The master key (a bearer token) passes every authenticated route; sessions only where allowed.
   const security = c.auth === null ? [] : [{ bearer: [] }, ...(c.auth.session !== false ? [{ session: [] }] : [])];
-  const bodyTypes = c.body === "raw" ? (c.bodyContentTypes ?? ["application/octet-stream"]) : ["application/json"];
   return {
     summary: c.summary,
     description: access(c),
     tags: c.tags,
     security,
-    ...(c.params || c.query ? { requestParams: { ...(c.params ? { path: c.params } : {}), ...(c.query ? { query: c.query } : {}) } } : {}),
-    ...(c.body
-      ? {
-          requestBody: {
-            required: true,
-            content: Object.fromEntries(
-              bodyTypes.map((t) => [t, c.body === "raw" ? { schema: { type: "string" as const, format: "binary" } } : { schema: c.body }]),
-            ),
-          },
-        }
+    ...(c.params || c.query || c.headers
+      ? { requestParams: { ...(c.params ? { path: c.params } : {}), ...(c.query ? { query: c.query } : {}), ...(c.headers ? { header: c.headers } : {}) } }
       : {}),
+    ...(c.body ? { requestBody: { required: true, content: requestContent(c) } } : {}),
+    // Every status route() may answer: the contract's, and those route() produces for its features.
     responses: Object.fromEntries(
-      Object.entries(withAuthErrors(c)).map(([status, r]) => [
+      Object.entries(allResponses(c)).map(([status, r]) => [
         status,
-        { description: r.description, ...(r.schema ? { content: { [r.contentType ?? "application/json"]: { schema: r.schema } } } : {}) },
+        {
+          description: r.description,
+          ...(r.schema ? { content: { [r.contentType ?? "application/json"]: { schema: r.schema } } } : Number(status) >= 400 ? { content: { "application/json": { schema: errorSchema } } } : {}),
+          ...(r.headers
+            ? { headers: Object.fromEntries(Object.entries(r.headers).map(([name, h]) => [name, { description: h.description, schema: h.value ? { type: "string" as const, const: h.value } : { type: "string" as const } }])) }
+            : {}),
+        },
       ]),
     ),
   };

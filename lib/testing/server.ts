@@ -78,6 +78,8 @@ export async function startServer(
     PORT: String(port),
     DATA_DIR: dataDir,
     INDEXHOOK_MASTER_KEY: MASTER_KEY,
+    // An answer a route's contract does not list is a 500 with the reason in the log (lib/http/route.ts).
+    INDEXHOOK_STRICT_CONTRACTS: "1",
     ALLOWED_IP_NETWORKS: "",
     ...(pg ? { DATABASE_URL: pg.url } : { DATABASE_URL: "" }),
     ...extraEnv,

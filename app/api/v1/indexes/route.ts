@@ -1,8 +1,8 @@
 import { auditCtx } from "@/lib/audit/context";
 import { createIndexContract, listIndexesContract } from "@/lib/contracts";
 import { indexScope } from "@/lib/auth/principal";
-import { created, route } from "@/lib/http/route";
-import { assertAllIndexes } from "@/lib/http/scope";
+import { route } from "@/lib/http/route";
+import { assertAllIndexes } from "@/lib/auth/scope";
 import { createIndex, listIndexes } from "@/lib/indexes/indexes";
 
 export const dynamic = "force-dynamic";
@@ -13,5 +13,5 @@ export const GET = route(listIndexesContract, async ({ db, principal }) => ({
 
 export const POST = route(createIndexContract, async ({ req, db, principal, body }) => {
   assertAllIndexes(principal);
-  return created(await createIndex({ db: db.db, input: body, ctx: auditCtx(principal, req) }));
+  return createIndex({ db: db.db, input: body, ctx: auditCtx(principal, req) });
 });

@@ -1,6 +1,6 @@
 import { createBinContract } from "@/lib/contracts";
 import { requestOrigin } from "@/lib/http/origin";
-import { created, route } from "@/lib/http/route";
+import { route } from "@/lib/http/route";
 import { newBinId } from "@/lib/inspector/capture";
 import { inspectorBinUrl } from "@/lib/net/own-origin";
 
@@ -10,5 +10,5 @@ export const dynamic = "force-dynamic";
 // origin only when that is one of ours (configuration decides), so a hook saved with it delivers.
 export const POST = route(createBinContract, async ({ req }) => {
   const binId = newBinId();
-  return created({ binId, url: inspectorBinUrl(requestOrigin(req), binId) });
+  return { binId, url: inspectorBinUrl(requestOrigin(req), binId) };
 });

@@ -1,6 +1,6 @@
 import { auditCtx } from "@/lib/audit/context";
 import { createKeyContract, listKeysContract } from "@/lib/contracts";
-import { created, route } from "@/lib/http/route";
+import { route } from "@/lib/http/route";
 import { createKey } from "@/lib/keys/create-key";
 import { listKeys } from "@/lib/keys/list-keys";
 
@@ -9,5 +9,5 @@ export const dynamic = "force-dynamic";
 export const GET = route(listKeysContract, async ({ db, principal }) => ({ results: await listKeys({ db: db.db, principal }) }));
 
 export const POST = route(createKeyContract, async ({ req, body, principal, db }) =>
-  created(await createKey({ db: db.db, principal, input: body, ctx: auditCtx(principal, req) })),
+  createKey({ db: db.db, principal, input: body, ctx: auditCtx(principal, req) }),
 );

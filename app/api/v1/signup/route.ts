@@ -1,10 +1,10 @@
 import { signupContract, signupStatusContract } from "@/lib/contracts";
 import { requestIp } from "@/lib/audit/record";
-import { created, route } from "@/lib/http/route";
+import { route } from "@/lib/http/route";
 import { registrationMode, signUp } from "@/lib/users/registration";
 
 export const dynamic = "force-dynamic";
 
 export const GET = route(signupStatusContract, async ({ db }) => ({ mode: await registrationMode(db.db) }));
 
-export const POST = route(signupContract, async ({ body, db, req }) => created(await signUp({ db: db.db, input: body, ip: requestIp(req) })));
+export const POST = route(signupContract, async ({ body, db, req }) => signUp({ db: db.db, input: body, ip: requestIp(req) }));

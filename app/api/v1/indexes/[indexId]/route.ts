@@ -1,7 +1,7 @@
 import { auditCtx } from "@/lib/audit/context";
 import { deleteIndexContract, getIndexContract, updateIndexContract } from "@/lib/contracts";
 import { route } from "@/lib/http/route";
-import { assertIndexInScope } from "@/lib/http/scope";
+import { assertIndexInScope } from "@/lib/auth/scope";
 import { deleteIndex, getIndex, updateIndex } from "@/lib/indexes/indexes";
 
 export const dynamic = "force-dynamic";

@@ -7,5 +7,5 @@ export const dynamic = "force-dynamic";
 
 export const POST = route(changePasswordContract, async ({ body, principal, db, req }) => {
   await changeOwnPassword({ db: db.db, principal, currentPassword: body.currentPassword, newPassword: body.newPassword, ip: requestIp(req) });
-  return new Response(null, { status: 204 });
+  return null;
 });

@@ -6,4 +6,4 @@ export const dynamic = "force-dynamic";
 
 // Search analytics are not collected: accept and drop, so the SDK's telemetry never errors.
 export const OPTIONS = preflight;
-export const POST = withCors(route(collectContract, async () => new Response(null, { status: 204 })));
+export const POST = withCors(route(collectContract, async () => null));

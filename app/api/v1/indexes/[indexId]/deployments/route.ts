@@ -2,7 +2,7 @@ import { listDeploymentsContract } from "@/lib/contracts";
 import { listDeployments } from "@/lib/deploy/history";
 import { seesKeyNames } from "@/lib/auth/principal";
 import { route } from "@/lib/http/route";
-import { assertIndexInScope } from "@/lib/http/scope";
+import { assertIndexInScope } from "@/lib/auth/scope";
 
 export const dynamic = "force-dynamic";
 

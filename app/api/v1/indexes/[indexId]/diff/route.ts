@@ -1,7 +1,7 @@
 import { diffPreviewContract } from "@/lib/contracts";
 import { previewDiff } from "@/lib/deploy/history";
 import { route } from "@/lib/http/route";
-import { assertIndexInScope } from "@/lib/http/scope";
+import { assertIndexInScope } from "@/lib/auth/scope";
 
 export const dynamic = "force-dynamic";
 

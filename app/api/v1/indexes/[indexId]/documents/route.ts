@@ -1,6 +1,6 @@
 import { listDocumentsContract } from "@/lib/contracts";
 import { route } from "@/lib/http/route";
-import { assertIndexInScope } from "@/lib/http/scope";
+import { assertIndexInScope } from "@/lib/auth/scope";
 import { listDocuments } from "@/lib/indexes/documents";
 
 export const dynamic = "force-dynamic";

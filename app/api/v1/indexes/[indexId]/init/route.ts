@@ -1,7 +1,7 @@
 import { initContract } from "@/lib/contracts";
 import { assertOriginAllowed, preflight, withCors } from "@/lib/http/cors";
 import { route } from "@/lib/http/route";
-import { assertIndexInScope } from "@/lib/http/scope";
+import { assertIndexInScope } from "@/lib/auth/scope";
 import { liveDeploymentId } from "@/lib/search/live";
 
 export const dynamic = "force-dynamic";

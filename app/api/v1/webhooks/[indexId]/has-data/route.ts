@@ -1,7 +1,6 @@
 import { hasDataContract } from "@/lib/contracts";
 import { route } from "@/lib/http/route";
-import { webhookIndex } from "@/lib/ingest/http";
-import { hasData } from "@/lib/ingest/ingest";
+import { hasData, webhookIndex } from "@/lib/ingest/ingest";
 
 export const dynamic = "force-dynamic";
 

@@ -1,27 +1,17 @@
 import { snapshotContract } from "@/lib/contracts";
-import { env } from "@/lib/env";
-import { mediaType, readText } from "@/lib/http/body";
-import { AppError, badRequest } from "@/lib/errors";
+import { actorId } from "@/lib/auth/scope";
+import { accepted } from "@/lib/http/accepted";
 import { route } from "@/lib/http/route";
-import { actorId } from "@/lib/http/scope";
-import { accepted, idempotencyKey, webhookIndex } from "@/lib/ingest/http";
-import { acceptJsonSnapshot } from "@/lib/ingest/ingest";
+import { acceptJsonSnapshot, webhookIndex } from "@/lib/ingest/ingest";
 import { acceptNdjsonSnapshot } from "@/lib/ingest/snapshot-ndjson";
 
 export const dynamic = "force-dynamic";
 
-const NDJSON = new Set(["application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines"]);
-
-export const POST = route(snapshotContract, async ({ req, db, principal, params }) => {
+// The contract reads the body: a JSON array (SNAPSHOT_MAX_BYTES), or NDJSON as a stream counted
+// against NDJSON_MAX_BYTES.
+export const POST = route(snapshotContract, async ({ db, principal, params, headers, body }) => {
   const index = await webhookIndex(db.db, principal, params.indexId);
-  const type = mediaType(req);
-  const common = { db: db.db, index, createdBy: actorId(principal), idempotencyKey: idempotencyKey(req) };
-  if (NDJSON.has(type)) {
-    if (!req.body) throw badRequest("The request body is empty.", undefined, "invalid_json");
-    return accepted(await acceptNdjsonSnapshot({ ...common, body: req.body, limit: env().NDJSON_MAX_BYTES }));
-  }
-  if (type && type !== "application/json") {
-    throw new AppError("unsupported_media_type", `Send application/json (an array) or application/x-ndjson, not ${type}.`);
-  }
-  return accepted(await acceptJsonSnapshot({ ...common, text: await readText(req, env().SNAPSHOT_MAX_BYTES) }));
+  const common = { db: db.db, index, createdBy: actorId(principal), idempotencyKey: headers["idempotency-key"] || undefined };
+  if (body.read === "stream") return accepted(await acceptNdjsonSnapshot({ ...common, body: body.stream }));
+  return accepted(await acceptJsonSnapshot({ ...common, docs: body.read === "json" ? body.json : undefined }));
 });

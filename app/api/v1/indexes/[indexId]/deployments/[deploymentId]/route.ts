@@ -2,7 +2,7 @@ import { getDeploymentContract } from "@/lib/contracts";
 import { getDeployment } from "@/lib/deploy/history";
 import { seesKeyNames } from "@/lib/auth/principal";
 import { route } from "@/lib/http/route";
-import { assertIndexInScope } from "@/lib/http/scope";
+import { assertIndexInScope } from "@/lib/auth/scope";
 
 export const dynamic = "force-dynamic";
 

@@ -2,8 +2,8 @@ import { auditCtx } from "@/lib/audit/context";
 import { rollbackContract } from "@/lib/contracts";
 import { requestRollback } from "@/lib/deploy/history";
 import { route } from "@/lib/http/route";
-import { actorId, assertIndexInScope } from "@/lib/http/scope";
-import { accepted } from "@/lib/ingest/http";
+import { actorId, assertIndexInScope } from "@/lib/auth/scope";
+import { accepted } from "@/lib/http/accepted";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 // JSON depth is limited exactly, in one linear pass, before anything recursive sees the value.
 import { describe, expect, it } from "vitest";
-import { checkJsonDepth, MAX_JSON_DEPTH, parseJsonText } from "./body";
-import { AppError } from "../errors";
+import { checkJsonDepth, MAX_JSON_DEPTH, parseJsonText } from "./json";
+import { AppError } from "./errors";
 
 const nested = (depth: number, open = "[", close = "]") => open.repeat(depth) + close.repeat(depth);
 const objects = (depth: number) => '{"a":'.repeat(depth - 1) + "{}" + "}".repeat(depth - 1);

@@ -1,5 +1,5 @@
-// Index scope checks for API keys limited to some indexes.
-import { keyCoversIndex, type Principal } from "../auth/principal";
+// Index scope checks for API keys limited to some indexes, and who is acting (plain principals, no HTTP).
+import { keyCoversIndex, type Principal } from "./principal";
 import { forbidden } from "../errors";
 
 export function assertIndexInScope(principal: Principal, indexId: string): void {
