@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { MASTER_KEY, startServer } from "./server";
+import { api, MASTER_KEY, settle, startServer } from "./server";
 
 /** Live processes (not zombies) whose environment says DATA_DIR=<dir>. */
 function processesOn(dir: string): number[] {
@@ -54,6 +54,13 @@ describe("test servers leave no process behind", () => {
       expect(server.pid()).not.toBe(first);
       expect(alive(first), "the server before restart() is still running").toBe(false);
       expect(processesOn(server.dataDir)).toEqual([server.pid()]);
+      // The watch on the parent (exit-with-parent.mjs) is inherited by the engine's threads too: they
+      // must keep running (a build thread that exited at once failed every deploy).
+      const call = api(server);
+      await call("POST", "/api/v1/indexes", { id: "watch", name: "watch", schema: { title: "string" } });
+      await call("POST", "/api/v1/webhooks/watch/snapshot", [{ id: "1", title: "still here" }]);
+      expect((await settle(call, (await call("POST", "/api/v1/webhooks/watch/deploy")).json.taskUid)).status).toBe("succeeded");
+      expect((await call("POST", "/api/v1/indexes/watch/search", { term: "here" })).json.count).toBe(1);
     } finally {
       await server.stop();
     }
