@@ -1,5 +1,6 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import house from "./eslint-rules/one-role-type.mjs";
 
 const noDbInUi = {
   files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
@@ -98,6 +99,8 @@ const config = [
   noDbInUi,
   ...edgeRules,
   noApiClientInUi,
+  // `type Role` and the role list are declared once, in lib/auth/roles.ts (eslint-rules/one-role-type.mjs).
+  { files: ["**/*.{ts,tsx}"], plugins: { house }, rules: { "house/one-role-type": "error" } },
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],

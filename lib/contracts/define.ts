@@ -6,7 +6,7 @@ import type { CodeFor } from "../errors";
 
 export const ACTIONS = ["search", "ingest", "deploy", "admin", "*"] as const;
 export type Action = (typeof ACTIONS)[number];
-export type MinRole = "viewer" | "member" | "admin";
+export type MinRole = import("../auth/roles").Role;
 
 export interface AuthRule {
   /** Minimum dashboard role for a signed-in user; false = sessions are not accepted. */

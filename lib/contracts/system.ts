@@ -1,5 +1,6 @@
 // Contracts of the system routes: health, the caller, first-run setup, the OpenAPI document.
 import { z } from "zod";
+import { ROLES } from "../auth/roles";
 import { ERROR_CODES, type ErrorCode } from "../errors";
 import { contract } from "./define";
 
@@ -29,7 +30,7 @@ export const meSchema = z
       id: z.string(),
       email: z.string(),
       name: z.string(),
-      role: z.enum(["admin", "member", "viewer"]),
+      role: z.enum(ROLES),
     }),
     z.object({
       type: z.literal("key"),

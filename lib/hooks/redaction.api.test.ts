@@ -3,6 +3,7 @@
 // Authorization header and token, the TASK_WEBHOOK_AUTHORIZATION_HEADER hook and an inspector bin that
 // received both; no secret value appears anywhere in a response body. The audited reveal still returns them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROLES, type Role } from "../auth/roles";
 import { startReceiver, type Receiver } from "../testing/receiver";
 import { api, settle, startServer, type TestServer } from "../testing/server";
 import { userWithRole, type TestUser } from "../testing/users";
@@ -14,7 +15,7 @@ const TASK_AUTH = "task-hook-env-credential-0b8e2d";
 
 let server: TestServer;
 let rx: Receiver;
-const users: Record<"admin" | "member" | "viewer", TestUser> = {} as never;
+const users: Record<Role, TestUser> = {} as never;
 let hook: { uuid: string; secret: string; token: string };
 let binHook: { uuid: string; secret: string; token: string };
 let binId = "";
@@ -39,7 +40,7 @@ beforeAll(async () => {
     TASK_WEBHOOK_URL: `${rx.url}/tasks`,
     TASK_WEBHOOK_AUTHORIZATION_HEADER: `Bearer ${TASK_AUTH}`,
   });
-  for (const role of ["admin", "member", "viewer"] as const) users[role] = await userWithRole(server, role);
+  for (const role of ROLES) users[role] = await userWithRole(server, role);
   const h = await master()("POST", "/api/v1/hooks", { url: `${rx.url}/changes`, headers: { Authorization: `Bearer ${CUSTOM_AUTH}`, "X-Env": CUSTOM_ENV } });
   expect(h.status, h.text).toBe(201);
   hook = h.json;

@@ -2,6 +2,7 @@
 // targets a refused caller must leave intact, what a viewer reads (and that hook credentials reach it
 // masked), and the guard that there are no server actions the matrix would miss.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "../auth/roles";
 import type { RouteContract } from "../contracts";
 import { assertExpectation, callRoute, describeRoleMatrix, filesWithServerActions, type Cookies } from "../testing/role-matrix";
 import { api, settle, startServer, type TestServer } from "../testing/server";
@@ -10,7 +11,7 @@ import { userWithRole, type TestUser } from "../testing/users";
 const PUBLIC_URL = "https://93.184.215.14/hook"; // an IP literal: no DNS needed, never called here
 
 let server: TestServer;
-let users: Record<"viewer" | "member" | "admin", TestUser>;
+let users: Record<Role, TestUser>;
 let indexId: string;
 let hook: { uuid: string; secret: string; token: string };
 let key: { id: string; key: string };

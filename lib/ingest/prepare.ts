@@ -1,5 +1,6 @@
 // Turns request documents into pending changes, or collects every problem (position, path,
 // expected, got) so the whole request can be refused with nothing queued.
+import "server-only";
 import type { OramaSchema } from "../contracts/orama-schema";
 import type { NotifyBody } from "../contracts/webhooks";
 import { badRequest } from "../errors";

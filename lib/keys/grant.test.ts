@@ -1,6 +1,7 @@
 // "Never more than its creator": who may create (and revoke) which keys.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "../auth/principal";
+import type { Role } from "../auth/roles";
 import type { Action } from "../contracts/define";
 import type { DbHandle } from "../db";
 import { freshDb } from "../testing/db";
@@ -13,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-const user = (role: "admin" | "member" | "viewer"): Principal => ({
+const user = (role: Role): Principal => ({
   type: "user",
   user: { id: `usr_${role}`, email: `${role}@example.com`, name: role, role },
 });

@@ -9,11 +9,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { registry, type RouteContract } from "../contracts";
-import { roleAtLeast, type Role } from "../auth/roles";
+import { roleAtLeast, ROLES, type Role } from "../auth/roles";
 import type { TestServer } from "./server";
 
 export const PLACEHOLDER = "nonexistent-id";
-export const MATRIX_ROLES: Role[] = ["viewer", "member", "admin"];
+/** Every role, lowest first. */
+export const MATRIX_ROLES: Role[] = [...ROLES].sort((a, b) => (roleAtLeast(a, b) ? 1 : -1));
 /** The message of app/api/v1/[...rest]: a path with no route handler. */
 const CATCH_ALL = /^No API route /;
 

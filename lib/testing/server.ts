@@ -18,8 +18,9 @@ export interface TestServer {
   pid(): number;
   /** SIGKILL the server process (a crash), leaving its data in place. */
   crash(): Promise<void>;
-  /** Start the server again on the same port, data dir and database. */
+  /** Stops the server (SIGTERM) unless it crashed, then starts it again on the same port, data dir and database. */
   restart(): Promise<void>;
+  /** Ends the server process (waiting until it is gone), then drops its database and deletes its data dir. */
   stop(): Promise<void>;
 }
 
@@ -37,13 +38,20 @@ export async function freePort(): Promise<number> {
 const NEXT_BIN = path.join(process.cwd(), "node_modules/next/dist/bin/next");
 // As scripts/start.mjs does: the socket peer's address for lib/http/peer.ts.
 const PEER_PRELOAD = path.join(process.cwd(), "scripts/server-preload.mjs");
+// Test servers only: exit when this process (their stdin's other end) is gone.
+const EXIT_WITH_PARENT = path.join(process.cwd(), "lib/testing/exit-with-parent.mjs");
 
+/**
+ * `next start` (its process is titled `next-server`) as a child of this test process, which it does not
+ * outlive: its stdin is a pipe from here and it exits at end-of-file (lib/testing/exit-with-parent.mjs).
+ */
 export function spawnNext(port: number, env: Record<string, string>, host = "127.0.0.1"): { child: ChildProcess; logs: () => string } {
   let out = "";
-  const child = spawn(process.execPath, ["--import", PEER_PRELOAD, NEXT_BIN, "start", "-p", String(port), "-H", host, "--keepAliveTimeout", "65000"], {
+  const args = ["--import", PEER_PRELOAD, "--import", EXIT_WITH_PARENT, NEXT_BIN, "start", "-p", String(port), "-H", host, "--keepAliveTimeout", "65000"];
+  const child = spawn(process.execPath, args, {
     cwd: process.cwd(),
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["pipe", "pipe", "pipe"],
   });
   child.stdout!.on("data", (d) => (out += d));
   child.stderr!.on("data", (d) => (out += d));
@@ -66,6 +74,19 @@ export async function waitForHealth(url: string, child: ChildProcess, logs: () =
   throw new Error(`server not healthy after ${timeoutMs} ms:\n${logs()}`);
 }
 
+const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+
+/** Ends a server process and waits until it is gone: SIGTERM, then SIGKILL if it is still there after 5 s. */
+export async function stopProcess(child: ChildProcess): Promise<void> {
+  if (hasExited(child)) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGTERM");
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  if (hasExited(child)) return;
+  child.kill("SIGKILL");
+  await exited;
+}
+
 export async function startServer(
   extraEnv: Record<string, string> = {},
   { postgresUrl = TEST_DATABASE_URL, host = "127.0.0.1" }: { postgresUrl?: string; /** listen address (`-H`) */ host?: string } = {},
@@ -85,10 +106,20 @@ export async function startServer(
     ...extraEnv,
   };
   const url = `http://127.0.0.1:${port}`;
+  const cleanUp = async () => {
+    await pg?.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
   let proc = spawnNext(port, env, host);
-  await waitForHealth(url, proc.child, proc.logs);
-  const exited = (child: ChildProcess) =>
-    child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once("exit", r));
+  try {
+    await waitForHealth(url, proc.child, proc.logs);
+  } catch (err) {
+    // A server that never became healthy is not handed to the test: end it here, or no one will.
+    await stopProcess(proc.child);
+    await cleanUp();
+    throw err;
+  }
+  const exited = (child: ChildProcess) => (hasExited(child) ? Promise.resolve() : new Promise((r) => child.once("exit", r)));
   return {
     url,
     dataDir,
@@ -101,18 +132,15 @@ export async function startServer(
       await exited(proc.child);
     },
     restart: async () => {
+      // Without a crash() first the running server is stopped here: otherwise it would keep the port
+      // (answering the health check for the new one, which fails to listen) and outlive stop().
+      await stopProcess(proc.child);
       proc = spawnNext(port, env, host);
       await waitForHealth(url, proc.child, proc.logs);
     },
     stop: async () => {
-      const { child } = proc;
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill("SIGTERM");
-        await Promise.race([exited(child), new Promise((r) => setTimeout(r, 5000))]);
-        if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-      }
-      await pg?.drop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      await stopProcess(proc.child);
+      await cleanUp();
     },
   };
 }

@@ -1,9 +1,10 @@
 // A signed-in user of a given role, made through the real API: the master key invites, the invitee
 // accepts (sets a password), then signs in through next-auth. For role-matrix and other API tests.
 import { randomBytes } from "node:crypto";
+import type { Role } from "../auth/roles";
 import { api, signInCookie, type TestServer } from "./server";
 
-export type TestRole = "admin" | "member" | "viewer";
+export type TestRole = Role;
 
 export interface TestUser {
   id: string;

@@ -1,5 +1,6 @@
 // Server-side data for the Users and Profile pages (pages may not import the database themselves).
 import "server-only";
+import type { Role } from "../auth/roles";
 import { getDb } from "../db";
 import { listInvites } from "./invites";
 import { listUsers } from "./manage";
@@ -11,7 +12,7 @@ export async function usersForDashboard() {
   return { users, invites };
 }
 
-export async function profileForDashboard(user: { id: string; email: string; name: string; role: "admin" | "member" | "viewer" }) {
+export async function profileForDashboard(user: { id: string; email: string; name: string; role: Role }) {
   const { db } = await getDb();
   return getProfile({ db, principal: { type: "user", user } });
 }

@@ -12,7 +12,9 @@ import { auditLog, settings, users } from "../db/schema";
 import { AppError } from "../errors";
 import { freshDb } from "../testing/db";
 import { startReceiver, type Receiver } from "../testing/receiver";
-import { readRegistration, registrationSecret, signUp, testRegistrationHook, updateRegistration } from "./registration";
+import { testRegistrationHook } from "./policy-test";
+import { readRegistration, registrationSecret, updateRegistration } from "./registration";
+import { signUp } from "./signup";
 
 let h: DbHandle;
 let receiver: Receiver;

@@ -39,7 +39,7 @@ describe("sign-in throttling", () => {
 
 describe("sign-up throttling", () => {
   it("refuses public sign-ups past the per-minute budget with 429, and forgets attempts older than a minute", async () => {
-    const { signUp } = await import("./registration");
+    const { signUp } = await import("./signup");
     const { AppError } = await import("../errors");
     const { signUpThrottle } = await import("./throttle");
     const now = Date.now();

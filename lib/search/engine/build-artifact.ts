@@ -24,7 +24,7 @@ const abortReason = (signal: AbortSignal) => signal.reason ?? new BuildError("th
 export function buildArtifact(schema: OramaSchema, docs: EngineDocument[], opts: BuildOptions = {}): Promise<Buffer> {
   const { signal } = opts;
   if (signal?.aborted) return Promise.reject(abortReason(signal));
-  const worker = startThread("build-thread", {
+  const thread = startThread("build-thread", {
     workerData: { schema, docs, batchSize: opts.batchSize ?? 1000, stallMs: opts.testStallMs ?? 0, tokenMaxLength: opts.tokenMaxLength },
   });
   return new Promise<Buffer>((resolve, reject) => {
@@ -34,16 +34,16 @@ export function buildArtifact(schema: OramaSchema, docs: EngineDocument[], opts:
       settled = true;
       signal?.removeEventListener("abort", onAbort);
       fn();
-      void worker.terminate();
+      void thread.terminate();
     };
     // Reject only once the thread is gone, so an aborted build holds no core and no memory after.
     function onAbort() {
       if (settled) return;
       settled = true;
-      void worker.terminate().finally(() => reject(abortReason(signal!)));
+      void thread.terminate().finally(() => reject(abortReason(signal!)));
     }
     signal?.addEventListener("abort", onAbort, { once: true });
-    worker.on("message", (m: Message) => {
+    thread.on("message", (m: Message) => {
       if (m.type === "progress") {
         const { phase, done, total } = m;
         // A throwing callback must not leave the build hanging.
@@ -55,7 +55,7 @@ export function buildArtifact(schema: OramaSchema, docs: EngineDocument[], opts:
       } else if (m.type === "done") finish(() => resolve(Buffer.from(m.artifact)));
       else finish(() => reject(new BuildError(m.error.message, m.error.code)));
     });
-    worker.on("error", (err) => finish(() => reject(err)));
-    worker.on("exit", (code) => finish(() => reject(new BuildError(`build worker exited with code ${code}`))));
+    thread.on("error", (err) => finish(() => reject(err)));
+    thread.on("exit", (code) => finish(() => reject(new BuildError(`build thread exited with code ${code}`))));
   });
 }

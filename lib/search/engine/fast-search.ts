@@ -81,177 +81,305 @@ function bm25(tf: number, matchingCount: number, docsCount: number, fieldLength:
 
 const FACET_TYPES = new Set(["enum", "string", "boolean", "number"]);
 
+/**
+ * The phases, each below: `planQuery` (is the query one the fast path covers? Orama's defaults filled
+ * in), `nextGeneration` (forget the previous search's matches), `whereBitmap` (the filter), then per
+ * property and token `expandToken` (Orama's expanded words) and `addColumnRanges` / `addWords` (BM25
+ * into the score array), `rankOrder` + `topK` (the page), `facets`, and `assembleResult`.
+ */
 export function fastSearch(orama: AnyOrama, params: SearchParamsInput): SearchResult | null {
   const db = orama as Db;
+  const start = getNanosecondsTime();
+  const plan = planQuery(db, params);
+  if (!plan) return null;
+  const s = stateFor(db, plan.docsCount);
+  const gen = nextGeneration(s);
+  const m: Matches = { scores: s.scores, stamp: s.stamp, matched: s.matched, gen, allowed: plan.where && whereBitmap(db, s, plan.where) };
+  let n = 0;
+  for (const prop of plan.props) n = scoreProperty(db, s, plan, m, prop, n);
+  return assembleResult(db, plan, m, n, start);
+}
+
+/** A query the fast path covers, with Orama's defaults filled in. */
+interface Plan {
+  /** The searched string properties that have an index (all radix trees). */
+  props: string[];
+  boost: Record<string, number>;
+  tokens: string[];
+  tolerance: number;
+  /** A non-empty where clause, or none. */
+  where: Record<string, unknown> | undefined;
+  relevance: Relevance;
+  /** Default relevance: the per-index BM25 caches apply. */
+  cacheable: boolean;
+  offset: number;
+  limit: number;
+  facets: { config: Record<string, FacetConfig>; keys: string[]; types: Record<string, string> } | undefined;
+  docsCount: number;
+}
+
+/** The plan of an eligible query, or null for anything the fast path leaves to Orama (see the top). */
+function planQuery(db: Db, params: SearchParamsInput): Plan | null {
   const p = params as SearchParamsInput & Record<string, unknown>;
   if ((p.mode ?? "fulltext") !== "fulltext" || typeof p.term !== "string" || p.term === "") return null;
   if (p.exact || p.sortBy || p.distinctOn || p.groupBy || p.preflight || p.vector) return null;
   if (db.beforeSearch?.length || db.afterSearch?.length || (db.data.pinning?.rules?.size ?? 0) > 0) return null;
   const threshold = p.threshold ?? 1;
-  const start = getNanosecondsTime();
   const index = db.data.index as unknown as IndexData;
 
-  // Searchable string properties, as innerFullTextSearch computes (and caches) them.
+  let props = searchableStringProperties(db);
+  const properties = p.properties as string[] | "*" | undefined;
+  if (properties && properties !== "*") {
+    if (properties.some((prop) => !props.includes(prop))) return null; // Orama throws UNKNOWN_INDEX
+    props = props.filter((prop) => properties.includes(prop));
+  }
+  props = props.filter((prop) => prop in index.indexes);
+  const boost = (p.boost ?? {}) as Record<string, number>;
+  if (props.some((prop) => (boost[prop] ?? 1) <= 0)) return null; // INVALID_BOOST_VALUE
+
+  const facetsConfig = p.facets as Record<string, FacetConfig> | undefined;
+  const facetKeys = facetsConfig ? Object.keys(facetsConfig) : [];
+  let facets: Plan["facets"];
+  if (facetKeys.length > 0) {
+    const types = db.index.getSearchablePropertiesWithTypes(db.data.index) as Record<string, string>;
+    if (facetKeys.some((f) => !FACET_TYPES.has(types[f]) || f.includes("."))) return null;
+    facets = { config: facetsConfig!, keys: facetKeys, types };
+  }
+
+  const tokens = db.tokenizer.tokenize(p.term, undefined) as string[];
+  if (threshold !== 1 && !(threshold === 0 && tokens.length <= 1)) return null;
+  if (props.some((prop) => index.indexes[prop].type !== "Radix")) return null;
+
+  const where = p.where as Record<string, unknown> | undefined;
+  const rel = (p.relevance ?? {}) as Partial<Relevance>;
+  const relevance: Relevance = { k: rel.k ?? 1.2, b: rel.b ?? 0.75, d: rel.d ?? 0.5 };
+  return {
+    props,
+    boost,
+    tokens,
+    tolerance: (p.tolerance as number) || 0,
+    where: where && Object.keys(where).length > 0 ? where : undefined,
+    relevance,
+    cacheable: relevance.k === 1.2 && relevance.b === 0.75 && relevance.d === 0.5,
+    offset: (p.offset as number | undefined) ?? 0,
+    limit: (p.limit as number | undefined) ?? 10,
+    facets,
+    docsCount: db.documentsStore.count(db.data.docs) as number,
+  };
+}
+
+/** Searchable string properties, as innerFullTextSearch computes (and caches) them. */
+function searchableStringProperties(db: Db): string[] {
   let props = db.caches["propertiesToSearch"] as string[] | undefined;
   if (!props) {
     const types = db.index.getSearchablePropertiesWithTypes(db.data.index) as Record<string, string>;
     props = (db.index.getSearchableProperties(db.data.index) as string[]).filter((prop) => types[prop].startsWith("string"));
     db.caches["propertiesToSearch"] = props;
   }
-  const properties = p.properties as string[] | "*" | undefined;
-  if (properties && properties !== "*") {
-    if (properties.some((prop) => !props!.includes(prop))) return null; // Orama throws UNKNOWN_INDEX
-    props = props.filter((prop) => properties.includes(prop));
-  }
-  const boost = (p.boost ?? {}) as Record<string, number>;
-  for (const prop of props) if (prop in index.indexes && (boost[prop] ?? 1) <= 0) return null; // INVALID_BOOST_VALUE
+  return props;
+}
 
-  const facetsConfig = p.facets as Record<string, FacetConfig> | undefined;
-  const facetKeys = facetsConfig ? Object.keys(facetsConfig) : [];
-  let propTypes: Record<string, string> | undefined;
-  if (facetKeys.length > 0) {
-    propTypes = db.index.getSearchablePropertiesWithTypes(db.data.index) as Record<string, string>;
-    if (facetKeys.some((f) => !FACET_TYPES.has(propTypes![f]) || f.includes("."))) return null;
-  }
-
-  const tokens = db.tokenizer.tokenize(p.term, undefined) as string[];
-  if (threshold !== 1 && !(threshold === 0 && tokens.length <= 1)) return null;
-
-  const where = p.where as Record<string, unknown> | undefined;
-  const hasWhere = !!where && Object.keys(where).length > 0;
-
-  const docsCount = db.documentsStore.count(db.data.docs) as number;
-  const rel = (p.relevance ?? {}) as Partial<Relevance>;
-  const relevance: Relevance = { k: rel.k ?? 1.2, b: rel.b ?? 0.75, d: rel.d ?? 0.5 };
-  const cacheable = relevance.k === 1.2 && relevance.b === 0.75 && relevance.d === 0.5;
-
-  const s = stateFor(db, docsCount);
-  const { scores, stamp, matched } = s;
+/** A new search's generation: every id stamped with an older one counts as not matched (no clearing). */
+function nextGeneration(s: State): number {
   const gen = ++s.generation;
   if (gen === 0xffffffff) {
-    stamp.fill(0);
+    s.stamp.fill(0);
     s.generation = 1;
   }
-  let n = 0;
-  // The where-filter as a bitmap over internal ids (a Set lookup per posting is the slow part),
-  // kept per index for the last few filters: the data never changes, so neither does the id set.
-  let allowed: Uint8Array | undefined;
-  if (hasWhere) {
-    const key = canonicalJson(where);
-    allowed = s.where.get(key);
-    if (allowed) s.where.delete(key);
-    else {
-      const filter = db.index.searchByWhereClause(db.data.index, db.tokenizer, where as never, undefined) as Set<number>;
-      allowed = new Uint8Array(scores.length);
-      for (const id of filter) if (id < allowed.length) allowed[id] = 1;
-      if (s.where.size >= WHERE_CACHE) s.where.delete(s.where.keys().next().value!);
-    }
-    s.where.set(key, allowed);
-  }
+  return gen;
+}
 
-  for (const prop of props) {
-    if (!(prop in index.indexes)) continue;
-    const tree = index.indexes[prop];
-    if (tree.type !== "Radix") return null;
-    const boostPerProperty = boost[prop] ?? 1;
-    const avg = index.avgFieldLength[prop];
-    const lengths = index.fieldLengths[prop];
-    const occurrences = index.tokenOccurrences[prop];
-    // tf per posting: the column decoded with the tree, or Orama's frequency objects.
-    const postings = postingTfsOf(tree.node);
-    let freqs: IndexData["frequencies"][string] | undefined;
-    let freqsRead = false;
-    const fromObjects = (word: string, ids: ArrayLike<number>) => {
-      if (!freqsRead) {
-        freqs = index.frequencies[prop];
-        freqsRead = true;
-      }
-      return (i: number) => freqs?.[ids[i]]?.[word] ?? 0;
-    };
-    const tolerance = (p.tolerance as number) || 0;
-    for (const token of tokens) {
-      // The expanded words of this token, in Orama's order, each with its ids and their tf.
-      const words: { word: string; ids: ArrayLike<number>; tf: (i: number) => number }[] = [];
-      if (postings && tolerance === 0) {
-        // BM25 of every posting of this property, computed once per index (default relevance).
-        const column = cacheable ? bm25Column(s, prop, postings, occurrences, docsCount, lengths, avg, relevance) : undefined;
-        const allIds = postings.ids;
-        for (const node of prefixNodes(tree.node as unknown as RadixNode, token)) {
-          const word = node.w;
-          const at = postings.start.get(word);
-          if (at !== undefined && column && postings.length.get(word) === node.d.size) {
-            // The hot loop for common terms: straight over typed arrays.
-            const end = at + node.d.size;
-            for (let j = at; j < end; j++) {
-              const id = allIds[j];
-              if (allowed && allowed[id] !== 1) continue;
-              const value = column[j] * boostPerProperty;
-              if (stamp[id] !== gen) {
-                stamp[id] = gen;
-                scores[id] = value;
-                matched[n++] = id;
-              } else scores[id] = scores[id] + value;
-            }
-          } else if (at !== undefined && postings.length.get(word) === node.d.size) {
-            const tfs = postings.tf;
-            words.push({ word, ids: allIds.subarray(at, at + node.d.size), tf: (i) => tfs[at + i] });
-          } else {
-            const ids = Array.from(node.d) as number[];
-            words.push({ word, ids, tf: fromObjects(word, ids) });
-          }
+/**
+ * The where-filter as a bitmap over internal ids (a Set lookup per posting is the slow part), kept
+ * per index for the last few filters: the data never changes, so neither does the id set.
+ */
+function whereBitmap(db: Db, s: State, where: Record<string, unknown>): Uint8Array {
+  const key = canonicalJson(where);
+  let allowed = s.where.get(key);
+  if (allowed) s.where.delete(key);
+  else {
+    const filter = db.index.searchByWhereClause(db.data.index, db.tokenizer, where as never, undefined) as Set<number>;
+    allowed = new Uint8Array(s.scores.length);
+    for (const id of filter) if (id < allowed.length) allowed[id] = 1;
+    if (s.where.size >= WHERE_CACHE) s.where.delete(s.where.keys().next().value!);
+  }
+  s.where.set(key, allowed);
+  return allowed;
+}
+
+/** The current search's matches: matched[0..n) in first-match order, their scores by internal id. */
+interface Matches {
+  scores: Float64Array;
+  stamp: Uint32Array;
+  matched: Int32Array;
+  gen: number;
+  /** The where bitmap, if any: only ids set in it may match. */
+  allowed: Uint8Array | undefined;
+}
+
+/** A word's postings with their tf, scored one posting at a time. */
+type Word = { word: string; ids: ArrayLike<number>; tf: (i: number) => number };
+
+/** What BM25 of one property needs. */
+interface PropertyStats {
+  prop: string;
+  avg: number;
+  lengths: Record<number, number>;
+  occurrences: Record<string, unknown>;
+}
+
+/**
+ * Adds one property's BM25 (times its boost) for every token to the matches, in Orama's order of
+ * additions (token → expanded word), so every float sum is Orama's; returns the new match count.
+ */
+function scoreProperty(db: Db, s: State, plan: Plan, m: Matches, prop: string, n: number): number {
+  const index = db.data.index as unknown as IndexData;
+  const tree = index.indexes[prop];
+  const boost = plan.boost[prop] ?? 1;
+  const stats: PropertyStats = { prop, avg: index.avgFieldLength[prop], lengths: index.fieldLengths[prop], occurrences: index.tokenOccurrences[prop] };
+  // tf per posting: the column decoded with the tree, or Orama's frequency objects.
+  const postings = postingTfsOf(tree.node);
+  const fromObjects = frequencyReader(index, prop);
+  for (const token of plan.tokens) {
+    // BM25 of every posting of this property, computed once per index (default relevance).
+    const column =
+      postings && plan.tolerance === 0 && plan.cacheable
+        ? bm25Column(s, prop, postings, stats.occurrences, plan.docsCount, stats.lengths, stats.avg, plan.relevance)
+        : undefined;
+    const { ranges, words } = expandToken(tree, postings, column !== undefined, fromObjects, token, plan.tolerance);
+    if (column) n = addColumnRanges(m, column, postings!.ids, ranges, boost, n);
+    n = addWords(s, plan, stats, m, words, boost, n);
+  }
+  return n;
+}
+
+/** tf from Orama's frequency objects (read from the index on first use). */
+function frequencyReader(index: IndexData, prop: string): (word: string, ids: ArrayLike<number>) => (i: number) => number {
+  let freqs: IndexData["frequencies"][string] | undefined;
+  let freqsRead = false;
+  return (word, ids) => {
+    if (!freqsRead) {
+      freqs = index.frequencies[prop];
+      freqsRead = true;
+    }
+    return (i: number) => freqs?.[ids[i]]?.[word] ?? 0;
+  };
+}
+
+/**
+ * The expanded words of one token in Orama's order: with the BM25 column at hand (tolerance 0), the
+ * words whose postings are all in it as [start, end) ranges of the column (`ranges`, flat pairs), and
+ * every other word with its ids and their tf (`words`). Scoring adds the ranges first, then the words.
+ */
+function expandToken(
+  tree: RadixIndex,
+  postings: PostingTfs | undefined,
+  withColumn: boolean,
+  fromObjects: (word: string, ids: ArrayLike<number>) => (i: number) => number,
+  token: string,
+  tolerance: number,
+): { ranges: number[]; words: Word[] } {
+  const ranges: number[] = [];
+  const words: Word[] = [];
+  if (postings && tolerance === 0) {
+    const allIds = postings.ids;
+    for (const node of prefixNodes(tree.node as unknown as RadixNode, token)) {
+      const word = node.w;
+      const at = postings.start.get(word);
+      if (at !== undefined && postings.length.get(word) === node.d.size) {
+        if (withColumn) ranges.push(at, at + node.d.size);
+        else {
+          const tfs = postings.tf;
+          words.push({ word, ids: allIds.subarray(at, at + node.d.size), tf: (i) => tfs[at + i] });
         }
       } else {
-        const found = tree.node.find({ term: token, exact: false, tolerance });
-        for (const word of Object.keys(found)) {
-          const ids = found[word];
-          const at = postings?.start.get(word);
-          // Array.from(node.d) lists the node's ids in the order the tf column was written.
-          if (postings && at !== undefined && postings.length.get(word) === ids.length) {
-            const tfs = postings.tf;
-            words.push({ word, ids, tf: (i) => tfs[at + i] });
-          } else words.push({ word, ids, tf: fromObjects(word, ids) });
-        }
+        const ids = Array.from(node.d) as number[];
+        words.push({ word, ids, tf: fromObjects(word, ids) });
       }
-      for (const { word, ids, tf } of words) {
-        const occ = occurrences[word];
-        const termOccurrences = typeof occ === "number" ? occ : 0;
-        let cached: Float64Array | undefined;
-        if (cacheable && ids.length >= CACHE_MIN_POSTINGS) {
-          const key = `${prop}\u0000${word}`;
-          cached = s.bm25.get(key);
-          if (!cached) {
-            cached = new Float64Array(ids.length);
-            for (let i = 0; i < ids.length; i++) cached[i] = bm25(tf(i), termOccurrences, docsCount, lengths[ids[i]], avg, relevance);
-            s.bm25.set(key, cached);
-          }
-        }
-        for (let i = 0; i < ids.length; i++) {
-          const id = ids[i];
-          if (allowed && allowed[id] !== 1) continue;
-          const value = cached ? cached[i] : bm25(tf(i), termOccurrences, docsCount, lengths[id], avg, relevance);
-          if (stamp[id] !== gen) {
-            stamp[id] = gen;
-            scores[id] = value * boostPerProperty;
-            matched[n++] = id;
-          } else {
-            scores[id] = scores[id] + value * boostPerProperty;
-          }
-        }
+    }
+  } else {
+    const found = tree.node.find({ term: token, exact: false, tolerance });
+    for (const word of Object.keys(found)) {
+      const ids = found[word];
+      const at = postings?.start.get(word);
+      // Array.from(node.d) lists the node's ids in the order the tf column was written.
+      if (postings && at !== undefined && postings.length.get(word) === ids.length) {
+        const tfs = postings.tf;
+        words.push({ word, ids, tf: (i) => tfs[at + i] });
+      } else words.push({ word, ids, tf: fromObjects(word, ids) });
+    }
+  }
+  return { ranges, words };
+}
+
+/** The hot loop for common terms: BM25 straight from the column over typed arrays. */
+function addColumnRanges(m: Matches, column: Float64Array, ids: Int32Array, ranges: number[], boost: number, n: number): number {
+  const { scores, stamp, matched, gen, allowed } = m;
+  for (let r = 0; r < ranges.length; r += 2) {
+    const end = ranges[r + 1];
+    for (let j = ranges[r]; j < end; j++) {
+      const id = ids[j];
+      if (allowed && allowed[id] !== 1) continue;
+      const value = column[j] * boost;
+      if (stamp[id] !== gen) {
+        stamp[id] = gen;
+        scores[id] = value;
+        matched[n++] = id;
+      } else scores[id] = scores[id] + value;
+    }
+  }
+  return n;
+}
+
+/** BM25 of each word's postings (cached per index for long posting lists at default relevance). */
+function addWords(s: State, plan: Plan, stats: PropertyStats, m: Matches, words: Word[], boost: number, n: number): number {
+  const { scores, stamp, matched, gen, allowed } = m;
+  const { docsCount, relevance } = plan;
+  const { avg, lengths, occurrences } = stats;
+  for (const { word, ids, tf } of words) {
+    const occ = occurrences[word];
+    const termOccurrences = typeof occ === "number" ? occ : 0;
+    let cached: Float64Array | undefined;
+    if (plan.cacheable && ids.length >= CACHE_MIN_POSTINGS) {
+      const key = `${stats.prop}\u0000${word}`;
+      cached = s.bm25.get(key);
+      if (!cached) {
+        cached = new Float64Array(ids.length);
+        for (let i = 0; i < ids.length; i++) cached[i] = bm25(tf(i), termOccurrences, docsCount, lengths[ids[i]], avg, relevance);
+        s.bm25.set(key, cached);
+      }
+    }
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
+      if (allowed && allowed[id] !== 1) continue;
+      const value = cached ? cached[i] : bm25(tf(i), termOccurrences, docsCount, lengths[id], avg, relevance);
+      if (stamp[id] !== gen) {
+        stamp[id] = gen;
+        scores[id] = value * boost;
+        matched[n++] = id;
+      } else {
+        scores[id] = scores[id] + value * boost;
       }
     }
   }
+  return n;
+}
 
-  // Orama's order: score desc, ties by internal id asc.
-  const before = (a: number, b: number) => scores[a] > scores[b] || (scores[a] === scores[b] && a < b);
-  const offset = (p.offset as number | undefined) ?? 0;
-  const limit = (p.limit as number | undefined) ?? 10;
-  const page = topK(matched, n, offset + limit, before, scores).slice(offset);
+/** Orama's order: score desc, ties by internal id asc (utils.sortTokenScorePredicate). */
+function rankOrder(scores: Float64Array): (a: number, b: number) => boolean {
+  return (a, b) => scores[a] > scores[b] || (scores[a] === scores[b] && a < b);
+}
 
+/** The page of hits, the count, the facets and the elapsed time, shaped as Orama's `search()` result. */
+function assembleResult(db: Db, plan: Plan, m: Matches, n: number, start: ReturnType<typeof getNanosecondsTime>): SearchResult {
+  const { scores, matched } = m;
+  const before = rankOrder(scores);
+  const page = topK(matched, n, plan.offset + plan.limit, before, scores).slice(plan.offset);
   const store = db.internalDocumentIDStore;
   const docs = (db.data.docs as unknown as { docs: Record<number, Record<string, unknown>> }).docs;
   const hits = page.map((id) => ({ id: store.internalIdToId[id - 1], score: scores[id], document: docs[id] }));
   const result: SearchResult = { elapsed: { formatted: "", raw: 0 }, hits, count: n };
-  if (facetKeys.length > 0) result.facets = facets(facetsConfig!, facetKeys, propTypes!, matched, n, docs, before);
+  if (plan.facets) result.facets = facets(plan.facets.config, plan.facets.keys, plan.facets.types, matched, n, docs, before);
   result.elapsed = (db as unknown as { formatElapsedTime(n: bigint | number): SearchResult["elapsed"] }).formatElapsedTime((getNanosecondsTime() as bigint) - (start as bigint));
   return result;
 }

@@ -12,7 +12,7 @@ export type PoolReply =
   | { seq: number; ok: true; result?: SearchResult }
   | { seq: number; ok: false; error: WireError };
 
-/** A search took longer than the pool's timeoutMs; the worker running it was replaced. */
+/** A search took longer than the pool's timeoutMs; the thread running it was replaced. */
 export class SearchTimeoutError extends Error {
   constructor(readonly timeoutMs: number) {
     super(`search took longer than ${timeoutMs} ms and was stopped`);

@@ -52,14 +52,14 @@ describe("SearchPool", () => {
   });
 
   it("answers a repeat from the calling thread's cache, without a message to a thread", async () => {
-    const internals = pool as unknown as { slots: { worker: { postMessage: (m: unknown) => void } }[]; front: { size: number } };
+    const internals = pool as unknown as { slots: { thread: { postMessage: (m: unknown) => void } }[]; front: { size: number } };
     const first = await pool.search("wn", { term: "front cache", limit: 4 });
     let posted = 0;
-    const originals = internals.slots.map((s) => s.worker.postMessage);
+    const originals = internals.slots.map((s) => s.thread.postMessage);
     internals.slots.forEach((s, i) => {
-      s.worker.postMessage = (m: unknown) => {
+      s.thread.postMessage = (m: unknown) => {
         posted++;
-        originals[i].call(s.worker, m);
+        originals[i].call(s.thread, m);
       };
     });
     try {
@@ -67,7 +67,7 @@ describe("SearchPool", () => {
       expect(again).toEqual({ ...first, elapsed: again.elapsed });
       expect(posted).toBe(0);
     } finally {
-      internals.slots.forEach((s, i) => (s.worker.postMessage = originals[i]));
+      internals.slots.forEach((s, i) => (s.thread.postMessage = originals[i]));
     }
     // Loading the key again (a new version under the same key) forgets its cached results.
     expect(internals.front.size).toBeGreaterThan(0);

@@ -21,7 +21,7 @@ type Pending = {
 };
 /** `keys`: what the thread holds or is loading; `loading`: loads it has not answered yet (it decodes
  *  them one by one and cannot search meanwhile). */
-type Slot = { worker: Worker; pending: Map<number, Pending>; searching: number; loading: number; keys: Set<string> };
+type Slot = { thread: Worker; pending: Map<number, Pending>; searching: number; loading: number; keys: Set<string> };
 type Waiting = { key: string; params: SearchParamsInput; resolve: (v: SearchResult) => void; reject: (e: Error) => void };
 
 export type SearchPoolOptions = {
@@ -75,7 +75,7 @@ export class SearchPool {
     return this.metas.get(key);
   }
 
-  /** Loads (or replaces) `key` in every worker, one after the other; resolves once the first can search
+  /** Loads (or replaces) `key` in every thread, one after the other; resolves once the first can search
    *  it (so a flip waits for one decode, as when all decoded at once); the others follow in the background. */
   async load(key: string, artifact: Buffer): Promise<void> {
     // One shared copy for all threads (and for reloading a replaced thread) instead of N copies.
@@ -175,7 +175,7 @@ export class SearchPool {
     const slots = this.slots;
     this.slots = [];
     for (const s of slots) this.failAll(s, new Error("search pool is closed"));
-    await Promise.all(slots.map((s) => s.worker.terminate()));
+    await Promise.all(slots.map((s) => s.thread.terminate()));
   }
 
   private send(slot: Slot, req: PoolRequest, timed = false): Promise<SearchResult | undefined> {
@@ -185,7 +185,7 @@ export class SearchPool {
     } else if (req.type === "evict") slot.keys.delete(req.key);
     return new Promise((resolve, reject) => {
       slot.pending.set(req.seq, { req, resolve, reject, timed });
-      slot.worker.postMessage(req);
+      slot.thread.postMessage(req);
       this.arm(slot);
     });
   }
@@ -211,9 +211,9 @@ export class SearchPool {
   }
 
   private spawn(): Slot {
-    const worker = startThread("search-thread", { workerData: { cache: this.cache } });
-    const slot: Slot = { worker, pending: new Map(), searching: 0, loading: 0, keys: new Set() };
-    worker.on("message", (m: PoolReply) => {
+    const thread = startThread("search-thread", { workerData: { cache: this.cache } });
+    const slot: Slot = { thread, pending: new Map(), searching: 0, loading: 0, keys: new Set() };
+    thread.on("message", (m: PoolReply) => {
       const p = slot.pending.get(m.seq);
       if (!p) return;
       slot.pending.delete(m.seq);
@@ -229,8 +229,8 @@ export class SearchPool {
       this.pump();
     });
     // A crashed thread is replaced like a timed-out one; its requests are retried elsewhere.
-    worker.on("error", () => this.replace(slot));
-    worker.on("exit", () => this.replace(slot));
+    thread.on("error", () => this.replace(slot));
+    thread.on("exit", () => this.replace(slot));
     return slot;
   }
 
@@ -238,8 +238,8 @@ export class SearchPool {
   private replace(slot: Slot): void {
     const i = this.slots.indexOf(slot);
     if (i < 0 || this.closed) return;
-    slot.worker.removeAllListeners();
-    void slot.worker.terminate();
+    slot.thread.removeAllListeners();
+    void slot.thread.terminate();
     const fresh = this.spawn();
     this.slots[i] = fresh;
     // Tracked as pending so the searches queued behind the reload are not timed while it runs.
@@ -248,7 +248,7 @@ export class SearchPool {
       fresh.pending.set(req.seq, { req, resolve: () => {}, reject: () => {}, timed: false });
       fresh.loading++;
       fresh.keys.add(key);
-      fresh.worker.postMessage(req);
+      fresh.thread.postMessage(req);
     }
     for (const p of slot.pending.values()) {
       // Loads/evicts of the old thread are covered by the reload above; searches start over.
@@ -257,7 +257,7 @@ export class SearchPool {
       else {
         fresh.pending.set(p.req.seq, { ...p, timer: undefined });
         fresh.searching++;
-        fresh.worker.postMessage(p.req);
+        fresh.thread.postMessage(p.req);
       }
     }
     this.arm(fresh);

@@ -8,9 +8,9 @@ export type BuildPhase = "build" | "serialize";
 export type BuildProgress = { phase: BuildPhase; done: number; total: number };
 
 export type BuildOptions = {
-  /** Called from the caller's thread as the worker reports; `done` counts documents (build) or steps. */
+  /** Called from the caller's thread as the thread reports; `done` counts documents (build) or steps. */
   onProgress?: (p: BuildProgress) => void;
-  /** Documents per insertMultiple batch inside the worker (default 1000). */
+  /** Documents per insertMultiple batch inside the build thread (default 1000). */
   batchSize?: number;
   /** Aborting terminates the build thread and rejects with the signal's reason (deploy time limit). */
   signal?: AbortSignal;

@@ -1,4 +1,4 @@
-// What crosses the thread boundary when a worker fails (kept apart from spawn.ts, which workers must not load).
+// What crosses the thread boundary when a thread fails (kept apart from spawn.ts, which threads must not load).
 /** Errors cross the thread boundary as plain data; keep name, message and Orama's `code`. */
 export type WireError = { name: string; message: string; code?: string };
 

@@ -1,7 +1,8 @@
 import { signupContract, signupStatusContract } from "@/lib/contracts";
 import { requestIp } from "@/lib/audit/record";
 import { route } from "@/lib/http/route";
-import { registrationMode, signUp } from "@/lib/users/registration";
+import { registrationMode } from "@/lib/users/registration";
+import { signUp } from "@/lib/users/signup";
 
 export const dynamic = "force-dynamic";
 

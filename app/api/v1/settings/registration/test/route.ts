@@ -1,7 +1,7 @@
 import { registrationTestContract } from "@/lib/contracts";
 import { requestIp } from "@/lib/audit/record";
 import { route } from "@/lib/http/route";
-import { testRegistrationHook } from "@/lib/users/registration";
+import { testRegistrationHook } from "@/lib/users/policy-test";
 
 export const dynamic = "force-dynamic";
 
