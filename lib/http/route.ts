@@ -7,6 +7,8 @@ import type { Principal } from "../auth/principal";
 import { getDb, type DbHandle } from "../db";
 import { authenticate } from "./authenticate";
 import { errorResponse } from "./errors";
+import { meilisearchError } from "./meilisearch-errors";
+import { withPathParams } from "./path-params";
 import { parseQuery, parseWith, readJson } from "./body";
 
 type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
@@ -35,7 +37,7 @@ export function route<C extends RouteContract>(
       const url = new URL(req.url);
       // Authenticate before validating: a caller without the right gets 401/403, never a hint about input.
       const principal = c.auth ? await authenticate(req, c.auth, c.queryApiKey ? url.searchParams.get("api-key") : null) : null;
-      const rawParams = (await nextCtx?.params) ?? {};
+      const rawParams = withPathParams(c.path, url.pathname, (await nextCtx?.params) ?? {});
       const params = c.params ? parseWith(c.params, rawParams, "path parameters") : undefined;
       const rawQuery = Object.fromEntries(url.searchParams);
       const query = c.query
@@ -51,7 +53,7 @@ export function route<C extends RouteContract>(
       const result = await handler({ req, params, query, body, principal, db } as HandlerContext<C>);
       return result instanceof Response ? result : Response.json(result);
     } catch (err) {
-      return errorResponse(err);
+      return errorResponse(err, c.errorStyle === "meilisearch" ? (e) => meilisearchError(e, c, req) : undefined);
     }
   };
 }

@@ -1,6 +1,6 @@
 // The OpenAPI 3.1 document, generated from the same contracts that validate requests.
 import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
-import { errorSchema, registry, type RouteContract } from "../contracts";
+import { errorSchema, meilisearchErrorSchema, registry, type RouteContract } from "../contracts";
 
 /** Who may call, in words (the same rule lib/http/authenticate.ts enforces). */
 function access(c: RouteContract): string {
@@ -14,9 +14,10 @@ function access(c: RouteContract): string {
 /** Every authenticated route can answer 401 and 403 in the envelope; contracts need not repeat it. */
 function withAuthErrors(c: RouteContract): RouteContract["responses"] {
   if (c.auth === null) return c.responses;
+  const schema = c.errorStyle === "meilisearch" ? meilisearchErrorSchema : errorSchema;
   return {
-    401: { description: "Not authenticated: no, an invalid, revoked or expired key, or no session", schema: errorSchema },
-    403: { description: "Authenticated, but the role, the key's actions or its index scope do not allow this", schema: errorSchema },
+    401: { description: "Not authenticated: no, an invalid, revoked or expired key, or no session", schema },
+    403: { description: "Authenticated, but the role, the key's actions or its index scope do not allow this", schema },
     ...c.responses,
   };
 }
