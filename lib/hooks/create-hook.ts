@@ -50,7 +50,7 @@ export async function createHook({
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('indexhook:hooks:create'))`);
     // The TASK_WEBHOOK_URL hook is not counted: 20 of the API's own, plus that one (as Meilisearch).
     const [{ n }] = await tx.select({ n: count() }).from(hooks).where(eq(hooks.isEditable, true));
-    if (n >= HOOK_LIMIT) throw badRequest(`At most ${HOOK_LIMIT} hooks per instance; delete one first.`, { limit: HOOK_LIMIT }, "hook_limit");
+    if (n >= HOOK_LIMIT) throw badRequest(`At most ${HOOK_LIMIT} hooks per instance (besides the TASK_WEBHOOK_URL one); delete one first.`, { limit: HOOK_LIMIT }, "hook_limit");
     const [created] = await tx
       .insert(hooks)
       .values({

@@ -37,7 +37,7 @@ function fieldOf(err: AppError): string | undefined {
   return err.message.startsWith("Invalid path parameters") ? `path:${head}` : String(head);
 }
 
-export function meilisearchCode(err: AppError, c: Pick<RouteContract, "meilisearchCodes" | "meilisearchFieldCodes">, req: Request): string {
+export function meilisearchCode(err: AppError, c: RouteContract, req: Request): string {
   // Meilisearch tells a missing Authorization header from a key it does not know.
   if (err.code === "unauthorized") return bearerToken(req) ? "invalid_api_key" : "missing_authorization_header";
   if (err.code === "invalid_request") {
@@ -47,7 +47,7 @@ export function meilisearchCode(err: AppError, c: Pick<RouteContract, "meilisear
   return c.meilisearchCodes?.[err.code] ?? DEFAULT_CODES[err.code] ?? err.code;
 }
 
-export function meilisearchError(err: AppError, c: Pick<RouteContract, "meilisearchCodes" | "meilisearchFieldCodes">, req: Request): MeilisearchError {
+export function meilisearchError(err: AppError, c: RouteContract, req: Request): MeilisearchError {
   const code = meilisearchCode(err, c, req);
   const type = err.status === 401 || err.status === 403 ? "auth" : err.status >= 500 ? "internal" : "invalid_request";
   return { message: err.message, code, type, link: link(code) };
