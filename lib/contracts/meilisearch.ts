@@ -32,7 +32,10 @@ export type MeiliWebhookDto = z.infer<typeof meiliWebhookSchema>;
 
 const headerValue = z.string().max(4000).regex(/^[^\r\n]*$/, "no line breaks");
 // Present only to be refused with Meilisearch's codes (immutable_webhook_uuid, immutable_webhook_is_editable).
-const immutable = { uuid: z.never().optional(), isEditable: z.never().optional() };
+const immutable = {
+  uuid: z.never().optional().meta({ description: "Not accepted: set by the server (immutable_webhook_uuid)" }),
+  isEditable: z.never().optional().meta({ description: "Not accepted: set by the server (immutable_webhook_is_editable)" }),
+};
 
 export const createMeiliWebhookBody = z
   .object({
