@@ -1,5 +1,6 @@
 // Reading request bodies as their contract says: the one media-type check (415), the size limits
 // (413), JSON and form decoding (400), and the validation of params, queries and headers.
+import "server-only";
 import type { z } from "zod";
 import type { MediaSpec, RouteContract } from "../contracts/define";
 import { mediaOf } from "../contracts/define";

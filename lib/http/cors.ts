@@ -3,6 +3,7 @@
 // export no OPTIONS handler and set no Access-Control-* header, so browsers never let another origin
 // read them. Credentials are keys, never cookies: no Access-Control-Allow-Credentials, so a dashboard
 // session can never be used from another origin.
+import "server-only";
 import type { Principal } from "../auth/principal";
 import { originAllowed } from "../keys/origins";
 import { AppError } from "../errors";

@@ -1,5 +1,6 @@
 // One error envelope everywhere: { error: { code, message, details? } }, answered with the status its
 // code maps to in lib/errors.ts (the only place a status is chosen for an error).
+import "server-only";
 import { AppError } from "../errors";
 
 export function errorBody(err: AppError) {

@@ -2,6 +2,7 @@
 // on the routes whose contract says errorStyle: "meilisearch" (tasks, /webhooks, /health), so a
 // Meilisearch client throws MeilisearchApiError with the code it knows (task_not_found, invalid_api_key…).
 // The status stays the one lib/errors.ts maps our code to.
+import "server-only";
 import type { RouteContract } from "../contracts/define";
 import type { AppError, ErrorCode } from "../errors";
 import { bearerToken } from "./authenticate";

@@ -1,4 +1,5 @@
 // Path parameters from the URL, for contracts whose parameter names differ from the folder's segment name.
+import "server-only";
 
 /**
  * The contract's path parameters Next did not name, read from the URL by the contract's path template:

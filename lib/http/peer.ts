@@ -2,6 +2,8 @@
 // first-run setup without the setup code. Never from client headers alone: the peer address is the
 // socket's, stamped by scripts/server-preload.mjs (preloaded by every launcher); without that preload
 // nothing counts as local.
+import "server-only";
+
 const g = globalThis as typeof globalThis & { __indexhookPeerHeader?: string };
 
 type HeaderGetter = { get(name: string): string | null };
