@@ -42,10 +42,10 @@ test("searches appear in the Analytics tab as charts, at desktop and at 390 px",
   await expect(perMinute.locator(".recharts-area-curve")).toHaveCount(1);
   const top = page.getByTestId("analytics-top-queries");
   await expect(top.locator("svg.recharts-surface").first()).toBeVisible();
-  await expect(top.locator(".recharts-yAxis")).toContainText("apple");
+  await expect(top).toContainText("apple");
   await expect(top.locator(".recharts-bar-rectangle")).toHaveCount(3);
   const zero = page.getByTestId("analytics-zero-queries");
-  await expect(zero.locator(".recharts-yAxis")).toContainText("kiwi");
+  await expect(zero).toContainText("kiwi");
   await expect(zero.locator(".recharts-bar-rectangle")).toHaveCount(1);
 
   // The window tabs change what is asked for.
@@ -75,5 +75,5 @@ test("searches appear in the Analytics tab as charts, at desktop and at 390 px",
   await expect.poll(async () => (await (await request.get(`/api/v1/indexes/${id}/analytics?window=7d`)).json()).total.searches, { timeout: 20_000 }).toBe(6);
   await page.reload();
   await expect(page.getByTestId("analytics-Searches")).toHaveText("6");
-  await expect(top.locator(".recharts-yAxis")).not.toContainText("private");
+  await expect(top).not.toContainText("private");
 });
