@@ -58,6 +58,13 @@ const schema = z.object({
   SIGNUP_MAX_PER_MINUTE: z.coerce.number().int().min(0).default(30),
   /** Audit entries older than this many days are deleted (0 = keep forever). */
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(0).default(365),
+  /** Search analytics (lib/analytics): how often each process writes its buffered searches… */
+  ANALYTICS_FLUSH_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** …how many searches it buffers between flushes (beyond that it samples, and records the rate)… */
+  ANALYTICS_BUFFER_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(5000),
+  /** …how many days of recorded searches are kept, and the most rows kept (the oldest go first). */
+  ANALYTICS_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  ANALYTICS_MAX_ROWS: z.coerce.number().int().min(1000).default(2_000_000),
   /** The first-run setup code (automation); unset = a random one printed in the log at start. */
   INDEXHOOK_SETUP_CODE: z
     .string()

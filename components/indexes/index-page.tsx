@@ -1,6 +1,7 @@
 "use client";
-// One index: header with the deploy action, and tabs (`?tab=`) Documents | Deployments | Playground | Schema | Tasks | Upload | Settings.
+// One index: header with the deploy action, and tabs (`?tab=`) Documents | Deployments | Playground | Analytics | Schema | Tasks | Upload | Settings.
 import Link from "next/link";
+import { AnalyticsTab } from "@/components/analytics/analytics-tab";
 import { DeploymentsTab } from "@/components/deployments/deployments-tab";
 import { PlaygroundTab } from "@/components/playground/playground-tab";
 import { useCan } from "@/components/shell/role";
@@ -18,6 +19,7 @@ const TABS = [
   { id: "documents", label: "Documents" },
   { id: "deployments", label: "Deployments" },
   { id: "playground", label: "Playground" },
+  { id: "analytics", label: "Analytics" },
   { id: "schema", label: "Schema" },
   { id: "tasks", label: "Tasks" },
   { id: "upload", label: "Upload", manage: true },
@@ -52,6 +54,7 @@ export function IndexPage({ indexId }: { indexId: string }) {
         {current === "documents" ? <DocumentsTab index={index} /> : null}
         {current === "deployments" ? <DeploymentsTab indexId={index.id} /> : null}
         {current === "playground" ? <PlaygroundTab index={index} /> : null}
+        {current === "analytics" ? <AnalyticsTab index={index} /> : null}
         {current === "schema" ? <SchemaTab index={index} /> : null}
         {current === "tasks" ? <IndexTasksTab indexId={index.id} /> : null}
         {current === "upload" ? <UploadTab indexId={index.id} /> : null}

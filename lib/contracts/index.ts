@@ -16,3 +16,4 @@ export * from "./users";
 export * from "./audit";
 export * from "./registration";
 export * from "./transformations";
+export * from "./analytics";

@@ -22,12 +22,20 @@ export const pendingSchema = z
   })
   .meta({ id: "PendingChanges" });
 
+export const analyticsSettings = z
+  .object({
+    storeTerms: z.boolean().meta({ description: "Record search terms for top and zero-result queries; false counts searches and latency only" }),
+  })
+  .strict()
+  .meta({ id: "IndexAnalyticsSettings" });
+
 export const indexSchema = z
   .object({
     id: z.string(),
     name: z.string(),
     schema: z.record(z.string(), z.unknown()),
     embeddings: z.record(z.string(), z.unknown()).nullable(),
+    analytics: analyticsSettings,
     liveDeploymentId: z.string().nullable(),
     documentCount: z.number(),
     pending: pendingSchema,
@@ -52,8 +60,9 @@ export const updateIndexBody = z
     name: z.string().trim().min(1).max(100).optional(),
     schema: oramaSchema.optional(),
     embeddings: embeddingsSettings.nullable().optional().meta({ description: "null turns automatic embeddings off" }),
+    analytics: analyticsSettings.optional().meta({ description: "Search analytics settings (storeTerms)" }),
   })
-  .refine((v) => v.name !== undefined || v.schema !== undefined || v.embeddings !== undefined, "send name, schema and/or embeddings")
+  .refine((v) => v.name !== undefined || v.schema !== undefined || v.embeddings !== undefined || v.analytics !== undefined, "send name, schema, embeddings and/or analytics")
   .meta({ id: "UpdateIndexRequest" });
 
 const tag = ["Indexes"];
@@ -96,7 +105,7 @@ export const getIndexContract = contract({
 export const updateIndexContract = contract({
   method: "patch",
   path: "/api/v1/indexes/{indexId}",
-  summary: "Rename an index or change its schema (refused when existing documents do not fit)",
+  summary: "Rename an index, change its schema (refused when existing documents do not fit), embeddings or analytics settings",
   tags: tag,
   auth: manage,
   params: indexParams,

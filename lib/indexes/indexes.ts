@@ -20,6 +20,7 @@ export function toIndexDto(row: IndexRow, pending: Pending = emptyPending()): In
     name: row.name,
     schema: row.schema,
     embeddings: row.embeddings ?? null,
+    analytics: { storeTerms: row.analytics?.storeTerms !== false },
     liveDeploymentId: row.liveDeploymentId,
     documentCount: row.documentCount,
     pending,
@@ -42,7 +43,12 @@ function checkEmbeddings(schema: OramaSchema, e: EmbeddingsSettings | null | und
 }
 
 /** The audited view of an index's configuration. */
-const auditView = (r: Pick<IndexRow, "name" | "schema" | "embeddings">) => ({ name: r.name, schema: r.schema, embeddings: r.embeddings ?? null });
+const auditView = (r: Pick<IndexRow, "name" | "schema" | "embeddings" | "analytics">) => ({
+  name: r.name,
+  schema: r.schema,
+  embeddings: r.embeddings ?? null,
+  analytics: r.analytics,
+});
 
 /** The provider URL passes the SSRF guard at save, as a hook URL does (resolved outside any transaction). */
 async function checkEmbeddingsUrl(e: EmbeddingsSettings | null | undefined): Promise<void> {
@@ -96,7 +102,7 @@ export async function updateIndex({
 }: {
   db: Db;
   id: string;
-  input: { name?: string; schema?: OramaSchema; embeddings?: EmbeddingsSettings | null };
+  input: { name?: string; schema?: OramaSchema; embeddings?: EmbeddingsSettings | null; analytics?: { storeTerms: boolean } };
   ctx?: AuditCtx;
 }): Promise<IndexDto> {
   // Only a new provider URL is checked: renaming an index whose URL the environment since refuses
@@ -117,6 +123,7 @@ export async function updateIndex({
         ...(input.name ? { name: input.name } : {}),
         ...(input.schema ? { schema: input.schema } : {}),
         ...(input.embeddings !== undefined ? { embeddings: input.embeddings } : {}),
+        ...(input.analytics ? { analytics: input.analytics } : {}),
         updatedAt: new Date(),
       })
       .where(eq(indexes.id, id));
@@ -127,7 +134,7 @@ export async function updateIndex({
 
 /** Deletes the index, its live documents and pending changes; its queued tasks are canceled. */
 /**
- * index.updated with before/after of the fields that changed (name, schema, embeddings), read back in
+ * index.updated with before/after of the fields that changed (name, schema, embeddings, analytics), read back in
  * the change's transaction; nothing is written when nothing changed.
  */
 export async function auditIndexChange(tx: DbOrTx, ctx: AuditCtx, before: IndexRow, via: string): Promise<void> {

@@ -7,3 +7,4 @@ export * from "./api-keys";
 export * from "./deployments";
 export * from "./hooks";
 export * from "./audit";
+export * from "./search-analytics";

@@ -11,6 +11,8 @@ export const indexes = pgTable("indexes", {
   schema: json("schema").$type<OramaSchema>().notNull(),
   /** Automatic embeddings settings; null = off. `appliedFingerprint` says which settings built the live vectors. */
   embeddings: jsonb("embeddings").$type<(EmbeddingsSettings & { appliedFingerprint?: string }) | null>(),
+  /** Search analytics settings (lib/analytics): `storeTerms: false` records counts and latency but no terms. */
+  analytics: jsonb("analytics").$type<{ storeTerms: boolean }>().notNull().default({ storeTerms: true }),
   /** The deployment serving search; null until the first deploy. */
   liveDeploymentId: text("live_deployment_id"),
   documentCount: integer("document_count").notNull().default(0),

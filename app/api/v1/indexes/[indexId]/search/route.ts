@@ -2,6 +2,7 @@ import { searchContract, searchGetContract } from "@/lib/contracts";
 import { assertIndexInScope } from "@/lib/auth/scope";
 import { assertOriginAllowed, preflight, withCors } from "@/lib/http/cors";
 import { route } from "@/lib/http/route";
+import { recordSearch } from "@/lib/analytics/record";
 import { searchLive } from "@/lib/search/live";
 import { parseSearchParams, searchParamsFromForm, searchParamsFromQ } from "@/lib/search/params";
 
@@ -15,13 +16,14 @@ export const POST = withCors(route(searchContract, async ({ req, db, principal, 
   assertOriginAllowed(req, principal);
   assertIndexInScope(principal, params.indexId);
   const search = body.read === "form" ? searchParamsFromForm(body.form) : parseSearchParams(body.read === "json" ? body.json : undefined);
-  const { deploymentId: _d, ...result } = await searchLive(db, params.indexId, search);
+  const { deploymentId: _d, ...result } = await recordSearch(db, params.indexId, search, searchLive(db, params.indexId, search));
   return result;
 }));
 
 export const GET = withCors(route(searchGetContract, async ({ req, db, principal, params, query }) => {
   assertOriginAllowed(req, principal);
   assertIndexInScope(principal, params.indexId);
-  const { deploymentId: _d, ...result } = await searchLive(db, params.indexId, searchParamsFromQ(query.q));
+  const search = searchParamsFromQ(query.q);
+  const { deploymentId: _d, ...result } = await recordSearch(db, params.indexId, search, searchLive(db, params.indexId, search));
   return result;
 }));
