@@ -97,7 +97,11 @@ describe("GET /metrics", () => {
     expect((await settle(call, deploy.taskUid)).status).toBe("succeeded");
     const searched = await call("POST", `/api/v1/indexes/${id}/search`, { term: "alien" });
     expect(searched.json.count).toBe(1);
+    // Counted as an error: it reached the live version (its schema has no such property). A shape error
+    // (limit: 5000) is refused before and counts nothing, like a search of an unknown index.
+    expect((await call("POST", `/api/v1/indexes/${id}/search`, { term: "x", where: { nope: { eq: 1 } } })).status).toBe(400);
     expect((await call("POST", `/api/v1/indexes/${id}/search`, { term: "x", limit: 5000 })).status).toBe(400);
+    expect((await call("POST", `/api/v1/indexes/nowhere/search`, { term: "x" })).status).toBe(404);
     await rx.waitFor(1);
     await gone.waitFor(1);
 
@@ -116,6 +120,7 @@ describe("GET /metrics", () => {
     expect(sample(text, "indexhook_search_requests_total", { ...idx, outcome: "ok" })).toBe(1);
     expect(sample(text, "indexhook_search_requests_total", { ...idx, outcome: "error" })).toBe(1);
     expect(sample(text, "indexhook_search_duration_seconds_count", idx)).toBe(1);
+    expect(text).not.toContain('index="nowhere"');
     expect(sample(text, "indexhook_delivery_duration_seconds_count", { hook: hook.uuid })).toBeGreaterThanOrEqual(1);
     expect(sample(text, "indexhook_delivery_attempts_total", { hook: goneHook.uuid, outcome: "failure" })).toBeGreaterThanOrEqual(1);
     expect(sample(text, "indexhook_hook_auto_pauses_total", { hook: goneHook.uuid })).toBe(1);

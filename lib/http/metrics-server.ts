@@ -1,6 +1,8 @@
 // The worker process's own GET /metrics (`npm run worker` with METRICS_PORT): a bare node:http server,
 // guarded like the web route (metricsContract: the master key, or an API key with the "metrics" action
 // scoped to every index), answering 401/403/404 in the error envelope. No "server-only": worker.ts loads it.
+// An inbound server (nothing is requested from it), so the outbound-client rule does not apply here.
+// eslint-disable-next-line no-restricted-syntax
 import { createServer, type Server } from "node:http";
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { DbHandle } from "../db";
