@@ -1,6 +1,6 @@
 // The worker process's own GET /metrics (`npm run worker` with METRICS_PORT): a bare node:http server,
-// guarded like the web route (metricsContract: the master key, or an API key with the "metrics" action
-// scoped to every index), answering 401/403/404 in the error envelope. No "server-only": worker.ts loads it.
+// guarded like the web route (metricsContract: the master key, or an API key with the "metrics" or
+// "admin" action scoped to every index), answering 401/403/404 in the error envelope. No "server-only": worker.ts loads it.
 // An inbound server (nothing is requested from it), so the outbound-client rule does not apply here.
 // eslint-disable-next-line no-restricted-syntax
 import { createServer, type Server } from "node:http";
@@ -28,7 +28,7 @@ async function authorise(h: DbHandle, header: string | undefined): Promise<void>
   // verifyKey's checks without its cache and last-used writes (server-only modules the worker cannot load).
   const [row] = isWellFormed(token) ? await h.db.select().from(apiKeys).where(eq(apiKeys.hash, hashKey(token))) : [];
   if (!row || keyStatus(row) !== "active") throw unauthorized("The API key is missing, invalid, revoked or expired.");
-  if (!keyAllows(row.actions as Action[], ["metrics"])) throw forbidden("This API key lacks the action this endpoint needs (metrics).");
+  if (!keyAllows(row.actions as Action[], ["metrics", "admin"])) throw forbidden("This API key lacks the action this endpoint needs (metrics or admin).");
   if (!row.indexes.includes("*")) throw forbidden('This endpoint acts on the whole instance: it needs a key scoped to all indexes ("*"), not to a list.');
 }
 
