@@ -13,7 +13,7 @@ const SECURITY_HEADERS = [
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files from its own package directory: bundling it breaks that.
   // quickjs-emscripten (hook transformations) loads its .wasm beside its own files the same way.
-  serverExternalPackages: ["@electric-sql/pglite", "@orama/orama", "bcryptjs", "quickjs-emscripten", "quickjs-emscripten-core", "@jitl/quickjs-wasmfile-release-sync"],
+  serverExternalPackages: ["@electric-sql/pglite", "@orama/orama", "bcryptjs", "quickjs-emscripten", "quickjs-emscripten-core", "@jitl/quickjs-wasmfile-release-sync", "prom-client"],
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {

@@ -4,6 +4,8 @@ import { env } from "./lib/env";
 import { getDb } from "./lib/db";
 import { startWorker, stopWorker } from "./lib/worker";
 import { workerLoops } from "./lib/worker/loops";
+import { startProcessMetrics } from "./lib/metrics";
+import { serveWorkerMetrics } from "./lib/http/metrics-server";
 
 async function main() {
   const e = env();
@@ -12,9 +14,13 @@ async function main() {
     process.exit(1);
   }
   const db = await getDb();
+  startProcessMetrics("worker");
   await startWorker(db, workerLoops());
-  console.log("[indexhook] worker running");
+  // Its own /metrics (deploys and deliveries run here, not in the web processes) when METRICS_PORT is set.
+  const metrics = e.METRICS_PORT ? await serveWorkerMetrics(db, e.METRICS_PORT) : null;
+  console.log(`[indexhook] worker running${metrics ? `; metrics on :${e.METRICS_PORT}/metrics` : ""}`);
   const shutdown = async () => {
+    metrics?.close();
     await stopWorker();
     await db.close();
     process.exit(0);

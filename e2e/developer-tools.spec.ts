@@ -98,3 +98,17 @@ test("the create form shows the API's validation message", async ({ page }) => {
   await page.keyboard.press("Escape");
   await expect(form).toBeHidden();
 });
+
+test("a metrics key made in the dialog scrapes /metrics and nothing else", async ({ page, request, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto("/developer-tools");
+  const name = `prometheus ${suffix}`;
+  const key = await createKey(page, name, /^Metrics key/);
+  await expect(page.getByRole("row").filter({ hasText: name })).toContainText("metrics");
+  const scraped = await request.get("/metrics", { headers: { authorization: `Bearer ${key}` } });
+  expect(scraped.status()).toBe(200);
+  expect(scraped.headers()["content-type"]).toMatch(/^text\/plain; version=0\.0\.4/);
+  expect(await scraped.text()).toContain("indexhook_search_requests_total");
+  // Nothing else: not even a search.
+  expect((await request.get("/api/v1/indexes", { headers: { authorization: `Bearer ${key}` } })).status()).toBe(403);
+});

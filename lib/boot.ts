@@ -10,10 +10,12 @@ import { syncEnvHook } from "./hooks/env-hook";
 import { enableCompiledThreads } from "./search/engine/spawn";
 import { needsSetup } from "./users/accounts";
 import { announceSetupCode } from "./users/setup-code";
+import { startProcessMetrics } from "./metrics";
 
 export async function boot({ worker }: { worker: boolean }): Promise<void> {
   // The production server runs the prebuilt worker-thread bundles (.workers/), not TypeScript.
   enableCompiledThreads();
+  startProcessMetrics("web");
   try {
     const e = env();
     const db = await getDb();

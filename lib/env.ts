@@ -40,6 +40,10 @@ const schema = z.object({
     .transform((v) => (v ? v : undefined)),
   ALLOWED_IP_NETWORKS: cidrList.default(""),
   WORKER: z.enum(["inline", "off"]).default("inline"),
+  /** `npm run worker` only: the port its own GET /metrics listens on (unset = none). The web process serves /metrics on PORT. */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** The address METRICS_PORT binds (default all interfaces, as `next start` does). */
+  METRICS_HOST: z.string().trim().min(1).default("0.0.0.0"),
   /** Body limits of the inbound webhooks (bytes). NDJSON snapshots stream, so theirs is far larger. */
   NOTIFY_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   SNAPSHOT_MAX_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),

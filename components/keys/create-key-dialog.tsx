@@ -14,6 +14,7 @@ type Preset = keyof typeof KEY_PRESETS;
 const PRESET_HINT: Record<Preset, string> = {
   public: "search only, safe in a browser",
   private: "ingest + deploy, never in a browser",
+  metrics: "Prometheus scrapes of /metrics only",
   admin: "everything, including managing keys",
 };
 
@@ -51,14 +52,15 @@ export function CreateKeyDialog({ canGrantAdmin, onCreated, onCancel }: { canGra
         <fieldset className="space-y-2">
           <legend className="mb-1 text-sm font-medium text-zinc-700 dark:text-zinc-300">Permissions</legend>
           {(Object.keys(KEY_PRESETS) as Preset[]).map((p) => {
-            const locked = p === "admin" && !canGrantAdmin;
+            // Metrics show every index and hook: like admin keys, only admins create them.
+            const locked = (p === "admin" || p === "metrics") && !canGrantAdmin;
             return (
-              <label key={p} title={locked ? "Only admins can create admin keys" : undefined} className={`flex gap-2 rounded-md border border-zinc-200 p-2 text-sm dark:border-zinc-800 ${locked ? "opacity-60" : ""}`}>
+              <label key={p} title={locked ? `Only admins can create ${p} keys` : undefined} className={`flex gap-2 rounded-md border border-zinc-200 p-2 text-sm dark:border-zinc-800 ${locked ? "opacity-60" : ""}`}>
                 <input type="radio" name="preset" value={p} checked={preset === p} disabled={locked} onChange={() => setPreset(p)} aria-describedby={`preset-${p}-desc`} />
                 <span>
                   <span className="font-medium">{KEY_PRESETS[p].label}</span> — {PRESET_HINT[p]}
                   <span id={`preset-${p}-desc`} className="block text-xs text-zinc-500">
-                    {locked ? "Only admins can create admin keys." : KEY_PRESETS[p].description}
+                    {locked ? `Only admins can create ${p} keys.` : KEY_PRESETS[p].description}
                   </span>
                 </span>
               </label>

@@ -4,7 +4,8 @@
 import type { z } from "zod";
 import type { CodeFor, ErrorCode } from "../errors";
 
-export const ACTIONS = ["search", "ingest", "deploy", "admin", "*"] as const;
+/** What an API key may do; "metrics" only scrapes GET /metrics (the worker's METRICS_PORT too; admin keys may as well). */
+export const ACTIONS = ["search", "ingest", "deploy", "admin", "metrics", "*"] as const;
 export type Action = (typeof ACTIONS)[number];
 export type MinRole = import("../auth/roles").Role;
 

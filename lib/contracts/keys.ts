@@ -7,6 +7,7 @@ import { MAX_ALLOWED_ORIGINS, normalizeOriginPattern } from "../keys/origins";
 export const KEY_PRESETS = {
   public: { label: "Public key", actions: ["search"], description: "Search only. Safe to ship in a browser or app." },
   private: { label: "Private key", actions: ["ingest", "deploy"], description: "Ingest and deploy. Keep it on your server; never put it in a browser." },
+  metrics: { label: "Metrics key", actions: ["metrics"], description: "Scrapes GET /metrics (Prometheus) and nothing else. For your Prometheus server." },
   admin: { label: "Admin key", actions: ["*"], description: "Everything the API can do, including management. For automation." },
 } as const;
 

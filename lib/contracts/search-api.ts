@@ -100,3 +100,43 @@ export const collectContract = contract({
 });
 
 export { searchParams };
+
+/** Most queries one multi-search request may carry (more: 400). */
+export const MAX_MULTI_SEARCH_QUERIES = 20;
+
+export const multiSearchQuerySchema = z
+  .object({ indexId: z.string().min(1).max(256).meta({ description: "The index this query searches" }) })
+  // The rest of a query is Orama's search parameters, checked per query exactly as a single search's
+  // body (lib/search/params.ts, then against the live version's schema): 400 invalid_search naming the query.
+  .catchall(z.unknown())
+  .meta({
+    id: "MultiSearchQuery",
+    description: "indexId plus Orama search parameters (the body of POST /api/v1/indexes/{indexId}/search: term, where, facets, limit, …)",
+    example: { indexId: "products", term: "shoe", limit: 5 },
+  });
+
+export const multiSearchBody = z
+  .object({ queries: z.array(multiSearchQuerySchema).max(MAX_MULTI_SEARCH_QUERIES) })
+  .strict()
+  .meta({ id: "MultiSearchRequest" });
+
+export const multiSearchResultSchema = z
+  .object({
+    results: z.array(searchResultSchema.extend({ indexId: z.string() })).meta({ description: "One result per query, in the order of the queries" }),
+  })
+  .meta({ id: "MultiSearchResult" });
+
+export const multiSearchContract = contract({
+  method: "post",
+  path: "/api/v1/multi-search",
+  summary: `Several searches in one request (up to ${MAX_MULTI_SEARCH_QUERIES}), each on its own index; one result per query, in order. Any refused or failing query fails the whole request (the error names it)`,
+  tags: tag,
+  auth: search,
+  queryApiKey: true,
+  body: multiSearchBody,
+  responses: {
+    200: { ...searchResult, description: "One Orama result per query, in order", schema: multiSearchResultSchema },
+    ...errors,
+    403: { description: "The key may not search one of the indexes (details: the query's position and index); nothing ran", schema: errorSchema },
+  },
+});

@@ -22,6 +22,22 @@ export const healthContract = contract({
   },
 });
 
+export const metricsContract = contract({
+  method: "get",
+  path: "/metrics",
+  summary: "Prometheus metrics of this process (exposition format 0.0.4); the worker process serves its own on METRICS_PORT",
+  tags: ["System"],
+  // A bearer only (a scraper has no session): the master key, or an API key with the "metrics" (or
+  // "admin") action. Whole instance: the metrics name every index and hook, so a key scoped to a list
+  // of indexes is refused.
+  auth: { session: false, key: ["metrics", "admin"], wholeInstance: true },
+  responses: {
+    200: { description: "The metrics in Prometheus' text exposition format", schema: z.string(), contentType: "text/plain; version=0.0.4; charset=utf-8" },
+    401: { description: "No, an invalid, revoked or expired bearer", schema: errorSchema },
+    403: { description: "The key lacks the metrics (or admin) action, or is scoped to a list of indexes", schema: errorSchema },
+  },
+});
+
 export const meSchema = z
   .discriminatedUnion("type", [
     z.object({ type: z.literal("master"), role: z.literal("admin") }),

@@ -5,6 +5,7 @@ import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { DbHandle } from "../db";
 import { deliveries, deliveryAttempts, hooks, type Delivery, type Hook } from "../db/schema/hooks";
 import { env } from "../env";
+import { recordAutoPause, recordDeliveryAttempt } from "../metrics";
 import { recordAudit } from "../audit/record";
 import { errorReason, ownInspectorTarget, safeRequest, SsrfError } from "../net/outbound";
 import { parseRetryAfter, retryDelayMs } from "./backoff";
@@ -127,6 +128,7 @@ export async function record(h: DbHandle, hook: Hook, delivery: Delivery, lease:
         await writeOperationalEvent(tx, "hook.disabled", hook.uuid, pause, now);
         await recordAudit(tx, { type: "system", id: "delivery", name: "delivery engine" }, { action: "hook.auto_paused", target: { type: "hook", id: hook.uuid }, details: { reason: pause, deliveryId: delivery.id, statusCode: r.statusCode } });
         console.warn(`[indexhook] hook ${hook.uuid} paused (${pause})`);
+        recordAutoPause(hook.uuid);
       }
     }
     return updated;
@@ -179,6 +181,7 @@ async function recordSuccess(h: DbHandle, hook: Hook, delivery: Delivery, lease:
 
 export async function sendLeased(h: DbHandle, c: { hook: Hook; delivery: Delivery; lease: Date }, mode: SendMode = "engine") {
   const r = await attempt(c.hook, c.delivery);
+  recordDeliveryAttempt(c.hook.uuid, r.cancelled ? "cancelled" : r.ok ? "success" : "failure", r.latencyMs);
   const delivery = await record(h, c.hook, c.delivery, c.lease, r, mode);
   return { result: r, delivery };
 }

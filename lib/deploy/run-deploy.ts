@@ -40,7 +40,8 @@ function unlessAborted<T>(work: Promise<T>, signal?: AbortSignal): Promise<T> {
   });
 }
 
-export async function runDeploy(h: DbHandle, claim: Claim, signal?: AbortSignal): Promise<void> {
+/** Runs the deploy to its flip; returns how many documents the new version holds. */
+export async function runDeploy(h: DbHandle, claim: Claim, signal?: AbortSignal): Promise<number> {
   const { task, deploymentId } = claim;
   const indexId = task.indexUid;
   const progress = (phase: string, pct: number) =>
@@ -89,6 +90,7 @@ export async function runDeploy(h: DbHandle, claim: Claim, signal?: AbortSignal)
     await h.db.execute(sql`select pg_notify(${PREPARE_CHANNEL}, ${JSON.stringify({ indexId, deploymentId })})`);
     await flip(h, claim, applied, artifact.length, settings ? embeddingsFingerprint(settings) : null, signal);
     await pruneArtifacts(h, indexId);
+    return all.length;
   } finally {
     clearInterval(heartbeat);
   }

@@ -38,6 +38,8 @@ describe("every contract", () => {
       }
     };
     walk(root);
+    // Prometheus' conventional path, outside /api.
+    walk(path.resolve(__dirname, "../../app/metrics"));
     const used = new Map<string, string[]>();
     for (const f of files) {
       const src = fs.readFileSync(f, "utf8");

@@ -87,6 +87,12 @@ function answer(c: RouteContract, result: HandlerResult): Response {
     headers.set(name, value);
   }
   if (r.body === null || r.body === undefined || status === 204) return new Response(null, { status, headers });
+  // A text answer (Prometheus' exposition format) in the media type its contract declares.
+  const contentType = c.responses[status]?.contentType;
+  if (typeof r.body === "string" && contentType && contentType !== "application/json") {
+    headers.set("content-type", contentType);
+    return new Response(r.body, { status, headers });
+  }
   return Response.json(r.body, { status, headers });
 }
 

@@ -1,6 +1,5 @@
 // The key format `ihk_<pub|prv>_<32 random base58><6 base58 checksum>`. The checksum lets us reject
 // typos and junk before touching the database; only the SHA-256 of the whole key is ever stored.
-import "server-only";
 import { createHash } from "node:crypto";
 import type { Action } from "../contracts/define";
 import { randomBase58 } from "../ids";

@@ -8,6 +8,7 @@ import { apiKeys, type ApiKeyRow } from "../db/schema/api-keys";
 import { hashKey, isWellFormed } from "./format";
 import { keyStatus } from "./status";
 import { cachedKey, keyCacheGeneration, rememberKey } from "./key-cache";
+import { recordKeyLookup } from "../metrics";
 
 /** last_used_at is written at most once per key per interval: a busy key must not mean a write per request. */
 export const LAST_USED_INTERVAL_MS = 60_000;
@@ -58,6 +59,7 @@ export async function verifyKey({
   if (!isWellFormed(token)) return null;
   const hash = hashKey(token);
   let row = cachedKey(hash, now.getTime());
+  recordKeyLookup(row !== undefined);
   if (!row) {
     const generation = keyCacheGeneration();
     [row] = await db.select().from(apiKeys).where(eq(apiKeys.hash, hash));

@@ -11,6 +11,7 @@ import { AppError, notFound } from "../errors";
 import { embedTexts } from "../embeddings/provider";
 import { IndexNotLoadedError, SearchPool, SearchQueryError, SearchTimeoutError, type ArtifactMeta, type SearchResult } from "./engine";
 import type { EmbeddingsSettings } from "../contracts/embeddings";
+import { recordSearch } from "../metrics";
 import { analyseSchema, describeIssues, engineIssue, searchParamIssues, type SearchIssue, type SearchSchema } from "./validate-params";
 
 const RECHECK_MS = 5_000;
@@ -96,6 +97,7 @@ export async function searchLive(h: DbHandle, indexId: string, params: SearchPar
     const deploymentId = entry.deploymentId;
     if (!deploymentId) throw new AppError("not_deployed", `Index "${indexId}" has no live version yet: deploy it first.`);
     await load(h, deploymentId);
+    const started = performance.now();
     try {
       // Checked against the schema of the version that will answer, before anything is embedded or queued.
       const meta = state.pool.meta(deploymentId);
@@ -106,11 +108,13 @@ export async function searchLive(h: DbHandle, indexId: string, params: SearchPar
       const result = await state.pool.search(deploymentId, prepared.params);
       // The pool may answer from its cache: copy, never change, what it returns.
       const hide = prepared.hide;
+      recordSearch(indexId, started, true);
       if (hide) return { ...result, hits: result.hits.map((hit) => ({ ...hit, document: without(hit.document, hide) })), deploymentId };
       return { ...result, deploymentId };
     } catch (err) {
       // A new version went live (and the old one was dropped) while this search waited: once more.
       if (err instanceof IndexNotLoadedError && attempt === 0) continue;
+      recordSearch(indexId, started, false);
       if (err instanceof SearchTimeoutError) {
         throw new AppError("search_timeout", "The search took too long and was stopped; narrow the query (more specific terms, filters).");
       }

@@ -32,6 +32,7 @@ const OTHER: Record<MatrixRoute["action"], Action[]> = {
   ingest: ["search", "deploy"],
   deploy: ["search", "ingest"],
   admin: ["ingest", "deploy"],
+  metrics: ["search", "ingest", "deploy"],
 };
 
 type Plan = { name: string; expectStatus: number; bearer?: string | null; actions?: Action[]; indexes?: string[]; revoke?: boolean; expire?: boolean };
