@@ -147,6 +147,6 @@ export const updateSchemaContract = contract({
   body: z
     .union([z.object({ schema: oramaSchema }).strict(), oramaSchema])
     .transform((b): OramaSchema => ("schema" in b && isSchemaObject(b.schema) ? b.schema : (b as OramaSchema)))
-    .meta({ id: "UpdateSchemaRequest" }),
+    .meta({ id: "UpdateSchemaRequest", example: { schema: { title: "string", year: "number", genres: "string[]" } } }),
   responses: { 202: { description: "Applied", schema: acceptedSchema }, ...ingestErrors },
 });

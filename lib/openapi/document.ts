@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document, generated from the same contracts that validate requests.
 import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
 import * as contracts from "../contracts";
+import { outboundWebhooks } from "./webhooks";
 import { allResponses, errorSchema, mediaOf, registry, type MediaSpec, type RouteContract } from "../contracts";
 
 /**
@@ -123,6 +124,8 @@ export function openapiDocument() {
       },
     },
     paths,
+    // What Indexhook sends: hook deliveries by kind and the registration policy webhook, with their headers.
+    webhooks: outboundWebhooks as never,
   });
   return cached;
 }
