@@ -37,7 +37,7 @@ function Fields({ schema, components }: { schema: MediaType["schema"]; component
                 <code className="break-all font-mono text-xs font-semibold">{r.path}</code>
                 <span className="break-all font-mono text-xs text-indigo-700 dark:text-indigo-300">{r.type}</span>
                 {r.required ? <Badge tone="danger">required</Badge> : null}
-                {r.notes.length ? <span className="text-xs text-zinc-500">{r.notes.join(", ")}</span> : null}
+                {r.notes.length ? <span className="break-all text-xs text-zinc-500">{r.notes.join(", ")}</span> : null}
               </div>
               {r.description ? <p className="text-xs text-zinc-600 dark:text-zinc-400">{r.description}</p> : null}
             </li>
@@ -175,7 +175,7 @@ export function ApiReference() {
   for (const [path, methods] of Object.entries(data.paths)) for (const [method, op] of Object.entries(methods)) add({ path, method, op });
   for (const [name, methods] of Object.entries(data.webhooks ?? {})) for (const [method, op] of Object.entries(methods)) add({ path: `${name} webhook`, method, op, webhook: true });
   return (
-    <div className="min-w-0 space-y-4">
+    <div className="min-w-0 space-y-4" data-testid="api-reference">
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         {data.info.description} Machine-readable: <a className="underline" href="/api/v1/openapi.json">/api/v1/openapi.json</a>
       </p>

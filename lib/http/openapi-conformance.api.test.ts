@@ -7,8 +7,9 @@
 // (CONFORMANCE_SEED=<n> for another draw).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fc } from "@fast-check/vitest";
+import { registry } from "../contracts";
 import { resolve, type Components, type JsonSchema } from "../openapi/render";
-import { MASTER_KEY, api, startServer, type TestServer } from "../testing/server";
+import { api, startServer, type TestServer } from "../testing/server";
 import { send, type FuzzContext, type FuzzRequest } from "../testing/fuzz/harness";
 import { encode, malformedJsonText, randomJson } from "../testing/fuzz/values";
 
@@ -85,7 +86,7 @@ interface Case {
 }
 
 /** The requests each operation gets: the issue's "empty body and junk", drawn reproducibly. */
-function casesFor(method: string, op: Op, seed: number): Case[] {
+function casesFor(method: string, op: Op, seed: number, components?: Components): Case[] {
   const junkQuery: Case[] = [
     { what: "junk query", query: "limit=abc&offset=-1&zz=%7B&q=%00" },
     { what: "unknown query", query: `${encode("x-unknown")}=1&limit=99999999999999999999` },
@@ -98,7 +99,7 @@ function casesFor(method: string, op: Op, seed: number): Case[] {
     { what: "no body" },
     { what: "empty body", body: "", contentType: first },
     { what: "empty JSON object", body: "{}", contentType: "application/json" },
-    { what: "wrong types", body: JSON.stringify(wrongTypesBody(schema, doc.components)) ?? "null", contentType: "application/json" },
+    { what: "wrong types", body: JSON.stringify(wrongTypesBody(schema, components)) ?? "null", contentType: "application/json" },
     { what: "wrong content type", body: "a,b\n1,2\n", contentType: "text/csv" },
     ...junkQuery.slice(0, 1),
   ];
@@ -108,22 +109,22 @@ function casesFor(method: string, op: Op, seed: number): Case[] {
   return cases;
 }
 
-/** Every operation the served document lists, as it lists it (read when the suite runs). */
+/**
+ * The operations, one test each. The tests must be known before beforeAll fetches the document, so they
+ * come from the contracts the server is built from; the first test checks the served document lists
+ * exactly these.
+ */
 function operations(): { name: string; path: string; method: string }[] {
-  // The document is fetched in beforeAll; the list of tests must exist before: take it from the
-  // contracts the server is built from, which is the same registry (the unit test checks they agree).
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { registry } = require("../contracts") as typeof import("../contracts");
   return registry.map((c) => ({ name: `${c.method.toUpperCase()} ${c.path}`, path: c.path, method: c.method }));
 }
 
-async function check(path: string, method: string, caller: FuzzRequest["caller"]) {
-  const op = doc.paths[path]?.[method];
+async function check(path: string, method: string, caller: FuzzRequest["caller"], d: Doc = doc) {
+  const op = d.paths[path]?.[method];
   expect(op, `${method.toUpperCase()} ${path} is in the served document`).toBeDefined();
   const listed = Object.keys(op.responses);
   const seed = SEED + [...op.operationId].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) | 0, 0);
   const wrong: string[] = [];
-  for (const c of casesFor(method, op, seed)) {
+  for (const c of casesFor(method, op, seed, d.components)) {
     const req: FuzzRequest = { method: method.toUpperCase(), path: pathFor(path, method), query: c.query ?? "", body: c.body, contentType: c.contentType, caller };
     const res = await send(ctx, req);
     if (res.status >= 500 || !(listed.includes(String(res.status)) || listed.includes("default"))) {
@@ -141,6 +142,13 @@ describe("every operation in the document answers only documented statuses", () 
     expect(served.sort()).toEqual(ops.map((o) => o.name).sort());
   });
 
+  it("fails on an answer the document does not list (the check can fail)", async () => {
+    const listKeys = doc.paths["/api/v1/keys"];
+    const { 401: _gone, ...responses } = listKeys.get.responses;
+    const lying: Doc = { ...doc, paths: { ...doc.paths, "/api/v1/keys": { ...listKeys, get: { ...listKeys.get, responses } } } };
+    await expect(check("/api/v1/keys", "get", "none", lying)).rejects.toThrow(/listKeys answered statuses its document does not list:\nno input: 401/);
+  });
+
   describe("without a key", () => {
     it.each(ops.map((o) => [o.name, o] as const))("%s", async (_n, o) => check(o.path, o.method, "none"), 60_000);
   });
@@ -149,5 +157,3 @@ describe("every operation in the document answers only documented statuses", () 
     it.each(ops.map((o) => [o.name, o] as const))("%s", async (_n, o) => check(o.path, o.method, "master"), 60_000);
   });
 });
-
-export { MASTER_KEY };

@@ -121,14 +121,16 @@ function notesOf(s: JsonSchema): string[] {
   return n;
 }
 
-/** The object schemas a field's value may be (through arrays and unions), to list their fields under it. */
-function objectsWithin(s: JsonSchema | undefined, components: Components | undefined, suffix = ""): { schema: JsonSchema; suffix: string }[] {
+/** The object schemas a field's value may be (through arrays and unions), with the $refs passed on the way. */
+function objectsWithin(s: JsonSchema | undefined, components: Components | undefined, suffix = "", refs: string[] = []): { schema: JsonSchema; suffix: string; refs: string[] }[] {
+  if (!s) return [];
+  const via = s.$ref ? [...refs, s.$ref] : refs;
   const r = resolve(s, components);
   if (!r) return [];
-  if (r.properties) return [{ schema: r, suffix }];
-  if (r.items) return objectsWithin(r.items, components, `${suffix}[]`);
+  if (r.properties) return [{ schema: r, suffix, refs: via }];
+  if (r.items) return objectsWithin(r.items, components, `${suffix}[]`, via);
   const vs = variants(r);
-  if (vs) return vs.flatMap((v) => objectsWithin(v, components, suffix));
+  if (vs) return vs.flatMap((v) => objectsWithin(v, components, suffix, via));
   return [];
 }
 
@@ -140,17 +142,14 @@ function objectsWithin(s: JsonSchema | undefined, components: Components | undef
 export function fieldRows(schema: JsonSchema | undefined, components: Components | undefined, maxDepth = 4): FieldRow[] {
   const rows: FieldRow[] = [];
   const visit = (s: JsonSchema | undefined, prefix: string, depth: number, expanding: Set<string>) => {
-    if (depth > maxDepth || !s) return;
-    const key = s.$ref;
-    if (key && expanding.has(key)) return;
-    const inner = key ? new Set([...expanding, key]) : expanding;
-    const r = resolve(s, components);
-    if (!r) return;
-    for (const { schema: obj, suffix } of objectsWithin(r, components)) {
+    if (depth > maxDepth) return;
+    for (const { schema: obj, suffix, refs } of objectsWithin(s, components)) {
+      if (refs.some((r) => expanding.has(r))) continue;
+      const inner = new Set([...expanding, ...refs]);
       for (const [name, prop] of Object.entries(obj.properties ?? {})) {
         const p = resolve(prop, components) ?? prop;
         const path = `${prefix}${suffix}${prefix || suffix ? "." : ""}${name}`.replace(/^\./, "");
-        rows.push({ path, depth, type: typeOf(prop, components), required: obj.required?.includes(name) ?? false, description: p.description ?? prop.description, notes: notesOf(p) });
+        rows.push({ path, depth, type: typeOf(prop, components, 1), required: obj.required?.includes(name) ?? false, description: p.description ?? prop.description, notes: notesOf(p) });
         visit(prop, path, depth + 1, inner);
       }
     }
