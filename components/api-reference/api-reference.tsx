@@ -10,6 +10,24 @@ import { useOpenApiDocument, type MediaType, type Operation } from "./queries";
 
 const METHOD_TONE: Record<string, Tone> = { get: "info", post: "success", patch: "warning", put: "warning", delete: "danger" };
 
+/** Text with `code` spans (the document's descriptions use Markdown backticks). */
+function Text({ children }: { children?: string }) {
+  if (!children) return null;
+  return (
+    <>
+      {children.split(/(`[^`]+`)/).map((part, i) =>
+        part.length > 2 && part.startsWith("`") && part.endsWith("`") ? (
+          <code key={i} className="break-all font-mono text-[0.92em]">
+            {part.slice(1, -1)}
+          </code>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
+
 function statusTone(code: string): Tone {
   if (code.startsWith("2")) return "success";
   if (code.startsWith("4")) return "warning";
@@ -27,7 +45,12 @@ function Fields({ schema, components }: { schema: MediaType["schema"]; component
         {named ? <code className="font-mono">{named}</code> : null}
         {named ? ": " : ""}
         {top}
-        {rows.length === 0 && schema?.description ? ` — ${schema.description}` : ""}
+        {rows.length === 0 && schema?.description ? (
+          <>
+            {" — "}
+            <Text>{schema.description}</Text>
+          </>
+        ) : null}
       </p>
       {rows.length ? (
         <ul className="divide-y divide-zinc-100 rounded border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800" aria-label="Body fields">
@@ -39,7 +62,11 @@ function Fields({ schema, components }: { schema: MediaType["schema"]; component
                 {r.required ? <Badge tone="danger">required</Badge> : null}
                 {r.notes.length ? <span className="break-all text-xs text-zinc-500">{r.notes.join(", ")}</span> : null}
               </div>
-              {r.description ? <p className="text-xs text-zinc-600 dark:text-zinc-400">{r.description}</p> : null}
+              {r.description ? (
+                <p className="text-xs text-zinc-600 dark:text-zinc-400">
+                  <Text>{r.description}</Text>
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -84,7 +111,11 @@ function RequestBody({ body, components }: { body: NonNullable<Operation["reques
       ) : (
         <p className="font-mono text-xs">{type}</p>
       )}
-      {body.description ? <p className="text-xs text-zinc-500">{body.description}</p> : null}
+      {body.description ? (
+        <p className="text-xs text-zinc-500">
+          <Text>{body.description}</Text>
+        </p>
+      ) : null}
       <Fields schema={media.schema} components={components} />
       {example ? <Example text={example} /> : null}
     </section>
@@ -116,7 +147,11 @@ function OperationRow({ path, method, op, components, webhook }: { path: string;
               operationId <code className="font-mono">{op.operationId}</code>
             </p>
           ) : null}
-          {op.description ? <p>{op.description}</p> : null}
+          {op.description ? (
+            <p>
+              <Text>{op.description}</Text>
+            </p>
+          ) : null}
           {params.length ? (
             <section aria-label="Parameters" className="space-y-1">
               <h3 className="font-medium">{webhook ? "Headers" : "Parameters"}</h3>
@@ -129,7 +164,11 @@ function OperationRow({ path, method, op, components, webhook }: { path: string;
                       <span className="font-mono text-xs text-indigo-700 dark:text-indigo-300">{typeOf(p.schema, components)}</span>
                       {p.required ? <Badge tone="danger">required</Badge> : null}
                     </div>
-                    {(p.description ?? p.schema?.description) ? <p className="text-xs text-zinc-600 dark:text-zinc-400">{p.description ?? p.schema?.description}</p> : null}
+                    {(p.description ?? p.schema?.description) ? (
+                      <p className="text-xs text-zinc-600 dark:text-zinc-400">
+                        <Text>{p.description ?? p.schema?.description}</Text>
+                      </p>
+                    ) : null}
                   </li>
                 ))}
               </ul>
@@ -142,7 +181,9 @@ function OperationRow({ path, method, op, components, webhook }: { path: string;
               {Object.entries(op.responses ?? {}).map(([code, r]) => (
                 <li key={code} className="flex flex-wrap items-baseline gap-x-2">
                   <Badge tone={statusTone(code)}>{code}</Badge>
-                  <span className="min-w-0 flex-1">{r.description}</span>
+                  <span className="min-w-0 flex-1">
+                    <Text>{r.description}</Text>
+                  </span>
                   {r.headers
                     ? Object.entries(r.headers).map(([name, h]) => (
                         <span key={name} className="w-full pl-2 text-xs text-zinc-500">

@@ -49,7 +49,9 @@ function access(c: RouteContract): string {
 function limitText(spec: MediaSpec): string {
   const m = spec.maxBytes ?? (spec.read === "stream" ? undefined : 1024 * 1024);
   if (m === undefined) return "";
-  return typeof m === "number" ? ` Up to ${m} bytes.` : ` Up to ${m} bytes (a setting).`;
+  if (typeof m !== "number") return ` Up to ${m} bytes (a setting).`;
+  const mib = m / (1024 * 1024);
+  return ` Up to ${Number.isInteger(mib) ? `${mib} MiB` : m < 1024 * 1024 && m % 1024 === 0 ? `${m / 1024} KiB` : `${m} bytes`}${Number.isInteger(mib) || m % 1024 === 0 ? ` (${m} bytes)` : ""}.`;
 }
 
 /** The request body: each media type with its schema (the contract's, or what its media spec documents) and example. */
