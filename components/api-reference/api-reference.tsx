@@ -60,7 +60,7 @@ function Fields({ schema, components }: { schema: MediaType["schema"]; component
                 <code className="break-all font-mono text-xs font-semibold">{r.path}</code>
                 <span className="break-all font-mono text-xs text-indigo-700 dark:text-indigo-300">{r.type}</span>
                 {r.required ? <Badge tone="danger">required</Badge> : null}
-                {r.notes.length ? <span className="break-all text-xs text-zinc-500">{r.notes.join(", ")}</span> : null}
+                {r.notes.length ? <span className="text-xs text-zinc-500 [overflow-wrap:anywhere]">{r.notes.join(", ")}</span> : null}
               </div>
               {r.description ? (
                 <p className="text-xs text-zinc-600 dark:text-zinc-400">

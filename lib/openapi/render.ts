@@ -108,9 +108,10 @@ export function typeOf(schema: JsonSchema | undefined, components?: Components, 
 function notesOf(s: JsonSchema): string[] {
   const n: string[] = [];
   const range = (lo: number | undefined, hi: number | undefined, unit: string) => {
+    const u = (v: number) => (unit && v === 1 ? unit.replace(/s$/, "") : unit);
     if (lo !== undefined && hi !== undefined) n.push(`${lo}–${hi}${unit}`);
-    else if (lo !== undefined) n.push(`at least ${lo}${unit}`);
-    else if (hi !== undefined) n.push(`at most ${hi}${unit}`);
+    else if (lo !== undefined) n.push(`at least ${lo}${u(lo)}`);
+    else if (hi !== undefined) n.push(`at most ${hi}${u(hi)}`);
   };
   range(s.minLength, s.maxLength, " characters");
   range(s.minItems, s.maxItems, " items");
