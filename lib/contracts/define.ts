@@ -48,12 +48,24 @@ export interface MediaSpec {
   empty?: unknown;
   /** Other names of the same media type (application/ndjson for application/x-ndjson …). */
   aliases?: string[];
+  /**
+   * What a body of this type looks like, for the OpenAPI document only: a "raw" body is checked by its
+   * handler, not against this (a schema body documents itself). A zod schema or a JSON Schema object.
+   */
+  schema?: z.ZodType | Record<string, unknown>;
+  /** An example body of this type, for the document (and the API reference page). */
+  example?: unknown;
 }
 
 /** What a JSON body route accepts unless its contract says otherwise: JSON (any +json type), up to 1 MiB. */
 export const JSON_MEDIA: Record<string, MediaSpec> = { "application/json": { read: "json", aliases: ["*/*+json"] } };
 
 export interface RouteContract {
+  /**
+   * The OpenAPI operationId. Default: the contract's export name without "Contract" (createHookContract →
+   * createHook); set it where that name reads badly out of context. Stable: clients generate code from it.
+   */
+  operationId?: string;
   method: "get" | "post" | "put" | "patch" | "delete";
   /** OpenAPI-style path: /api/v1/indexes/{indexId} */
   path: string;

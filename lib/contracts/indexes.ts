@@ -52,7 +52,7 @@ export const createIndexBody = z
     schema: oramaSchema.meta({ description: "Orama's schema format", example: { title: "string", year: "number", meta: { rating: "number" } } }),
     embeddings: embeddingsSettings.nullable().optional(),
   })
-  .meta({ id: "CreateIndexRequest" });
+  .meta({ id: "CreateIndexRequest", example: { id: "movies", name: "Movies", schema: { title: "string", year: "number", meta: { rating: "number" } } } });
 export type CreateIndexInput = z.infer<typeof createIndexBody>;
 
 export const updateIndexBody = z

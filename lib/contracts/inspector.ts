@@ -34,7 +34,7 @@ const captureBase = {
   media: { "*/*": { read: "stream" as const, empty: "" } },
   responses: captured,
 };
-export const captureContracts = (["get", "post", "put", "patch", "delete"] as const).map((method) => contract({ ...captureBase, method }));
+export const captureContracts = (["get", "post", "put", "patch", "delete"] as const).map((method) => contract({ ...captureBase, method, operationId: `capture${method[0].toUpperCase()}${method.slice(1)}Request` }));
 
 export const listCapturedContract = contract({
   method: "get",

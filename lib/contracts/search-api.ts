@@ -42,7 +42,17 @@ const searchResult = {
   headers: { "cache-control": { description: "Not cached, not compressed", value: SEARCH_CACHE_CONTROL } },
 };
 
+/** The search parameters as the document shows them (the same schema that validates them, with a name). */
+const searchParamsDoc = searchParams.meta({ id: "SearchRequest", description: "Orama's search parameters; an empty body searches with the defaults" });
+const searchForm = z
+  .object({
+    q: z.string().meta({ description: "The search parameters as JSON (the same object as the JSON body)" }),
+    version: z.string().optional().meta({ description: "The SDK's version (ignored)" }),
+  })
+  .meta({ description: "The Orama SDK's OramaClient form" });
+
 export const searchContract = contract({
+  operationId: "searchIndex",
   method: "post",
   path: "/api/v1/indexes/{indexId}/search",
   summary: "Search the live version (JSON body of Orama search parameters, or the SDK's form-encoded q=)",
@@ -53,14 +63,15 @@ export const searchContract = contract({
   body: "raw",
   media: {
     // An empty body searches with the defaults.
-    "application/json": { read: "json", maxBytes: 1024 * 1024, empty: {} },
+    "application/json": { read: "json", maxBytes: 1024 * 1024, empty: {}, schema: searchParamsDoc, example: { term: "alien", properties: ["title"], where: { year: { gte: 1980 } }, limit: 10 } },
     // The Orama SDK's OramaClient: q=<json>&version=…
-    "application/x-www-form-urlencoded": { read: "form", maxBytes: 1024 * 1024 },
+    "application/x-www-form-urlencoded": { read: "form", maxBytes: 1024 * 1024, schema: searchForm, example: { q: '{"term":"alien"}', version: "1.3.2" } },
   },
   responses: { 200: searchResult, ...errors },
 });
 
 export const searchGetContract = contract({
+  operationId: "searchIndexWithQuery",
   method: "get",
   path: "/api/v1/indexes/{indexId}/search",
   summary: "Search with a q parameter: a term, or the JSON search parameters",
@@ -73,6 +84,7 @@ export const searchGetContract = contract({
 });
 
 export const initContract = contract({
+  operationId: "initSearchClient",
   method: "get",
   path: "/api/v1/indexes/{indexId}/init",
   summary: "OramaClient start-up: the live deployment and where to send telemetry",
@@ -90,6 +102,7 @@ export const initContract = contract({
 });
 
 export const collectContract = contract({
+  operationId: "collectTelemetry",
   method: "post",
   path: "/api/v1/indexes/{indexId}/collect",
   summary: "Telemetry sink for the SDK (accepted and discarded)",

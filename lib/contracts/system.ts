@@ -11,6 +11,7 @@ export const errorSchema = z
   .meta({ id: "Error" });
 
 export const healthContract = contract({
+  operationId: "getHealth",
   method: "get",
   path: "/api/health",
   summary: "Readiness: ok once migrations ran and the worker is up",
@@ -59,6 +60,7 @@ export const meSchema = z
   .meta({ id: "Caller" });
 
 export const meContract = contract({
+  operationId: "getCaller",
   method: "get",
   path: "/api/v1/me",
   summary: "The caller: the signed-in user, the master key, or an API key",
@@ -89,6 +91,7 @@ export const setupBody = z
 export type SetupInput = z.infer<typeof setupBody>;
 
 export const setupContract = contract({
+  operationId: "setupInstance",
   method: "post",
   path: "/api/v1/setup",
   summary: "First-run setup: create the first admin (only while the instance has no users)",
@@ -104,6 +107,7 @@ export const setupContract = contract({
 });
 
 export const openapiContract = contract({
+  operationId: "getOpenApiDocument",
   method: "get",
   path: "/api/v1/openapi.json",
   summary: "This OpenAPI document",
@@ -113,6 +117,7 @@ export const openapiContract = contract({
 });
 
 export const setupStatusContract = contract({
+  operationId: "getSetupStatus",
   method: "get",
   path: "/api/v1/setup",
   summary: "Whether the instance still needs its first admin",

@@ -11,8 +11,24 @@ const isSchemaObject = (v: unknown): v is OramaSchema => typeof v === "object" &
 
 // Items are checked one by one by the ingest verbs (so every bad item is reported with its position,
 // path, expected type and what it got); the schema here only fixes the request's shape.
-const doc = z.unknown().meta({ description: "A document: an object with an `id` (string or integer)" });
-const docId = z.unknown().meta({ description: "A document id: string or integer" });
+// The document shows what the verbs accept (override: the JSON Schema the document prints instead of {}).
+const DOCUMENT_ID_JSON = { type: ["string", "integer"], description: "The document id: a string or an integer" };
+const DOCUMENT_JSON = {
+  type: "object",
+  description: "A document: an `id` (string or integer) and the properties of the index's schema",
+  required: ["id"],
+  properties: { id: DOCUMENT_ID_JSON },
+  additionalProperties: true,
+};
+const doc = z.unknown().meta({ description: "A document: an object with an `id` (string or integer)", override: DOCUMENT_JSON });
+const docId = z.unknown().meta({ description: "A document id: string or integer", override: DOCUMENT_ID_JSON });
+const EXAMPLE_DOCS = [
+  { id: "1", title: "Alien", year: 1979 },
+  { id: "2", title: "Aliens", year: 1986 },
+];
+
+/** The JSON body of a snapshot: every document of the next version (documentation; the verbs check each item). */
+export const snapshotDocuments = z.array(doc).meta({ id: "SnapshotRequest", description: "Every document of the next version" });
 
 export const notifyBody = z
   .object({
@@ -21,7 +37,7 @@ export const notifyBody = z
     remove: z.array(docId).optional().meta({ description: "Ids to remove" }),
   })
   .strict()
-  .meta({ id: "NotifyRequest" });
+  .meta({ id: "NotifyRequest", example: { upsert: EXAMPLE_DOCS, update: [{ id: "3", year: 2001 }], remove: ["4"] } });
 export type NotifyBody = z.infer<typeof notifyBody>;
 
 export const acceptedSchema = z
@@ -56,6 +72,7 @@ const ingestErrors = {
 };
 
 export const snapshotContract = contract({
+  operationId: "snapshotIndex",
   method: "post",
   path: "/api/v1/webhooks/{indexId}/snapshot",
   summary: "Replace every document at the next deploy (JSON array, or NDJSON streamed line by line)",
@@ -65,14 +82,24 @@ export const snapshotContract = contract({
   headers: idempotencyHeaders,
   body: "raw",
   media: {
-    "application/json": { read: "json", maxBytes: "SNAPSHOT_MAX_BYTES" },
+    "application/json": { read: "json", maxBytes: "SNAPSHOT_MAX_BYTES", schema: snapshotDocuments, example: EXAMPLE_DOCS },
     // Streamed in constant memory, line by line.
-    "application/x-ndjson": { read: "stream", maxBytes: "NDJSON_MAX_BYTES", aliases: NDJSON_TYPES },
+    "application/x-ndjson": {
+      read: "stream",
+      maxBytes: "NDJSON_MAX_BYTES",
+      aliases: NDJSON_TYPES,
+      schema: z.string().meta({
+        description: "Newline-delimited JSON: one document per line (each the shape of an item of the JSON array: an object with an `id`); blank lines are skipped",
+        override: { type: "string", contentMediaType: "application/x-ndjson", description: "Newline-delimited JSON: one document per line (each an object with an `id`, as in the JSON array); blank lines are skipped" },
+      }),
+      example: EXAMPLE_DOCS.map((d) => JSON.stringify(d)).join("\n") + "\n",
+    },
   },
   responses: { 202: acceptedReplayable, ...ingestErrors },
 });
 
 export const notifyContract = contract({
+  operationId: "notifyIndex",
   method: "post",
   path: "/api/v1/webhooks/{indexId}/notify",
   summary: "Queue upserts, partial updates and removals for the next deploy",
@@ -86,6 +113,7 @@ export const notifyContract = contract({
 });
 
 export const deployContract = contract({
+  operationId: "deployIndex",
   method: "post",
   path: "/api/v1/webhooks/{indexId}/deploy",
   summary: "Enqueue a deploy of the pending changes; returns the task",
@@ -97,6 +125,7 @@ export const deployContract = contract({
 });
 
 export const hasDataContract = contract({
+  operationId: "hasPendingChanges",
   method: "post",
   path: "/api/v1/webhooks/{indexId}/has-data",
   summary: "Whether changes are pending",
@@ -107,6 +136,7 @@ export const hasDataContract = contract({
 });
 
 export const updateSchemaContract = contract({
+  operationId: "updateIndexSchema",
   method: "post",
   path: "/api/v1/webhooks/{indexId}/update-schema",
   summary: "Replace the index schema (refused when existing or pending documents do not fit)",
@@ -117,6 +147,6 @@ export const updateSchemaContract = contract({
   body: z
     .union([z.object({ schema: oramaSchema }).strict(), oramaSchema])
     .transform((b): OramaSchema => ("schema" in b && isSchemaObject(b.schema) ? b.schema : (b as OramaSchema)))
-    .meta({ id: "UpdateSchemaRequest" }),
+    .meta({ id: "UpdateSchemaRequest", example: { schema: { title: "string", year: "number", genres: "string[]" } } }),
   responses: { 202: { description: "Applied", schema: acceptedSchema }, ...ingestErrors },
 });
