@@ -54,7 +54,7 @@ export function IndexPage({ indexId }: { indexId: string }) {
         {current === "playground" ? <PlaygroundTab index={index} /> : null}
         {current === "schema" ? <SchemaTab index={index} /> : null}
         {current === "tasks" ? <IndexTasksTab indexId={index.id} /> : null}
-        {current === "upload" ? <UploadTab indexId={index.id} /> : null}
+        {current === "upload" ? <UploadTab index={index} /> : null}
         {current === "settings" ? <SettingsTab index={index} /> : null}
       </div>
     </>
