@@ -62,11 +62,13 @@ test("preview, deploy with progress, roll back, and search in the playground", a
   expect((await notify({ update: [{ id: "b", title: "Emma (annotated)" }], remove: ["c"] })).ok()).toBeTruthy();
   await page.reload();
   await page.getByRole("button", { name: "Preview changes" }).click();
-  await expect(preview.getByTestId("diff-counts")).toContainText("~1 updated");
+  await expect(preview.getByTestId("diff-counts")).toContainText("~1 changed");
   await expect(preview.getByTestId("diff-counts")).toContainText("−1 removed");
   await expect(preview).toContainText("Changes: title");
   await preview.getByRole("button", { name: "Close" }).click();
   await page.getByRole("button", { name: "Deploy 2 changes" }).click();
+  // It removes a live document: the header asks first.
+  await page.getByRole("alertdialog", { name: "Remove 1 live document?" }).getByRole("button", { name: "Deploy and remove 1 document" }).click();
   await expect(progress).toContainText("Version 2 is live", LIVE);
   await expect(page.getByTestId("deployment-v2")).toContainText("Live");
 

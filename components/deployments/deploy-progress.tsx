@@ -31,8 +31,12 @@ export function DeployProgress({ indexId, kind: asked, accepted, error }: Props)
   // Untracked (a deploy started elsewhere): name it by what it is.
   const kind = !task && dep?.kind === "rollback" ? "Rollback" : asked;
   const over = dep ? dep.status !== "building" : !!task && isFinished(task);
+  // Once it is over, what the page shows about it is stale: the index (pending counts), its deployments,
+  // and the task lists (the header's "A deploy is in progress." reads the unfinished deploy tasks).
   useEffect(() => {
-    if (over) qc.invalidateQueries({ queryKey: ["indexes", indexId] });
+    if (!over) return;
+    qc.invalidateQueries({ queryKey: ["indexes", indexId] });
+    qc.invalidateQueries({ queryKey: ["tasks"] });
   }, [over, qc, indexId]);
 
   if (error) return <Alert>{kind} refused: {error.message}</Alert>;

@@ -39,7 +39,7 @@ export function DeploymentRow({ d, onRollback }: { d: DeploymentDto; onRollback?
       </Td>
       <Td className="text-xs">{formatDate(d.startedAt)}</Td>
       <Td className="whitespace-nowrap tabular-nums">{formatDuration(d.duration)}</Td>
-      <Td className="whitespace-nowrap font-mono text-xs">
+      <Td className="whitespace-nowrap font-mono text-xs" title={`${d.upserted} added, ${d.updated} changed, ${d.removed} removed`}>
         <span className="text-emerald-700 dark:text-emerald-300">+{d.upserted}</span>{" "}
         <span className="text-amber-700 dark:text-amber-300">~{d.updated}</span>{" "}
         <span className="text-red-700 dark:text-red-300">−{d.removed}</span>

@@ -1,5 +1,6 @@
 "use client";
-// "Preview changes": what deploying now would do — counts `+ ~ −` and the first changes, then Deploy.
+// "Preview changes": what deploying now would do to the live version — counts `+ ~ −` (added, changed,
+// removed; identical documents are "unchanged") and the first changes, then Deploy.
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -27,8 +28,9 @@ export function DiffPreviewDialog({ indexId, deployLabel, onDeploy, onClose }: P
           <>
             <p className="flex flex-wrap gap-3 font-medium" data-testid="diff-counts">
               <span className="text-emerald-700 dark:text-emerald-300">+{d.upserted} new</span>
-              <span className="text-amber-700 dark:text-amber-300">~{d.updated} updated</span>
+              <span className="text-amber-700 dark:text-amber-300">~{d.updated} changed</span>
               <span className="text-red-700 dark:text-red-300">−{d.removed} removed</span>
+              {d.unchanged ? <span className="font-normal text-zinc-500">{d.unchanged.toLocaleString()} unchanged</span> : null}
               <span className="font-normal text-zinc-500">{d.total.toLocaleString()} documents after the deploy</span>
             </p>
             {shown === 0 ? <p className="text-zinc-500">No document would change.</p> : null}

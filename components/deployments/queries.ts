@@ -13,10 +13,12 @@ export type DiffChange =
   | { type: "update"; key: string; updates: Record<string, unknown> }
   | { type: "delete"; key: string };
 
+/** Against the live version: added, changed (by upsert or update), removed; `unchanged`: named but identical. */
 export interface DiffPreview {
   upserted: number;
   updated: number;
   removed: number;
+  unchanged: number;
   total: number;
   changes: DiffChange[];
 }

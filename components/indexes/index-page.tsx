@@ -57,7 +57,7 @@ export function IndexPage({ indexId }: { indexId: string }) {
         {current === "analytics" ? <AnalyticsTab index={index} /> : null}
         {current === "schema" ? <SchemaTab index={index} /> : null}
         {current === "tasks" ? <IndexTasksTab indexId={index.id} /> : null}
-        {current === "upload" ? <UploadTab indexId={index.id} /> : null}
+        {current === "upload" ? <UploadTab index={index} /> : null}
         {current === "settings" ? <SettingsTab index={index} /> : null}
       </div>
     </>

@@ -5,7 +5,7 @@ import type { IndexDto } from "@/lib/contracts/indexes";
 import type { OramaSchema } from "@/lib/contracts/orama-schema";
 import { api, withQuery } from "@/components/api/client";
 import type { Accepted } from "@/components/deployments/queries";
-import { uploadFile } from "./upload-xhr";
+import { notifyBody, uploadFile } from "./upload-xhr";
 
 export const indexKeys = {
   all: ["indexes"] as const,
@@ -58,6 +58,13 @@ export function useUpdateIndexMutation(id: string) {
   });
 }
 
+/** A dry run of a rename or schema change (`?dryRun=true`): refused as the change would be, saves nothing. */
+export function useCheckIndexUpdateMutation(id: string) {
+  return useMutation({
+    mutationFn: (body: { name?: string; schema?: OramaSchema }) => api<IndexDto>(withQuery(indexPath(id), { dryRun: "true" }), { method: "PATCH", body }),
+  });
+}
+
 export function useDeleteIndexMutation(id: string) {
   const qc = useQueryClient();
   return useMutation({
@@ -81,12 +88,19 @@ export function useDeployMutation(id: string) {
   });
 }
 
-/** A snapshot upload with byte progress (XMLHttpRequest, see upload-xhr.ts); refused uploads resolve too. */
-export function useUploadSnapshotMutation(id: string) {
+export type UploadMode = "notify" | "snapshot";
+
+/**
+ * An upload with byte progress (XMLHttpRequest, see upload-xhr.ts); refused uploads resolve too.
+ * `snapshot` replaces every document at the next deploy; `notify` adds or updates the file's documents.
+ */
+export function useUploadMutation(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ file, onProgress, onSent }: { file: File; onProgress: (pct: number) => void; onSent: () => void }) =>
-      uploadFile(`/api/v1/webhooks/${encodeURIComponent(id)}/snapshot`, file, { onProgress, onSent }).promise,
+    mutationFn: async ({ file, mode, onProgress, onSent }: { file: File; mode: UploadMode; onProgress: (pct: number) => void; onSent: () => void }) =>
+      mode === "snapshot"
+        ? uploadFile(`/api/v1/webhooks/${encodeURIComponent(id)}/snapshot`, file, { onProgress, onSent }).promise
+        : uploadFile(`/api/v1/webhooks/${encodeURIComponent(id)}/notify`, await notifyBody(file), { onProgress, onSent }, "application/json").promise,
     onSuccess: (outcome) => {
       if (!outcome.ok) return;
       qc.invalidateQueries({ queryKey: indexKeys.all });

@@ -1,5 +1,6 @@
 "use client";
-// The schema in edit mode: type changes are confirmed first, and a refusal lists the documents that do not fit.
+// The schema in edit mode. A type change is checked with the server first (a dry run): one the documents do
+// not fit is refused at once, with how many documents and a few examples; one that fits is then confirmed.
 import { useMemo, useState } from "react";
 import { flattenSchema, type OramaSchema } from "@/lib/contracts/orama-schema";
 import type { IndexDto } from "@/lib/contracts/indexes";
@@ -12,7 +13,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { SchemaBuilder } from "@/components/schema-builder/schema-builder";
 import { localErrors, rowsToSchema, schemaToRows, type Row } from "@/components/schema-builder/model";
 import { splitServerErrors } from "@/components/schema-builder/server-errors";
-import { useUpdateIndexMutation } from "./queries";
+import { useCheckIndexUpdateMutation, useUpdateIndexMutation } from "./queries";
 import { IssuesTable } from "./issues-table";
 
 /** The server's `schema_mismatch` details: which document's which value does not fit. */
@@ -58,18 +59,23 @@ function SchemaEditor({ index }: { index: IndexDto }) {
   const [confirming, setConfirming] = useState(false);
   const [local, setLocal] = useState<Record<string, string>>({});
   const save = useUpdateIndexMutation(index.id);
+  const check = useCheckIndexUpdateMutation(index.id);
   const saveSchema = (schema: OramaSchema) => save.mutate({ schema }, { onSettled: () => setConfirming(false) });
   const next = rowsToSchema(rows);
   const flatNext = flattenSchema(next);
   const changed = Object.entries(original).filter(([p, t]) => flatNext[p] !== undefined && flatNext[p] !== t);
   const dirty = JSON.stringify(next) !== JSON.stringify(saved);
-  const err = save.error;
+  // The last refusal: the dry run's (before any dialog) or the save's (the documents changed meanwhile).
+  const err = save.error ?? check.error;
   const mismatch = err instanceof ApiRequestError && err.code === "schema_mismatch" && Array.isArray(err.details) ? (err.details as MismatchRow[]) : null;
   const submit = () => {
     const errs = localErrors(rows);
     setLocal(errs);
     if (Object.keys(errs).length) return;
-    if (changed.length) setConfirming(true);
+    save.reset();
+    check.reset();
+    // Only a change the server would accept is put to the person: check first, then ask.
+    if (changed.length) check.mutate({ schema: next }, { onSuccess: () => setConfirming(true) });
     else saveSchema(next);
   };
   return (
@@ -80,21 +86,15 @@ function SchemaEditor({ index }: { index: IndexDto }) {
           <p>Schema change refused: {err.message}</p>
         </Alert>
       ) : null}
-      {mismatch ? (
-        <IssuesTable
-          label="Documents that do not fit"
-          rows={mismatch}
-          columns={[["documentId", "Document"], ["source", "Where"], ["path", "Path"], ["expected", "Expected"], ["got", "Got"]]}
-        />
-      ) : null}
+      {mismatch ? <MismatchSummary rows={mismatch} /> : null}
       <SchemaBuilder rows={rows} onChange={setRows} errors={{ ...local, ...splitServerErrors(err).schema }} original={original} />
       <div className="flex items-center justify-end gap-3">
         {!dirty ? <span className="text-xs text-zinc-500" id="save-reason">No changes to save.</span> : null}
         <Button variant="secondary" disabled={!dirty} onClick={() => setRows(schemaToRows(saved))} aria-describedby={!dirty ? "save-reason" : undefined} title={!dirty ? "No changes to save" : undefined}>
           Reset
         </Button>
-        <Button disabled={!dirty || save.isPending} onClick={submit} aria-describedby={!dirty ? "save-reason" : undefined} title={!dirty ? "No changes to save" : undefined}>
-          {save.isPending ? "Saving…" : "Save schema"}
+        <Button disabled={!dirty || save.isPending || check.isPending} onClick={submit} aria-describedby={!dirty ? "save-reason" : undefined} title={!dirty ? "No changes to save" : undefined}>
+          {save.isPending ? "Saving…" : check.isPending ? "Checking…" : "Save schema"}
         </Button>
       </div>
       <ConfirmDialog
@@ -105,7 +105,7 @@ function SchemaEditor({ index }: { index: IndexDto }) {
         onCancel={() => setConfirming(false)}
         onConfirm={() => saveSchema(next)}
       >
-        <p>These properties change type. The change is refused if any live or pending document of {index.name} does not fit:</p>
+        <p>These properties change type. Every live and pending document of {index.name} fits the new types:</p>
         <ul className="list-disc pl-5 font-mono text-xs">
           {changed.map(([p, t]) => (
             <li key={p}>
@@ -114,6 +114,32 @@ function SchemaEditor({ index }: { index: IndexDto }) {
           ))}
         </ul>
       </ConfirmDialog>
+    </div>
+  );
+}
+
+/**
+ * A refusal's rows grouped by what does not fit (path, expected, got), each with a few example documents:
+ * the message carries the total count; fifty identical rows say no more than one.
+ */
+function MismatchSummary({ rows }: { rows: MismatchRow[] }) {
+  const groups = new Map<string, { path: string; expected: string; got: string; examples: string[]; listed: number }>();
+  for (const r of rows) {
+    const key = JSON.stringify([r.path, r.expected, r.got]);
+    const g = groups.get(key) ?? { path: r.path, expected: r.expected ?? "—", got: r.got ?? "—", examples: [], listed: 0 };
+    g.listed++;
+    if (g.examples.length < 3 && r.documentId) g.examples.push(`${r.documentId}${r.source === "pending" ? " (pending)" : ""}`);
+    groups.set(key, g);
+  }
+  const shown = [...groups.values()].slice(0, 5);
+  return (
+    <div className="space-y-1">
+      <IssuesTable
+        label="Documents that do not fit"
+        rows={shown.map((g) => ({ ...g, examples: g.examples.join(", ") + (g.listed > g.examples.length ? ", …" : "") }))}
+        columns={[["path", "Path"], ["expected", "Expected"], ["got", "Got"], ["examples", "For example"]]}
+      />
+      {groups.size > shown.length ? <p className="text-xs text-zinc-500">And {groups.size - shown.length} more kinds of mismatch.</p> : null}
     </div>
   );
 }

@@ -17,15 +17,39 @@ export function contentTypeFor(file: File): string {
   return /\.(ndjson|jsonl)$/i.test(file.name) || file.type === "application/x-ndjson" ? "application/x-ndjson" : "application/json";
 }
 
+/**
+ * The body of an add/update (notify) upload: the file's documents as `{ "upsert": [...] }`. A JSON array is
+ * wrapped as it is (not parsed here: the server reports bad items); NDJSON lines become the array's items.
+ */
+export async function notifyBody(file: File): Promise<Blob> {
+  if (contentTypeFor(file) === "application/json") return new Blob(['{"upsert":', file, "}"], { type: "application/json" });
+  const lines = (await file.text()).split(/\r?\n/).filter((l) => l.trim() !== "");
+  return new Blob(['{"upsert":[', lines.join(","), "]}"], { type: "application/json" });
+}
+
+/** How many documents a file holds (a JSON array's items, or NDJSON's non-empty lines); null when unreadable or large. */
+export async function countDocuments(file: File, maxBytes = 20 * 1024 * 1024): Promise<number | null> {
+  if (file.size > maxBytes) return null;
+  const text = await file.text();
+  if (contentTypeFor(file) === "application/x-ndjson") return text.split(/\r?\n/).filter((l) => l.trim() !== "").length;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) ? parsed.length : null;
+  } catch {
+    return null;
+  }
+}
+
 export function uploadFile(
   url: string,
-  file: File,
+  file: Blob,
   handlers: { onProgress: (pct: number) => void; onSent: () => void },
+  contentType = file instanceof File ? contentTypeFor(file) : "application/json",
 ): { promise: Promise<UploadOutcome>; abort: () => void } {
   const xhr = new XMLHttpRequest();
   const promise = new Promise<UploadOutcome>((resolve) => {
     xhr.open("POST", url);
-    xhr.setRequestHeader("content-type", contentTypeFor(file));
+    xhr.setRequestHeader("content-type", contentType);
     xhr.upload.onprogress = (e) => {
       if (!e.lengthComputable) return;
       if (e.loaded >= e.total) handlers.onSent();

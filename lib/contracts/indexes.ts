@@ -14,11 +14,11 @@ export const indexParams = z.object({ indexId: z.string().min(1) });
 
 export const pendingSchema = z
   .object({
-    upserts: z.number(),
-    updates: z.number(),
-    removes: z.number(),
+    upserts: z.number().meta({ description: "Documents the next deploy adds (not in the live version)" }),
+    updates: z.number().meta({ description: "Live documents the next deploy changes (by upsert or partial update)" }),
+    removes: z.number().meta({ description: "Live documents the next deploy removes (a pending snapshot removes every live document it leaves out)" }),
     snapshot: z.boolean().meta({ description: "A snapshot (replace all) is pending" }),
-    total: z.number(),
+    total: z.number().meta({ description: "upserts + updates + removes, plus one for a pending snapshot" }),
   })
   .meta({ id: "PendingChanges" });
 
@@ -109,9 +109,16 @@ export const updateIndexContract = contract({
   tags: tag,
   auth: manage,
   params: indexParams,
+  query: z.object({
+    dryRun: z
+      .enum(["true", "false"], { message: "expected either `true` or `false`" })
+      .transform((v) => v === "true")
+      .optional()
+      .meta({ description: "`true`: check the change (a schema the documents do not fit is refused as usual) and answer the index as it would be, saving nothing" }),
+  }),
   body: updateIndexBody,
   responses: {
-    200: { description: "The index", schema: indexSchema },
+    200: { description: "The index (with dryRun: as it would be; nothing saved)", schema: indexSchema },
     400: { description: "Invalid schema, or documents that do not fit it", schema: errorSchema },
     404: { description: "No such index", schema: errorSchema },
   },

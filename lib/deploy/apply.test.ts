@@ -17,7 +17,7 @@ describe("applyChanges", () => {
       { type: "upsert", key: "3", value: { id: "3", title: "c" } },
       { type: "delete", key: "2" },
     ]);
-    expect(r.counts).toEqual({ upserted: 1, updated: 1, removed: 1 });
+    expect(r.counts).toEqual({ upserted: 1, updated: 1, removed: 1, unchanged: 0 });
   });
 
   it("a snapshot clears what came before; unchanged documents produce no event", () => {
@@ -29,6 +29,16 @@ describe("applyChanges", () => {
     ]);
     expect([...r.docs.keys()]).toEqual(["1", "3"]);
     expect(r.events).toEqual([{ type: "delete", key: "2" }, { type: "upsert", key: "3", value: { id: "3" } }]);
+    expect(r.counts).toEqual({ upserted: 1, updated: 0, removed: 1, unchanged: 1 });
+  });
+
+  it("an upsert that replaces a live document with new content counts as changed, not added", () => {
+    const r = applyChanges(live({ id: "1", t: "old" }), [
+      { op: "upsert", docId: "1", doc: { id: "1", t: "new" } },
+      { op: "upsert", docId: "2", doc: { id: "2" } },
+    ]);
+    expect(r.events).toEqual([{ type: "upsert", key: "1", value: { id: "1", t: "new" } }, { type: "upsert", key: "2", value: { id: "2" } }]);
+    expect(r.counts).toEqual({ upserted: 1, updated: 1, removed: 0, unchanged: 0 });
   });
 
   it("an update after an upsert folds into the upsert; upsert then remove of a new id is nothing", () => {
@@ -52,5 +62,6 @@ describe("helpers", () => {
   it("diff between two versions (rollback) reports upserts for changed and new documents", () => {
     const r = diff(live({ id: "1", v: 2 }, { id: "2" }), live({ id: "1", v: 1 }, { id: "3" }));
     expect(r.events).toEqual([{ type: "upsert", key: "1", value: { id: "1", v: 1 } }, { type: "delete", key: "2" }, { type: "upsert", key: "3", value: { id: "3" } }]);
+    expect(r.counts).toMatchObject({ upserted: 1, updated: 1, removed: 1 });
   });
 });

@@ -38,10 +38,22 @@ export function changedPaths(before: Doc, after: Doc, prefix = "", out: Record<s
   return out;
 }
 
+/**
+ * Counts against the live version: `upserted` documents that were not live (added), `updated` live
+ * documents whose content changes (by an upsert or a partial update alike), `removed` live documents
+ * that go; `unchanged` documents the changes named that end up identical (not a change).
+ */
+export interface Counts {
+  upserted: number;
+  updated: number;
+  removed: number;
+  unchanged: number;
+}
+
 export interface Applied {
   docs: Map<string, Doc>;
   events: Change[];
-  counts: { upserted: number; updated: number; removed: number };
+  counts: Counts;
 }
 
 /** Pure: the documents after the changes, and what changed relative to `live`. */
@@ -72,10 +84,10 @@ export function applyChanges(live: Map<string, Doc>, changes: Iterable<PendingCh
   return diff(live, docs, touched);
 }
 
-/** Change list between two document sets; `kinds` says which ids were updated in place. */
+/** Change list between two document sets; `touched` says which ids the changes named (and how). */
 export function diff(before: Map<string, Doc>, after: Map<string, Doc>, touched?: Map<string, string>): Applied {
   const events: Change[] = [];
-  const counts = { upserted: 0, updated: 0, removed: 0 };
+  const counts: Counts = { upserted: 0, updated: 0, removed: 0, unchanged: 0 };
   const ids = touched ? touched.keys() : new Set([...before.keys(), ...after.keys()]).values();
   for (const key of ids) {
     const [old, neu] = [before.get(key), after.get(key)];
@@ -87,13 +99,12 @@ export function diff(before: Map<string, Doc>, after: Map<string, Doc>, touched?
       events.push({ type: "upsert", key, value: neu });
       counts.upserted++;
     } else if (!deepEqual(old, neu)) {
-      if (touched?.get(key) === "update") {
-        events.push({ type: "update", key, updates: changedPaths(old, neu) });
-        counts.updated++;
-      } else {
-        events.push({ type: "upsert", key, value: neu });
-        counts.upserted++;
-      }
+      // The change list keeps Dexie's shape (an upsert carries the whole value); the count says "changed".
+      if (touched?.get(key) === "update") events.push({ type: "update", key, updates: changedPaths(old, neu) });
+      else events.push({ type: "upsert", key, value: neu });
+      counts.updated++;
+    } else if (touched) {
+      counts.unchanged++;
     }
   }
   return { docs: after, events, counts };

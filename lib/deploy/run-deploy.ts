@@ -150,7 +150,7 @@ async function flip(h: DbHandle, claim: Claim, applied: Applied, size: number, f
       where id = ${indexId} and embeddings is not null and ${fingerprint}::text is not null`);
     await tx
       .update(deployments)
-      .set({ status: "succeeded", phase: "live", progress: 100, finishedAt: now, ...applied.counts, documentCount: applied.docs.size, sizeBytes: size })
+      .set({ status: "succeeded", phase: "live", progress: 100, finishedAt: now, upserted: applied.counts.upserted, updated: applied.counts.updated, removed: applied.counts.removed, documentCount: applied.docs.size, sizeBytes: size })
       .where(eq(deployments.id, deploymentId));
     await tx.update(tasks).set({ status: "succeeded", finishedAt: now, details: { ...task.details, ...details }, heartbeatAt: null }).where(eq(tasks.uid, task.uid));
     if (claim.batch.length) await tx.update(tasks).set({ status: "succeeded", finishedAt: now }).where(inArray(tasks.uid, claim.batch));

@@ -99,11 +99,14 @@ export async function updateIndex({
   id,
   input,
   ctx = SYSTEM_CTX,
+  dryRun = false,
 }: {
   db: Db;
   id: string;
   input: { name?: string; schema?: OramaSchema; embeddings?: EmbeddingsSettings | null; analytics?: { storeTerms: boolean } };
   ctx?: AuditCtx;
+  /** Check everything the change would be refused for, then answer the index as it would be; nothing is saved. */
+  dryRun?: boolean;
 }): Promise<IndexDto> {
   // Only a new provider URL is checked: renaming an index whose URL the environment since refuses
   // still works (its deploys say why they fail).
@@ -111,6 +114,15 @@ export async function updateIndex({
     const before = await findIndex(db, id);
     checkEmbeddings(input.schema ?? before.schema, input.embeddings);
     if (input.embeddings.baseUrl !== before.embeddings?.baseUrl) await checkEmbeddingsUrl(input.embeddings);
+  }
+  if (dryRun) {
+    const current = await findIndex(db, id);
+    const embeddings = input.embeddings === undefined ? current.embeddings : input.embeddings;
+    checkEmbeddings(input.schema ?? current.schema, embeddings);
+    if (input.schema) await assertDocumentsFit(db, id, input.schema);
+    // The embeddings settings are answered as saved (their secrets are never echoed).
+    const now = await getIndex(db, id);
+    return { ...now, ...(input.name ? { name: input.name } : {}), ...(input.schema ? { schema: input.schema } : {}) };
   }
   await db.transaction(async (tx) => {
     const current = await findIndex(tx, id);

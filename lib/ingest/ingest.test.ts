@@ -57,7 +57,8 @@ describe("notify", () => {
     const { task } = await notify(ix, { upsert: [{ id: 1, title: "A" }], update: [{ id: "2", year: 2000 }], remove: [3, "4"] });
     expect(task.status).toBe("enqueued");
     expect(task.details).toMatchObject({ upserts: 1, updates: 1, removes: 2 });
-    expect(await pending(ix)).toEqual({ upserts: 1, updates: 1, removes: 2, snapshot: false, total: 4 });
+    // Pending counts are against the live version (none here): the update and the removals change nothing.
+    expect(await pending(ix)).toEqual({ upserts: 1, updates: 0, removes: 0, snapshot: false, total: 1 });
     expect((await rowsOf(ix)).find((r) => r.op === "upsert")!.doc).toEqual({ id: "1", title: "A" });
     expect(await hasData(h.db, ix.id)).toBe(true);
   });

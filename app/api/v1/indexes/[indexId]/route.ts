@@ -11,9 +11,9 @@ export const GET = route(getIndexContract, async ({ db, principal, params }) => 
   return getIndex(db.db, params.indexId);
 });
 
-export const PATCH = route(updateIndexContract, async ({ req, db, principal, params, body }) => {
+export const PATCH = route(updateIndexContract, async ({ req, db, principal, params, query, body }) => {
   assertIndexInScope(principal, params.indexId);
-  return updateIndex({ db: db.db, id: params.indexId, input: body, ctx: auditCtx(principal, req) });
+  return updateIndex({ db: db.db, id: params.indexId, input: body, ctx: auditCtx(principal, req), dryRun: query.dryRun });
 });
 
 export const DELETE = route(deleteIndexContract, async ({ req, db, principal, params }) => {
