@@ -15,3 +15,4 @@ export * from "./users";
 export * from "./audit";
 export * from "./registration";
 export * from "./transformations";
+export * from "./dumps";

@@ -3,9 +3,10 @@
 import { auditRetentionLoop } from "../audit/retention";
 import { deliveryLoop } from "../delivery/loop";
 import { deployLoop } from "../deploy/loop";
+import { dumpReaperLoop } from "../dumps/loop";
 import { uploadJanitorLoop } from "../ingest/janitor";
 import type { Loop } from "../loop";
 
 export function workerLoops(): Loop[] {
-  return [uploadJanitorLoop(), deployLoop(), deliveryLoop(), auditRetentionLoop()];
+  return [uploadJanitorLoop(), deployLoop(), deliveryLoop(), auditRetentionLoop(), dumpReaperLoop()];
 }
