@@ -2,7 +2,7 @@
 // validate with it and the OpenAPI document is generated from the same objects, so they cannot drift.
 // Safe to import from client components (zod only).
 import type { z } from "zod";
-import type { CodeFor } from "../errors";
+import type { CodeFor, ErrorCode } from "../errors";
 
 export const ACTIONS = ["search", "ingest", "deploy", "admin", "*"] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -82,6 +82,15 @@ export interface RouteContract {
    * parameter of a strict query schema answers 400 bad_request naming it. Without it: invalid_request.
    */
   queryErrorCodes?: Record<string, CodeFor<400>>;
+  /**
+   * "meilisearch": errors also carry Meilisearch's `message, code, type, link` at the top level, beside
+   * the `error` envelope, so the Meilisearch clients can read them (lib/http/meilisearch-errors.ts).
+   */
+  errorStyle?: "meilisearch";
+  /** With errorStyle: Meilisearch's code for some of ours on this route (e.g. not_found → task_not_found). */
+  meilisearchCodes?: Partial<Record<ErrorCode, string>>;
+  /** With errorStyle: Meilisearch's code for invalid input by the field it is about (e.g. url → invalid_webhook_url; `path:uuid` for a path parameter). */
+  meilisearchFieldCodes?: Record<string, string>;
   /**
    * Every status the route answers with what it means. route() answers the single 2xx listed here on
    * success and refuses (loudly, outside production) to answer a status that is neither listed here nor

@@ -34,7 +34,7 @@ export const hookFiltersSchema = z
   })
   .meta({ id: "HookFilters" });
 
-const headerName = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/, "a valid HTTP header name");
+export const headerName = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/, "a valid HTTP header name");
 const headersSchema = z
   .record(headerName, z.string().max(4000).regex(/^[^\r\n]*$/, "no line breaks"))
   .refine((h) => Object.keys(h).length <= 20, "at most 20 headers");

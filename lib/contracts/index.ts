@@ -4,6 +4,7 @@ export * from "./system";
 export * from "./orama-schema";
 export * from "./indexes";
 export * from "./tasks";
+export * from "./meilisearch";
 export * from "./webhooks";
 export * from "./keys";
 export * from "./search-api";

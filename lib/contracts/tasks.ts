@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { CodeFor } from "../errors";
 import { contract } from "./define";
-import { errorSchema } from "./system";
+import { meilisearchErrorSchema, meilisearchStyle } from "./meilisearch";
 
 export const taskSchema = z
   .object({
@@ -128,12 +128,13 @@ export const listTasksContract = contract({
   auth: { session: "viewer", key: ["admin", "ingest", "deploy"] },
   query: tasksQuery,
   queryErrorCodes: tasksQueryErrorCodes,
+  ...meilisearchStyle,
   responses: {
     200: {
       description: "A page of tasks",
       schema: z.object({ results: z.array(taskSchema), total: z.number(), limit: z.number(), from: z.number().nullable(), next: z.number().nullable() }),
     },
-    400: { description: "Invalid filter (code as Meilisearch's: invalid_task_uids, invalid_task_before_enqueued_at, …) or unknown parameter (bad_request)", schema: errorSchema },
+    400: { description: "Invalid filter (code as Meilisearch's: invalid_task_uids, invalid_task_before_enqueued_at, …) or unknown parameter (bad_request)", schema: meilisearchErrorSchema },
   },
 });
 
@@ -144,5 +145,8 @@ export const getTaskContract = contract({
   tags: ["Tasks"],
   auth: { session: "viewer", key: ["admin", "ingest", "deploy"] },
   params: z.object({ uid: z.coerce.number().int().positive() }),
-  responses: { 200: { description: "The task", schema: taskSchema }, 404: { description: "No such task", schema: errorSchema } },
+  ...meilisearchStyle,
+  meilisearchCodes: { not_found: "task_not_found" },
+  meilisearchFieldCodes: { "path:uid": "invalid_task_uids" },
+  responses: { 200: { description: "The task", schema: taskSchema }, 400: { description: "Not a task uid (invalid_task_uids)", schema: meilisearchErrorSchema }, 404: { description: "No such task (task_not_found)", schema: meilisearchErrorSchema } },
 });

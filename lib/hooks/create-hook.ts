@@ -1,7 +1,7 @@
 // Creates a hook. The secret and token are returned here once; afterwards only the reveal actions
 // show them (an ed25519 hook's private key never: its answer carries the public key instead). The 20-hook limit is checked under an advisory lock so two creates cannot both pass it.
 import "server-only";
-import { count, sql } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import { audit, auditCtx, type AuditCtx } from "../audit/context";
 import type { Principal } from "../auth/principal";
 import { HOOK_LIMIT, type CreateHookInput, type HookDto } from "../contracts/hooks";
@@ -50,8 +50,9 @@ export async function createHook({
   const key = newSigningKey(input.signing);
   const row = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('indexhook:hooks:create'))`);
-    const [{ n }] = await tx.select({ n: count() }).from(hooks);
-    if (n >= HOOK_LIMIT) throw badRequest(`At most ${HOOK_LIMIT} hooks per instance; delete one first.`, { limit: HOOK_LIMIT }, "hook_limit");
+    // The TASK_WEBHOOK_URL hook is not counted: 20 of the API's own, plus that one (as Meilisearch).
+    const [{ n }] = await tx.select({ n: count() }).from(hooks).where(eq(hooks.isEditable, true));
+    if (n >= HOOK_LIMIT) throw badRequest(`At most ${HOOK_LIMIT} hooks per instance (besides the TASK_WEBHOOK_URL one); delete one first.`, { limit: HOOK_LIMIT }, "hook_limit");
     const [created] = await tx
       .insert(hooks)
       .values({

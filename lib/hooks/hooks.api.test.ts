@@ -181,8 +181,8 @@ describe("the request inspector", () => {
 describeKeyMatrix(() => server, { method: "POST", path: "/api/v1/hooks", body: { url: PUBLIC_URL }, action: "admin", okStatus: 201 });
 
 describe("limit", () => {
-  it("refuses the 21st hook with hook_limit", async () => {
-    const existing = (await call()("GET", "/api/v1/hooks")).json.results.length;
+  it("refuses the 21st hook with hook_limit (the TASK_WEBHOOK_URL hook is not counted)", async () => {
+    const existing = (await call()("GET", "/api/v1/hooks")).json.results.filter((h: { isEditable: boolean }) => h.isEditable).length;
     for (let i = existing; i < 20; i++) await create();
     const r = await call()("POST", "/api/v1/hooks", { url: PUBLIC_URL });
     expect(r.status).toBe(400);

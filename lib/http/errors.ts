@@ -8,13 +8,18 @@ export function errorBody(err: AppError) {
   };
 }
 
-export function errorResponse(err: unknown): Response {
-  if (err instanceof AppError) return Response.json(errorBody(err), { status: err.status });
+/**
+ * `topLevel` adds fields beside the envelope (Meilisearch's error object on its routes); the envelope
+ * itself is the same everywhere.
+ */
+export function errorResponse(err: unknown, topLevel?: (err: AppError) => object): Response {
+  if (err instanceof AppError) return Response.json({ ...topLevel?.(err), ...errorBody(err) }, { status: err.status });
   // Unknown errors are logged with their internals and answered without them.
   const ref = Math.random().toString(36).slice(2, 10);
   console.error(`[indexhook] internal error ref=${ref}`, err);
+  const internal = new AppError("internal_error", `Internal server error (ref ${ref}).`);
   return Response.json(
-    { error: { code: "internal_error", message: `Internal server error (ref ${ref}).` } },
+    { ...topLevel?.(internal), error: { code: "internal_error", message: internal.message } },
     { status: 500 },
   );
 }

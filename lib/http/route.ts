@@ -10,6 +10,8 @@ import { getDb, type DbHandle } from "../db";
 import { authenticate } from "./authenticate";
 import { errorResponse } from "./errors";
 import { parseQuery, parseWith, readBody, type ReadBody } from "./body";
+import { meilisearchError } from "./meilisearch-errors";
+import { withPathParams } from "./path-params";
 
 type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
 
@@ -104,7 +106,7 @@ export function route<C extends RouteContract>(
       const url = new URL(req.url);
       // Authenticate before validating: a caller without the right gets 401/403, never a hint about input.
       const principal = c.auth ? await authenticate(req, c.auth, c.queryApiKey ? url.searchParams.get("api-key") : null) : null;
-      const rawParams = (await nextCtx?.params) ?? {};
+      const rawParams = withPathParams(c.path, url.pathname, (await nextCtx?.params) ?? {});
       const params = c.params ? parseWith(c.params, rawParams, "path parameters") : undefined;
       const rawQuery = Object.fromEntries(url.searchParams);
       const query = c.query
@@ -123,7 +125,7 @@ export function route<C extends RouteContract>(
       const db = await getDb();
       res = answer(c, await handler({ req, params, query, headers, body, principal, db } as HandlerContext<C>));
     } catch (err) {
-      res = errorResponse(err);
+      res = errorResponse(err, c.errorStyle === "meilisearch" ? (e) => meilisearchError(e, c, req) : undefined);
     }
     if (res.status !== 500 && !(res.status in allowed)) {
       try {

@@ -1,6 +1,6 @@
 // The OpenAPI 3.1 document, generated from the same contracts that validate requests.
 import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
-import { allResponses, errorSchema, mediaOf, registry, type MediaSpec, type RouteContract } from "../contracts";
+import { allResponses, errorSchema, meilisearchErrorSchema, mediaOf, registry, type MediaSpec, type RouteContract } from "../contracts";
 
 /** Who may call, in words (the same rule lib/http/authenticate.ts enforces). */
 function access(c: RouteContract): string {
@@ -46,7 +46,7 @@ function operation(c: RouteContract) {
         status,
         {
           description: r.description,
-          ...(r.schema ? { content: { [r.contentType ?? "application/json"]: { schema: r.schema } } } : Number(status) >= 400 ? { content: { "application/json": { schema: errorSchema } } } : {}),
+          ...(r.schema ? { content: { [r.contentType ?? "application/json"]: { schema: r.schema } } } : Number(status) >= 400 ? { content: { "application/json": { schema: c.errorStyle === "meilisearch" ? meilisearchErrorSchema : errorSchema } } } : {}),
           ...(r.headers
             ? { headers: Object.fromEntries(Object.entries(r.headers).map(([name, h]) => [name, { description: h.description, schema: h.value ? { type: "string" as const, const: h.value } : { type: "string" as const } }])) }
             : {}),
