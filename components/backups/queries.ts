@@ -1,12 +1,11 @@
 "use client";
 // TanStack Query hooks for Settings → Backups (dumps); every key starts with "dumps".
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { z } from "zod";
-import type { dumpSchema } from "@/lib/contracts/dumps";
+import type { DumpDto } from "@/lib/contracts/dumps";
 import type { TaskDto } from "@/lib/contracts/tasks";
 import { api } from "@/components/api/client";
 
-export type DumpDto = z.infer<typeof dumpSchema>;
+export type { DumpDto };
 
 export const dumpKeys = {
   list: ["dumps", "list"] as const,

@@ -35,6 +35,7 @@ export const dumpSchema = z
     error: z.string().nullable(),
   })
   .meta({ id: "Dump" });
+export type DumpDto = z.infer<typeof dumpSchema>;
 
 export const createDumpContract = contract({
   method: "post",

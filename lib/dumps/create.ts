@@ -10,6 +10,7 @@ import { and, asc, count, desc, eq, lt, ne, sql, type SQL } from "drizzle-orm";
 import { getTableColumns } from "drizzle-orm";
 import { audit, type AuditCtx } from "../audit/context";
 import type { DbHandle, DbOrTx } from "../db";
+import type { DumpDto } from "../contracts/dumps";
 import { NIL_UUID } from "../contracts/hooks";
 import { hooks, tasks, type Task } from "../db/schema";
 import { env } from "../env";
@@ -192,21 +193,6 @@ function hookRow(row: Record<string, unknown>, mode: SecretsMode, aes: Buffer | 
   return { ...base, previousSecretExpiresAt: null, previousPublicKey: null, excludedHeaders: Object.keys(headers ?? {}) };
 }
 
-export interface DumpDto {
-  uid: string;
-  taskUid: number;
-  status: string;
-  progress: number;
-  phase: string;
-  secrets: SecretsMode;
-  records: number | null;
-  sizeBytes: number | null;
-  /** The file is on this instance's disk and can be downloaded. */
-  available: boolean;
-  enqueuedAt: string;
-  finishedAt: string | null;
-  error: string | null;
-}
 
 function toDumpDto(t: Task): DumpDto {
   const d = t.details as Record<string, unknown>;
