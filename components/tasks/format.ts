@@ -3,7 +3,7 @@ import type { Tone } from "@/components/ui/badge";
 import type { TaskDto } from "@/lib/contracts/tasks";
 
 export const TASK_STATUSES = ["enqueued", "processing", "succeeded", "failed", "canceled"] as const;
-export const TASK_TYPES = ["snapshot", "notify", "deploy", "rollback", "updateSchema"] as const;
+export const TASK_TYPES = ["snapshot", "notify", "deploy", "rollback", "updateSchema", "dumpCreation"] as const;
 
 export const STATUS_TONE: Record<TaskDto["status"], Tone> = {
   enqueued: "neutral",

@@ -21,7 +21,7 @@ export function TaskSheet() {
       {q.data ? (
         <div className="space-y-3">
           <p className="flex items-center gap-2 text-sm">
-            {q.data.type} on <span className="font-mono">{q.data.indexUid}</span> <TaskStatusBadge status={q.data.status} />
+            {q.data.type} on {q.data.indexUid === null ? "the instance" : <span className="font-mono">{q.data.indexUid}</span>} <TaskStatusBadge status={q.data.status} />
           </p>
           {q.data.status === "enqueued" && q.data.type === "deploy" ? (
             <Alert tone="info">Enqueued: the deploy worker has not picked this task up yet, so nothing is live from it.</Alert>

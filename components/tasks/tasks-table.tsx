@@ -33,9 +33,13 @@ export function TasksTable({ tasks, onOpen, showIndex = true }: { tasks: TaskDto
               <Td>{t.type}</Td>
               {showIndex ? (
                 <Td>
-                  <Link href={`/indexes/${encodeURIComponent(t.indexUid)}`} className="font-mono text-xs hover:underline">
-                    {t.indexUid}
-                  </Link>
+                  {t.indexUid === null ? (
+                    <span className="text-xs text-zinc-500">instance</span>
+                  ) : (
+                    <Link href={`/indexes/${encodeURIComponent(t.indexUid)}`} className="font-mono text-xs hover:underline">
+                      {t.indexUid}
+                    </Link>
+                  )}
                 </Td>
               ) : null}
               <Td>

@@ -59,6 +59,8 @@ export const AUDIT_ACTIONS = [
   "settings.registration_changed",
   "settings.policy_secret_revealed",
   "settings.policy_secret_rotated",
+  "dump.created",
+  "dump.downloaded",
 ] as const;
 
 export const auditEntrySchema = z

@@ -17,3 +17,4 @@ export * from "./audit";
 export * from "./registration";
 export * from "./transformations";
 export * from "./analytics";
+export * from "./dumps";

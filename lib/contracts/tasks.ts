@@ -8,9 +8,9 @@ export const taskSchema = z
   .object({
     uid: z.number(),
     batchUid: z.number().nullable(),
-    indexUid: z.string(),
+    indexUid: z.string().nullable().meta({ description: "null for instance-wide tasks (dumpCreation), as Meilisearch" }),
     status: z.enum(["enqueued", "processing", "succeeded", "failed", "canceled"]),
-    type: z.enum(["snapshot", "notify", "deploy", "rollback", "updateSchema"]),
+    type: z.enum(["snapshot", "notify", "deploy", "rollback", "updateSchema", "dumpCreation"]),
     canceledBy: z.number().nullable(),
     details: z.record(z.string(), z.unknown()),
     error: z.object({ message: z.string(), code: z.string(), type: z.string(), link: z.string().optional() }).nullable(),

@@ -87,6 +87,11 @@ function answer(c: RouteContract, result: HandlerResult): Response {
     headers.set(name, value);
   }
   if (r.body === null || r.body === undefined || status === 204) return new Response(null, { status, headers });
+  // A file (a dump): streamed as the contract's media type.
+  if (r.body instanceof ReadableStream) {
+    headers.set("content-type", c.responses[status]?.contentType ?? "application/octet-stream");
+    return new Response(r.body, { status, headers });
+  }
   // A text answer (Prometheus' exposition format) in the media type its contract declares.
   const contentType = c.responses[status]?.contentType;
   if (typeof r.body === "string" && contentType && contentType !== "application/json") {

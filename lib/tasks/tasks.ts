@@ -16,7 +16,7 @@ export function toTaskDto(t: Task): TaskDto {
   return {
     uid: t.uid,
     batchUid: t.batchUid,
-    indexUid: t.indexUid,
+    indexUid: t.indexUid === "" ? null : t.indexUid,
     status: t.status === "receiving" ? "enqueued" : t.status,
     type: t.type,
     canceledBy: t.canceledBy,

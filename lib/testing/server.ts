@@ -89,10 +89,20 @@ export async function stopProcess(child: ChildProcess): Promise<void> {
 
 export async function startServer(
   extraEnv: Record<string, string> = {},
-  { postgresUrl = TEST_DATABASE_URL, host = "127.0.0.1" }: { postgresUrl?: string; /** listen address (`-H`) */ host?: string } = {},
+  {
+    postgresUrl = TEST_DATABASE_URL,
+    host = "127.0.0.1",
+    existing,
+  }: {
+    /** "" for PGlite even when TEST_DATABASE_URL is set. */
+    postgresUrl?: string;
+    /** listen address (`-H`) */ host?: string;
+    /** Start on a data dir and/or database made beforehand (a restored dump); stop() removes them as its own. */
+    existing?: { dataDir: string; database?: { url: string; drop: () => Promise<void> } };
+  } = {},
 ): Promise<TestServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "indexhook-test-"));
-  const pg = postgresUrl ? await createPostgresDatabase(postgresUrl) : undefined;
+  const dataDir = existing?.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "indexhook-test-"));
+  const pg = existing ? existing.database : postgresUrl ? await createPostgresDatabase(postgresUrl) : undefined;
   const port = await freePort();
   const env: Record<string, string> = {
     // The server's own origins (its inspector) are derived from PORT: say it, as `npm start` does.

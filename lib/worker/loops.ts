@@ -4,9 +4,10 @@ import { analyticsRetentionLoop } from "../analytics/retention";
 import { auditRetentionLoop } from "../audit/retention";
 import { deliveryLoop } from "../delivery/loop";
 import { deployLoop } from "../deploy/loop";
+import { dumpReaperLoop } from "../dumps/loop";
 import { uploadJanitorLoop } from "../ingest/janitor";
 import type { Loop } from "../loop";
 
 export function workerLoops(): Loop[] {
-  return [uploadJanitorLoop(), deployLoop(), deliveryLoop(), auditRetentionLoop(), analyticsRetentionLoop()];
+  return [uploadJanitorLoop(), deployLoop(), deliveryLoop(), auditRetentionLoop(), analyticsRetentionLoop(), dumpReaperLoop()];
 }

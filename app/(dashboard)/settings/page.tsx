@@ -1,3 +1,4 @@
+import { BackupsCard } from "@/components/backups/backups-card";
 import { RegistrationPolicy } from "@/components/settings/registration-policy";
 import { NeedsRole } from "@/components/shell/needs-role";
 import { PageHeader } from "@/components/ui/page-header";
@@ -14,6 +15,7 @@ export default async function SettingsPage() {
     <>
       <PageHeader title="Settings" description="Instance-wide settings." />
       <RegistrationPolicy initial={await registrationForDashboard()} />
+      <BackupsCard />
     </>
   );
 }

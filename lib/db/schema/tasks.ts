@@ -12,7 +12,7 @@ export const TASK_STATUSES = ["enqueued", "processing", "succeeded", "failed", "
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 /** `receiving`: an upload still streaming in; internal, never listed, deleted if the upload fails. */
 export type StoredTaskStatus = TaskStatus | "receiving";
-export const TASK_TYPES = ["snapshot", "notify", "deploy", "rollback", "updateSchema"] as const;
+export const TASK_TYPES = ["snapshot", "notify", "deploy", "rollback", "updateSchema", "dumpCreation"] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
 
 /** Meilisearch's task object, plus the internal columns ingestion needs. */
