@@ -31,6 +31,9 @@ export function buildIsCurrent() {
 export function ensureBuild() {
   if (buildIsCurrent()) return;
   console.log("[indexhook] building the app (first run or sources changed)…");
+  // The build reads sources from its start: stamp it with that time, so a file edited while it runs is
+  // newer than the build and the next run builds again (BUILD_ID alone is written at the end).
+  const startedAt = new Date();
   const workers = spawnSync(process.execPath, [path.join(root, "scripts/build-workers.mjs")], { cwd: root, stdio: "inherit" });
   if (workers.status !== 0) process.exit(workers.status ?? 1);
   const r = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
@@ -39,6 +42,7 @@ export function ensureBuild() {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (r.status !== 0) process.exit(r.status ?? 1);
+  fs.utimesSync(path.join(root, ".next", "BUILD_ID"), startedAt, startedAt);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) ensureBuild();
