@@ -8,6 +8,7 @@ import { useUrlParam } from "@/components/ui/tabs";
 import { formatDate } from "@/components/tasks/format";
 import { IndexStatusBadge, PendingChip } from "./pending-chip";
 import { useIndexes } from "./queries";
+import { SearchAllIndexes } from "./search-all";
 
 export function IndexesList() {
   const q = useIndexes();
@@ -30,6 +31,7 @@ export function IndexesList() {
   const rows = pendingOnly ? all.filter((i) => i.pending.total > 0 || i.pending.snapshot) : all;
   return (
     <>
+      <SearchAllIndexes indexIds={all.filter((i) => i.liveDeploymentId).map((i) => i.id)} />
       <label className="mb-3 inline-flex items-center gap-2 text-sm">
         <input type="checkbox" checked={!!pendingOnly} onChange={(e) => setPendingOnly(e.target.checked ? "1" : null)} />
         Only indexes with pending changes

@@ -24,3 +24,17 @@ export function useSearch(indexId: string, body: Record<string, unknown>, enable
     retry: false,
   });
 }
+
+export type MultiSearchResult = { results: (SearchResult & { indexId: string })[] };
+
+/** One term over several live indexes in one request (POST /api/v1/multi-search): the indexes page's search box. */
+export function useMultiSearch(indexIds: string[], term: string) {
+  const body = { queries: indexIds.map((indexId) => ({ indexId, term, limit: 3 })) };
+  return useQuery({
+    queryKey: ["indexes", "multi-search", body],
+    queryFn: () => api<MultiSearchResult>("/api/v1/multi-search", { method: "POST", body }),
+    enabled: term.trim().length > 0 && indexIds.length > 0,
+    placeholderData: (prev) => prev,
+    retry: false,
+  });
+}
