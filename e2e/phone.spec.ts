@@ -12,7 +12,19 @@ async function expectFitsPhone(page: Page, path: string) {
   await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
   await page.waitForLoadState("networkidle");
   const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
-  expect(widths.scroll, `${path} is ${widths.scroll} px wide in a ${widths.inner} px window`).toBeLessThanOrEqual(widths.inner);
+  // On failure, name what sticks out (and which scroll boxes it sits in).
+  const culprits = await page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of Array.from(document.querySelectorAll("body *"))) {
+      const r = el.getBoundingClientRect();
+      if (r.right <= window.innerWidth + 0.5) continue;
+      let clipped = "";
+      for (let a = el.parentElement; a; a = a.parentElement) if (/(auto|scroll|hidden)/.test(getComputedStyle(a).overflowX)) clipped += `${a.tagName}.${String(a.className).slice(0, 50)} w=${Math.round(a.getBoundingClientRect().width)};`;
+      out.push(`${el.tagName}.${String(el.className).slice(0, 80)} right=${Math.round(r.right)} in=${clipped} text=${(el.textContent ?? "").slice(0, 40)}`);
+    }
+    return out.slice(0, 12);
+  });
+  expect(widths.scroll, `${path} is ${widths.scroll} px wide in a ${widths.inner} px window: ${culprits.join(" | ")}`).toBeLessThanOrEqual(widths.inner);
   const signOut = page.getByRole("button", { name: "Sign out" });
   await expect(signOut).toBeVisible();
   await expect(signOut).toBeInViewport({ ratio: 1 });
