@@ -56,8 +56,16 @@ test("the menu opens over the content and its links work", async ({ page }) => {
   await page.goto("/overview");
   const menu = page.getByRole("button", { name: "Menu" });
   await expect(menu).toBeInViewport();
+  const heading = page.getByRole("heading", { level: 1 }).first();
+  const before = (await heading.boundingBox())!;
   await menu.click();
   await expect(menu).toHaveAttribute("aria-expanded", "true");
+  // It drops down from the bar, over the page: the bar stays above it and the content does not move.
+  const bar = (await page.getByRole("banner").boundingBox())!;
+  const panel = (await page.locator("#mobile-menu").boundingBox())!;
+  expect(panel.y).toBeGreaterThanOrEqual(bar.y + bar.height - 1);
+  expect((await heading.boundingBox())!.y).toBe(before.y);
+  await page.screenshot({ path: "test-results/phone-menu.png" });
   const link = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Webhooks" });
   await expect(link).toBeInViewport();
   // What sits on top at the link's centre is the link itself (not the bar or the page under the menu).
