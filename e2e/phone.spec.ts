@@ -47,6 +47,7 @@ test("every main page fits 390 px, Sign out in view", async ({ page, request }) 
   // The tables are there, and wider than the phone: they scroll inside their own box.
   await page.goto("/hooks");
   await expect(page.getByTestId("hook-row").first()).toBeVisible();
+  await page.screenshot({ path: "test-results/phone-hooks.png" });
   await page.goto("/developer-tools");
   await expect(page.getByRole("row").filter({ hasText: `Phone key ${ID}` })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
