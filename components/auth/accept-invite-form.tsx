@@ -2,6 +2,7 @@
 // The invite link's page: looks the token up, shows the email and role, and takes a name and a
 // password (twice). On success it signs in and goes to the overview. Dead links say why.
 import { signIn } from "next-auth/react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { fieldErrors, type ApiRequestError } from "@/components/api/errors";
@@ -48,9 +49,9 @@ export function AcceptInviteForm({ token }: { token: string }) {
       <div className="space-y-3" data-testid="invite-dead">
         <h1 className="text-lg font-semibold">{d.title}</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{d.text}</p>
-        <a href="/login" className="text-sm font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+        <Link href="/login" className="text-sm font-medium text-indigo-700 hover:underline dark:text-indigo-300">
           Go to sign in
-        </a>
+        </Link>
       </div>
     );
   }

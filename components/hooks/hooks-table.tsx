@@ -37,7 +37,7 @@ export function HooksTable({ hooks, onEdit, onDelete }: Props) {
       <tbody>
         {hooks.map((h) => (
           <Tr key={h.uuid} data-testid="hook-row">
-            <Td className="max-w-md">
+            <Td className="min-w-56 max-w-md">
               <Link href={`/hooks/${h.uuid}`} className="break-all font-mono text-xs text-indigo-700 hover:underline dark:text-indigo-300">
                 {hookLabel(h)}
               </Link>

@@ -20,7 +20,7 @@ function creator(k: ApiKeyDto): string {
 export function KeysTable({ keys, onRevoke }: { keys: ApiKeyDto[]; onRevoke?: (k: ApiKeyDto) => void }) {
   const th = "px-3 py-2 text-left text-xs font-medium uppercase tracking-wide text-zinc-500";
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+    <div className="relative overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
       <table className="w-full text-sm" aria-label="API keys">
         <thead className="border-b border-zinc-200 dark:border-zinc-800">
           <tr>

@@ -33,14 +33,22 @@ function useGoShortcuts(items: readonly (typeof NAV)[number][]) {
   }, [router, items]);
 }
 
+function MenuIcon({ open }: { open: boolean }) {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 20 20" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round">
+      {open ? <path d="M5 5l10 10M15 5L5 15" /> : <path d="M3 5h14M3 10h14M3 15h14" />}
+    </svg>
+  );
+}
+
 function ThemeToggle() {
   const toggle = () => {
     const dark = document.documentElement.classList.toggle("dark");
     localStorage.setItem("theme", dark ? "dark" : "light");
   };
   return (
-    <button onClick={toggle} className="rounded px-2 py-1 text-xs text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800" title="Toggle dark mode">
-      ◐ Theme
+    <button onClick={toggle} aria-label="Theme" className="shrink-0 rounded px-2 py-1 text-xs text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800" title="Toggle dark mode">
+      ◐<span className="hidden sm:inline"> Theme</span>
     </button>
   );
 }
@@ -75,27 +83,40 @@ export function Shell({ user, children }: { user: ShellUser; children: ReactNode
   );
   return (
     <div className="min-h-screen md:flex">
-      <aside
-        className={`${open ? "block" : "hidden"} border-b border-zinc-200 bg-white p-4 md:sticky md:top-0 md:block md:h-screen md:w-60 md:shrink-0 md:border-b-0 md:border-r dark:border-zinc-800 dark:bg-zinc-900`}
-      >
+      <aside className="hidden border-zinc-200 bg-white p-4 md:sticky md:top-0 md:block md:h-screen md:w-60 md:shrink-0 md:border-r dark:border-zinc-800 dark:bg-zinc-900">
         <Link href="/overview" className="mb-6 hidden px-3 text-lg font-semibold tracking-tight md:block">
           <span className="text-indigo-600">◆</span> Indexhook
         </Link>
         {nav}
       </aside>
-      <div className="min-w-0 flex-1">
-        <header className="flex items-center justify-between gap-4 border-b border-zinc-200 bg-white px-4 py-3 dark:border-zinc-800 dark:bg-zinc-900">
-          <button className="text-sm md:hidden" onClick={() => setOpen(!open)} aria-expanded={open} aria-label="Menu">
-            ☰ <span className="font-semibold">Indexhook</span>
+      <div className="relative min-w-0 flex-1">
+        {/* On a phone the bar stays on top (sticky, above the content) and the menu drops down from it,
+            over the page; who is signed in moves into that menu so the bar fits 390 px. */}
+        <header className="sticky top-0 z-30 flex items-center justify-between gap-2 border-b border-zinc-200 bg-white px-3 py-3 sm:gap-4 sm:px-4 md:static dark:border-zinc-800 dark:bg-zinc-900">
+          <button
+            className="flex shrink-0 items-center gap-1.5 rounded px-1 text-sm md:hidden"
+            onClick={() => setOpen(!open)}
+            aria-expanded={open}
+            aria-controls="mobile-menu"
+            aria-label="Menu"
+          >
+            <MenuIcon open={open} /> <span className="font-semibold">Indexhook</span>
           </button>
           <div className="hidden md:block" />
-          <div className="flex items-center gap-3">
+          <div className="flex min-w-0 items-center gap-2 sm:gap-3">
             <ThemeToggle />
-            <Link href="/profile" className="text-right text-sm leading-tight hover:underline" data-testid="current-user" title="Your profile">
-              <div className="font-medium">{user.name}</div>
-              <div className="text-xs text-zinc-500">{user.email}</div>
+            <Link
+              href="/profile"
+              className="hidden min-w-0 text-right text-sm leading-tight hover:underline sm:block"
+              data-testid="current-user"
+              title="Your profile"
+            >
+              <div className="truncate font-medium">{user.name}</div>
+              <div className="truncate text-xs text-zinc-500">{user.email}</div>
             </Link>
-            <Badge tone={user.role === "admin" ? "info" : "neutral"}>{user.role}</Badge>
+            <span className="hidden sm:inline-flex">
+              <Badge tone={user.role === "admin" ? "info" : "neutral"}>{user.role}</Badge>
+            </span>
             <button
               onClick={async () => {
                 // No server-side redirect: next-auth would build it from NEXTAUTH_URL, which may name another host.
@@ -103,11 +124,26 @@ export function Shell({ user, children }: { user: ShellUser; children: ReactNode
                 router.replace("/login");
                 router.refresh();
               }}
-              className="rounded-md border border-zinc-300 px-2.5 py-1.5 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+              className="shrink-0 whitespace-nowrap rounded-md border border-zinc-300 px-2.5 py-1.5 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
             >
               Sign out
             </button>
           </div>
+          {open ? (
+            <div
+              id="mobile-menu"
+              className="absolute inset-x-0 top-full z-40 max-h-[calc(100vh-4rem)] overflow-y-auto border-b border-zinc-200 bg-white p-3 shadow-lg md:hidden dark:border-zinc-800 dark:bg-zinc-900"
+            >
+              <Link href="/profile" onClick={() => setOpen(false)} className="mb-2 block rounded-md px-3 py-2 text-sm leading-tight hover:bg-zinc-100 dark:hover:bg-zinc-800">
+                <div className="flex items-center gap-2">
+                  <span className="truncate font-medium">{user.name}</span>
+                  <Badge tone={user.role === "admin" ? "info" : "neutral"}>{user.role}</Badge>
+                </div>
+                <div className="truncate text-xs text-zinc-500">{user.email}</div>
+              </Link>
+              {nav}
+            </div>
+          ) : null}
         </header>
         <main className="mx-auto max-w-6xl p-4 md:p-8">
           <RoleProvider role={user.role}>{children}</RoleProvider>

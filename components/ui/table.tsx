@@ -1,9 +1,11 @@
 import type { HTMLAttributes, ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
 
-// A plain responsive data table: scrolls sideways on narrow screens instead of squashing columns.
+// A plain responsive data table: scrolls sideways on narrow screens instead of squashing columns. `relative`
+// makes the box the containing block of absolutely placed cells (sr-only headers): without it they escape
+// the scroll box and widen the whole page on a phone.
 export function Table({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+    <div className="relative overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
       <table aria-label={label} className="w-full text-left text-sm">
         {children}
       </table>
