@@ -84,6 +84,12 @@ test("/favicon.ico answers 200 and an unknown path shows the dashboard's 404", a
   const icon = await request.get("/favicon.ico");
   expect(icon.status()).toBe(200);
   expect(icon.headers()["content-type"]).toMatch(/image/);
+  // Unknown API paths keep answering in the error envelope, inside /api/v1 and outside it.
+  for (const path of ["/api/no-such-route", "/api/v1/no-such-route"]) {
+    const api = await request.get(path);
+    expect(api.status()).toBe(404);
+    expect((await api.json()).error.code).toBe("not_found");
+  }
 
   const res = await page.goto("/no-such-page/here");
   expect(res?.status()).toBe(404);
