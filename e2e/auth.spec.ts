@@ -73,5 +73,5 @@ test("the API reference renders the OpenAPI document", async ({ page }) => {
   await page.goto("/api-reference");
   await expect(page.getByRole("heading", { name: "System" })).toBeVisible();
   await page.getByRole("button", { name: /POST\s*\/api\/v1\/setup/ }).click();
-  await expect(page.getByText("Auth: none (public)").first()).toBeVisible();
+  await expect(page.getByText("Public: no authentication.").first()).toBeVisible();
 });
