@@ -87,7 +87,7 @@ test("a viewer reads everything, sees no management action, and the API refuses 
     await page.goto("/hooks");
     await expect(heading(page, "Webhooks")).toBeVisible();
     await expect(page.getByTestId("hook-row").filter({ hasText: HOOK_URL })).toBeVisible();
-    for (const name of [/Add webhook/, /^Edit/, /^Delete/]) await expect(page.getByRole("button", { name })).toHaveCount(0);
+    for (const name of [/Add webhook/, /^Edit/, /^Delete/, /^Pause/, /^Resume/]) await expect(page.getByRole("button", { name })).toHaveCount(0);
     // The edit sheet's deep link opens nothing for a viewer: no credentials, no Reveal.
     await page.goto(`/hooks?edit=${hookUuid}`);
     await expect(heading(page, "Webhooks")).toBeVisible();
@@ -98,7 +98,10 @@ test("a viewer reads everything, sees no management action, and the API refuses 
   await test.step("a hook: deliveries and metrics; no edit, test send, credentials or inspector switch", async () => {
     await page.goto(`/hooks/${hookUuid}`);
     await expect(page.getByRole("heading", { level: 1, name: HOOK_URL })).toBeVisible();
-    await expect(page.getByRole("link", { name: "Edit" })).toHaveCount(0);
+    for (const name of [/^Edit/, /^Pause/, /^Resume/]) {
+      await expect(page.getByRole("link", { name })).toHaveCount(0);
+      await expect(page.getByRole("button", { name })).toHaveCount(0);
+    }
     const tabs = page.getByRole("tablist", { name: "Hook sections" });
     await expect(tabs.getByRole("tab", { name: "Deliveries" })).toBeVisible();
     await expect(tabs.getByRole("tab", { name: "Testing" })).toHaveCount(0);
@@ -167,7 +170,8 @@ test("the selectors the viewer test uses find the controls for an admin", async 
   await expect(page.getByRole("dialog", { name: "Edit webhook" }).getByRole("button", { name: "Reveal secret" })).toBeVisible();
   await page.goto("/hooks");
   await page.getByRole("link", { name: HOOK_URL }).click();
-  await expect(page.getByRole("link", { name: "Edit" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Edit" })).toBeVisible();
+  await expect(page.getByRole("button", { name: /^(Pause|Resume) / })).toBeVisible();
   await expect(page.getByRole("tablist", { name: "Hook sections" }).getByRole("tab", { name: "Testing" })).toBeVisible();
   await page.goto("/indexes/new");
   await expect(page.getByTestId("needs-role")).toHaveCount(0);

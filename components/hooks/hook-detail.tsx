@@ -3,6 +3,7 @@
 import Link from "next/link";
 import type { HookDto } from "@/lib/contracts/hooks";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/table";
 import { Tabs, useUrlParam } from "@/components/ui/tabs";
 import type { Role } from "@/lib/auth/roles";
@@ -11,14 +12,19 @@ import { filterSummary } from "./filter-summary";
 import { hookLabel } from "./hook-label";
 import { PublicKeyRow } from "./public-key-row";
 import { useHook } from "./queries";
-import { HookStatusBadge, refusalReason, statusReason } from "./hook-status-badge";
+import { HookStatusBadge } from "./hook-status-badge";
 import { BacklogNote } from "./backlog";
+import { HookSheet } from "./hook-sheet";
+import { HookStatusBanner, PauseButton } from "./pause-button";
 
 export function HookDetail({ initialHook, role }: { initialHook: HookDto; role: Role }) {
   const q = useHook(initialHook);
   const hook = q.data;
   const [tabId, setTab] = useUrlParam("tab", DEFAULT_HOOK_TAB);
   const tab = hookTab(tabId, role, hook.mode);
+  // Edit opens the form here (`?edit=1`), so Save and Cancel come back to this page, not the list.
+  const [edit, setEdit] = useUrlParam("edit", "");
+  const canEdit = role !== "viewer" && hook.isEditable;
   return (
     <div className="space-y-4">
       <div>
@@ -29,19 +35,20 @@ export function HookDetail({ initialHook, role }: { initialHook: HookDto; role: 
           <Badge tone="info">{hook.kind}</Badge>
           {hook.mode === "poll" ? <Badge>poll</Badge> : <Badge>{hook.signing === "ed25519" ? "ed25519 (v1a)" : "HMAC (v1)"}</Badge>}
           <span>{filterSummary(hook)}</span>
-          <BacklogNote hook={hook} />
+          {/* A paused hook's backlog is in its banner below. */}
+          <BacklogNote hook={hook.paused ? { rateLimit: hook.rateLimit } : hook} />
           {!hook.isEditable ? (
             <span>from TASK_WEBHOOK_URL</span>
-          ) : role !== "viewer" ? (
-            <Link href={`/hooks?edit=${hook.uuid}`} className="text-indigo-700 hover:underline dark:text-indigo-300">Edit</Link>
+          ) : canEdit ? (
+            <span className="ml-auto flex items-center gap-2">
+              <PauseButton hook={hook} />
+              <Button variant="secondary" onClick={() => setEdit("1")}>Edit</Button>
+            </span>
           ) : null}
         </div>
-        {hook.status !== "active" ? (
-          <p className={`mt-2 text-sm ${refusalReason(hook) ? "text-red-700 dark:text-red-300" : "text-zinc-600 dark:text-zinc-400"}`} data-testid="hook-status-reason">
-            {statusReason(hook)}
-          </p>
-        ) : null}
+        <HookStatusBanner hook={hook} />
       </div>
+      {canEdit && edit ? <HookSheet hook={hook} onClose={() => setEdit(null)} onCreated={() => setEdit(null)} /> : null}
       {hook.signing === "ed25519" && hook.mode === "push" ? (
         <div className="max-w-2xl">
           <PublicKeyRow hook={hook} />

@@ -11,6 +11,7 @@ import { hookLabel } from "./hook-label";
 import { HookStatusBadge, refusalReason } from "./hook-status-badge";
 import { DeliveryStatusBadge } from "@/components/deliveries/delivery-status-badge";
 import { BacklogNote } from "./backlog";
+import { PauseButton } from "./pause-button";
 
 interface Props {
   hooks: HookDto[];
@@ -65,6 +66,7 @@ export function HooksTable({ hooks, onEdit, onDelete }: Props) {
             <Td className="whitespace-nowrap">{formatTime(h.createdAt)}</Td>
             {onEdit ? (
               <Td className="whitespace-nowrap text-right">
+                <PauseButton hook={h} variant="ghost" />
                 <Button variant="ghost" aria-label={`Edit ${hookLabel(h)}`} onClick={() => onEdit(h)}>
                   {h.isEditable ? "Edit" : "View"}
                 </Button>
