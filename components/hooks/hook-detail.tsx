@@ -11,7 +11,7 @@ import { filterSummary } from "./filter-summary";
 import { hookLabel } from "./hook-label";
 import { PublicKeyRow } from "./public-key-row";
 import { useHook } from "./queries";
-import { HookStatusBadge, refusalReason, statusReason } from "./hook-status-badge";
+import { HookStatusBadge, StatusReason, refusalReason } from "./hook-status-badge";
 import { BacklogNote } from "./backlog";
 
 export function HookDetail({ initialHook, role }: { initialHook: HookDto; role: Role }) {
@@ -38,7 +38,7 @@ export function HookDetail({ initialHook, role }: { initialHook: HookDto; role: 
         </div>
         {hook.status !== "active" ? (
           <p className={`mt-2 text-sm ${refusalReason(hook) ? "text-red-700 dark:text-red-300" : "text-zinc-600 dark:text-zinc-400"}`} data-testid="hook-status-reason">
-            {statusReason(hook)}
+            <StatusReason hook={hook} />
           </p>
         ) : null}
       </div>
