@@ -60,3 +60,17 @@ test("no emoji in the visible text of the main pages", async ({ page }) => {
     expect(text.match(/\p{Extended_Pictographic}/gu), path).toBeNull();
   }
 });
+
+test('"Enter the webhook URL first." goes away once a URL is typed', async ({ page }) => {
+  await page.goto("/settings");
+  const card = page.getByTestId("registration-policy");
+  await card.getByRole("radio", { name: /^Webhook/ }).check();
+  await card.getByLabel("Webhook URL").fill("");
+  await card.getByRole("button", { name: "Send test" }).click();
+  await expect(card.getByText("Enter the webhook URL first.")).toBeVisible();
+  await card.getByLabel("Webhook URL").fill("https://example.com/decide");
+  await expect(card.getByText("Enter the webhook URL first.")).toHaveCount(0);
+  // Nothing was saved: leave the policy as it was.
+  await page.reload();
+  await expect(card.getByRole("radio", { name: /^Webhook/ })).not.toBeChecked();
+});
