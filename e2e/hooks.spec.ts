@@ -26,7 +26,11 @@ test("create an inspector hook, reveal and rotate its secret, pause, resume, del
   await row.getByRole("button", { name: /^Edit/ }).click();
   await expect(edit.getByTestId("secret-value")).toHaveText(/^whsec_•+$/);
   expect(await page.content()).not.toMatch(/whsec_[A-Za-z0-9+/]{20}/);
+  // Reveal/hide is an SVG eye, not an emoji (which renders as a box without an emoji font).
+  await expect(edit.getByRole("button", { name: "Reveal secret" }).locator("svg")).toBeVisible();
+  expect(await edit.innerText()).not.toMatch(/\p{Extended_Pictographic}/u);
   await edit.getByRole("button", { name: "Reveal secret" }).click();
+  await expect(edit.getByRole("button", { name: "Hide secret" }).locator("svg")).toBeVisible();
   await expect(edit.getByTestId("secret-value")).toHaveText(/^whsec_[A-Za-z0-9+/]{40,}={0,2}$/);
   const first = (await edit.getByTestId("secret-value").textContent())!;
   const list = await request.get("/api/v1/hooks");

@@ -10,7 +10,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState, Table, Td, Th, Tr } from "@/components/ui/table";
 import { AuditFilters, FILTER_NAMES, type AuditFilterValues } from "./audit-filters";
-import { absoluteTime, actionTone, diffRows, relativeTime, show } from "./format";
+import { actionTone, diffRows, show } from "./format";
+import { When } from "@/components/ui/when";
 import { useAuditLog, useExistingTargets } from "./queries";
 
 function Target({ target, existing }: { target: AuditEntryDto["target"]; existing: ReturnType<typeof useExistingTargets> }) {
@@ -75,7 +76,7 @@ function Details({ entry }: { entry: AuditEntryDto }) {
       {Object.keys(rest).length ? <pre className="whitespace-pre-wrap break-all rounded bg-zinc-50 p-2 font-mono text-xs dark:bg-zinc-950">{JSON.stringify(rest, null, 2)}</pre> : null}
       {!entry.details ? <p className="text-xs text-zinc-500">No further details.</p> : null}
       <p className="text-xs text-zinc-500">
-        Entry {entry.id} · {absoluteTime(entry.at)}
+        Entry {entry.id} · <When at={entry.at} />
         {entry.ip ? ` · from ${entry.ip}` : ""}
         {entry.actor.id && entry.actor.type !== "master" ? ` · actor id ${entry.actor.id}` : ""}
       </p>
@@ -156,9 +157,7 @@ export function AuditPage() {
                     </button>
                   </Td>
                   <Td className="whitespace-nowrap">
-                    <time dateTime={e.at} title={absoluteTime(e.at)}>
-                      {relativeTime(e.at)}
-                    </time>
+                    <When at={e.at} />
                   </Td>
                   <Td>
                     <Actor actor={e.actor} />

@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { fieldErrors, type ApiRequestError } from "@/components/api/errors";
-import { formatTime } from "@/components/api/format";
+import { When } from "@/components/ui/when";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -93,7 +93,7 @@ export function AcceptInviteForm({ token }: { token: string }) {
       <h1 className="mb-1 text-lg font-semibold">Join Indexhook</h1>
       <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400" data-testid="invite-summary">
         You were invited as <strong>{email}</strong> with the <strong>{ROLE_LABEL[role]}</strong> role ({ROLE_HELP[role]}). The link is
-        valid until {formatTime(expiresAt)}.
+        valid until <When at={expiresAt} />.
       </p>
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
         {message ? <Alert>{message}</Alert> : null}

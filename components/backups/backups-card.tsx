@@ -9,7 +9,7 @@ import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { EmptyState, Table, Td, Th, Tr } from "@/components/ui/table";
-import { formatTime } from "@/components/api/format";
+import { When } from "@/components/ui/when";
 import { dumpDownloadUrl, useCreateDumpMutation, useDumps, type DumpDto } from "./queries";
 
 function size(bytes: number | null): string {
@@ -122,7 +122,7 @@ export function BackupsCard() {
                 </Td>
                 <Td>{d.secrets === "encrypt" ? "encrypted" : "left out"}</Td>
                 <Td>{size(d.sizeBytes)}</Td>
-                <Td className="whitespace-nowrap">{formatTime(d.enqueuedAt)}</Td>
+                <Td className="whitespace-nowrap"><When at={d.enqueuedAt} /></Td>
                 <Td>
                   {d.available ? (
                     <a

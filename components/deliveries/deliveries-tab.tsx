@@ -7,7 +7,8 @@ import { EmptyState, Table, Td, Th, Tr } from "@/components/ui/table";
 import { useUrlParam } from "@/components/ui/tabs";
 import { DeliverySheet } from "./delivery-sheet";
 import { DeliveryStatusBadge } from "./delivery-status-badge";
-import { formatWhen, useDeliveries } from "./queries";
+import { useDeliveries } from "./queries";
+import { When } from "@/components/ui/when";
 
 const FILTERS = ["", "pending", "failed", "succeeded", "dead", "cancelled"] as const;
 
@@ -53,8 +54,8 @@ export function DeliveriesTab({ hook, role }: HookTabProps) {
                 <Td className="font-mono">{d.lastStatusCode ?? "—"}</Td>
                 <Td>{d.attempts}</Td>
                 <Td>{d.latencyMs === null ? "—" : `${d.latencyMs} ms`}</Td>
-                <Td>{d.status === "failed" ? formatWhen(d.nextAttemptAt) : "—"}</Td>
-                <Td className="whitespace-nowrap">{formatWhen(d.createdAt)}</Td>
+                <Td>{d.status === "failed" ? <When at={d.nextAttemptAt} none="—" /> : "—"}</Td>
+                <Td className="whitespace-nowrap"><When at={d.createdAt} none="—" /></Td>
               </Tr>
             ))}
           </tbody>

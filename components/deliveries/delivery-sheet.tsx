@@ -2,6 +2,7 @@
 // One delivery: the request (headers sent, body), every attempt with its response, and Replay, which
 // sends it again now under the same webhook-id (receivers deduplicate by it).
 import { Alert } from "@/components/ui/alert";
+import { When } from "@/components/ui/when";
 import { Button } from "@/components/ui/button";
 import { Sheet } from "@/components/ui/sheet";
 import type { DeliveryDetail } from "@/lib/contracts/deliveries";
@@ -32,7 +33,7 @@ export function AttemptTimeline({ attempts }: { attempts: DeliveryDetail["attemp
               <span className={ok ? "text-emerald-600" : cancelled ? "text-zinc-500" : "text-red-600"}>{ok ? "✓" : cancelled ? "–" : "✗"} #{i + 1}</span>
               <span className="font-mono">{a.statusCode ?? (cancelled ? "cancelled" : "no response")}</span>
               <span>{a.latencyMs} ms</span>
-              <span className="text-zinc-500">{new Date(a.at).toLocaleString()}</span>
+              <span className="text-zinc-500"><When at={a.at} /></span>
             </p>
             {a.error && !ok ? <p className="mt-1 text-red-700 dark:text-red-300">{a.error}</p> : null}
             {a.response ? <pre className={`${pre} mt-1`}>{a.response}</pre> : null}

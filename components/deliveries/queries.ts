@@ -49,11 +49,3 @@ export function useSendTest(uuid: string) {
     onSettled: () => qc.invalidateQueries({ queryKey: ["deliveries", uuid] }),
   });
 }
-
-export function formatWhen(iso: string | null): string {
-  if (!iso) return "—";
-  const ms = new Date(iso).getTime() - Date.now();
-  const abs = Math.abs(ms);
-  const text = abs < 60_000 ? `${Math.round(abs / 1000)} s` : abs < 3600_000 ? `${Math.round(abs / 60_000)} min` : `${Math.round(abs / 3600_000)} h`;
-  return ms >= 0 ? `in ${text}` : `${text} ago`;
-}

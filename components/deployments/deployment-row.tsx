@@ -4,7 +4,8 @@ import type { DeploymentDto } from "@/lib/contracts/deployments";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Td, Tr } from "@/components/ui/table";
-import { formatDate, formatDuration } from "@/components/tasks/format";
+import { formatDuration } from "@/components/tasks/format";
+import { When } from "@/components/ui/when";
 import { formatBytes } from "./queries";
 
 const STATUS_TONE: Record<DeploymentDto["status"], Tone> = { building: "info", succeeded: "success", failed: "danger" };
@@ -37,7 +38,7 @@ export function DeploymentRow({ d, onRollback }: { d: DeploymentDto; onRollback?
       <Td className={`max-w-[9rem] truncate text-xs ${d.createdByName ? "" : "font-mono"}`} title={d.createdBy ?? undefined}>
         {d.createdByName ?? d.createdBy ?? "—"}
       </Td>
-      <Td className="text-xs">{formatDate(d.startedAt)}</Td>
+      <Td className="text-xs"><When at={d.startedAt} none="—" /></Td>
       <Td className="whitespace-nowrap tabular-nums">{formatDuration(d.duration)}</Td>
       <Td className="whitespace-nowrap font-mono text-xs" title={`${d.upserted} added, ${d.updated} changed, ${d.removed} removed`}>
         <span className="text-emerald-700 dark:text-emerald-300">+{d.upserted}</span>{" "}

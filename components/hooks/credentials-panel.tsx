@@ -7,7 +7,7 @@ import type { HookDto } from "@/lib/contracts/hooks";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { inputBase } from "@/components/ui/select";
-import { formatTime } from "@/components/api/format";
+import { When } from "@/components/ui/when";
 import { PublicKeyRow } from "./public-key-row";
 import { useHookSecretMutation, useHookTokenMutation } from "./queries";
 import { SecretRow } from "./secret-row";
@@ -51,7 +51,7 @@ export function CredentialsPanel({ hook }: { hook: HookDto }) {
           <Button type="button" variant="secondary" {...lockProps} onClick={() => setPending("rotate")}>Rotate</Button>
           <Button type="button" variant="secondary" className="text-red-600!" {...lockProps} onClick={() => setPending("regenerate-secret")}>Regenerate</Button>
           {hook.previousSecretExpiresAt ? (
-            <span className="text-xs text-zinc-500" data-testid="grace">The previous key also signs until {formatTime(hook.previousSecretExpiresAt)}.</span>
+            <span className="text-xs text-zinc-500" data-testid="grace">The previous key also signs until <When at={hook.previousSecretExpiresAt} />.</span>
           ) : null}
         </PublicKeyRow>
       ) : (
@@ -59,7 +59,7 @@ export function CredentialsPanel({ hook }: { hook: HookDto }) {
           <Button type="button" variant="secondary" {...lockProps} onClick={() => setPending("rotate")}>Rotate</Button>
           <Button type="button" variant="secondary" className="text-red-600!" {...lockProps} onClick={() => setPending("regenerate-secret")}>Regenerate</Button>
           {hook.previousSecretExpiresAt ? (
-            <span className="text-xs text-zinc-500" data-testid="grace">The previous secret also signs until {formatTime(hook.previousSecretExpiresAt)}.</span>
+            <span className="text-xs text-zinc-500" data-testid="grace">The previous secret also signs until <When at={hook.previousSecretExpiresAt} />.</span>
           ) : null}
         </SecretRow>
       )}

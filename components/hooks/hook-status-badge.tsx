@@ -1,6 +1,7 @@
 // The hook status in the shared vocabulary (a word and a colour), with the reason on hover.
 import type { HookDto, HookStatus } from "@/lib/contracts/hooks";
 import { Badge, type Tone } from "@/components/ui/badge";
+import { When, relativeText } from "@/components/ui/when";
 
 const STATUS: Record<HookStatus, { label: string; tone: Tone }> = {
   active: { label: "Active", tone: "success" },
@@ -20,7 +21,7 @@ export function refusalReason(h: Pick<HookDto, "paused" | "pausedReason">): stri
 export function statusReason(h: Pick<HookDto, "status" | "paused" | "pausedReason" | "failingSince">): string {
   const refused = refusalReason(h);
   if (refused) return `Paused by Indexhook: the URL is refused (${refused}). Change the URL (that resumes it) or ALLOWED_IP_NETWORKS, then resume.`;
-  if (h.status === "failing") return `Deliveries failing since ${h.failingSince ?? "recently"}; retrying with backoff.`;
+  if (h.status === "failing") return `Deliveries failing since ${h.failingSince ? relativeText(h.failingSince) : "recently"}; retrying with backoff.`;
   if (h.status === "paused") return "Paused by hand: events accumulate and are sent on resume.";
   if (h.status === "auto-paused") return `Paused by Indexhook: ${h.pausedReason ?? "too many failures"}. Events accumulate until you resume.`;
   return "Delivering.";
@@ -33,4 +34,16 @@ export function HookStatusBadge({ hook }: { hook: Pick<HookDto, "status" | "paus
       <Badge tone={s.tone}>{s.label}</Badge>
     </span>
   );
+}
+
+/** statusReason as page text: the failing-since time is a <When> (relative, absolute on hover). */
+export function StatusReason({ hook }: { hook: Pick<HookDto, "status" | "paused" | "pausedReason" | "failingSince"> }) {
+  if (hook.status === "failing" && !refusalReason(hook) && hook.failingSince) {
+    return (
+      <>
+        Deliveries failing since <When at={hook.failingSince} />; retrying with backoff.
+      </>
+    );
+  }
+  return <>{statusReason(hook)}</>;
 }

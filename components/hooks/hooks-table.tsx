@@ -5,7 +5,7 @@ import type { HookDto } from "@/lib/contracts/hooks";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
-import { formatTime } from "@/components/api/format";
+import { When } from "@/components/ui/when";
 import { filterSummary } from "./filter-summary";
 import { hookLabel } from "./hook-label";
 import { HookStatusBadge, refusalReason } from "./hook-status-badge";
@@ -57,13 +57,13 @@ export function HooksTable({ hooks, onEdit, onDelete }: Props) {
             <Td className="whitespace-nowrap text-xs" data-testid="last-delivery">
               {h.lastDelivery ? (
                 <>
-                  <DeliveryStatusBadge status={h.lastDelivery.status} /> {h.lastDelivery.statusCode ?? ""} · {formatTime(h.lastDelivery.at)}
+                  <DeliveryStatusBadge status={h.lastDelivery.status} /> {h.lastDelivery.statusCode ?? ""} · <When at={h.lastDelivery.at} />
                 </>
               ) : (
                 <span className="text-zinc-500">None yet</span>
               )}
             </Td>
-            <Td className="whitespace-nowrap">{formatTime(h.createdAt)}</Td>
+            <Td className="whitespace-nowrap"><When at={h.createdAt} /></Td>
             {onEdit ? (
               <Td className="whitespace-nowrap text-right">
                 <PauseButton hook={h} variant="ghost" />

@@ -7,7 +7,7 @@ import { useCan } from "@/components/shell/role";
 import { Button } from "@/components/ui/button";
 import { backlogText } from "./backlog";
 import { hookLabel } from "./hook-label";
-import { refusalReason, statusReason } from "./hook-status-badge";
+import { refusalReason, StatusReason } from "./hook-status-badge";
 import { useUpdateHookMutation } from "./queries";
 
 type Variant = "primary" | "secondary" | "ghost";
@@ -48,7 +48,9 @@ export function HookStatusBanner({ hook }: { hook: HookDto }) {
   return (
     <div data-testid="hook-paused-banner" className={`mt-2 flex flex-wrap items-center gap-3 rounded-md border px-4 py-3 text-sm ${tone}`}>
       <div className="min-w-0 flex-1">
-        <p data-testid="hook-status-reason">{statusReason(hook)}</p>
+        <p data-testid="hook-status-reason">
+          <StatusReason hook={hook} />
+        </p>
         {hook.paused && hook.backlog ? (
           <p className="mt-1 text-xs" data-testid="hook-backlog">
             Backlog: {backlogText(hook) ?? "nothing waiting yet"}

@@ -44,7 +44,7 @@ export function SecretRow({ label, mask, value, onValue, reveal, children }: Pro
           {value ?? mask}
         </code>
         <Button type="button" variant="ghost" aria-label={value ? `Hide ${slug}` : `Reveal ${slug}`} aria-pressed={!!value} onClick={toggle}>
-          {value ? "🙈" : "👁"}
+          <EyeIcon off={!!value} />
         </Button>
         <Button type="button" variant="secondary" onClick={copy} aria-label={`Copy ${slug}`}>
           {copied ? "Copied" : "Copy"}
@@ -53,5 +53,16 @@ export function SecretRow({ label, mask, value, onValue, reveal, children }: Pro
       {children ? <div className="flex flex-wrap items-center gap-2">{children}</div> : null}
       {error ? <p className="text-xs text-red-600">{error}</p> : null}
     </div>
+  );
+}
+
+/** Reveal/hide: an eye, struck through while the value is shown (SVG: emoji render as boxes without an emoji font). */
+function EyeIcon({ off }: { off: boolean }) {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth={1.6} strokeLinecap="round" strokeLinejoin="round">
+      <path d="M1.5 10s3-6 8.5-6 8.5 6 8.5 6-3 6-8.5 6-8.5-6-8.5-6z" />
+      <circle cx="10" cy="10" r="2.5" />
+      {off ? <path d="M3 3l14 14" /> : null}
+    </svg>
   );
 }

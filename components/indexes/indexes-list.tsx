@@ -5,7 +5,7 @@ import { Can } from "@/components/shell/role";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState, Table, Td, Th, Tr } from "@/components/ui/table";
 import { useUrlParam } from "@/components/ui/tabs";
-import { formatDate } from "@/components/tasks/format";
+import { When } from "@/components/ui/when";
 import { IndexStatusBadge, PendingChip } from "./pending-chip";
 import { useIndexes } from "./queries";
 import { SearchAllIndexes } from "./search-all";
@@ -60,7 +60,7 @@ export function IndexesList() {
               <Td>
                 <PendingChip pending={i.pending} />
               </Td>
-              <Td className="whitespace-nowrap text-xs">{formatDate(i.updatedAt)}</Td>
+              <Td className="whitespace-nowrap text-xs"><When at={i.updatedAt} none="—" /></Td>
               <Td>
                 <IndexStatusBadge index={i} />
               </Td>

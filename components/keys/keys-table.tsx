@@ -4,7 +4,7 @@ import type { ApiKeyDto } from "@/lib/contracts/keys";
 import { keyStatus, type KeyStatus } from "@/lib/keys/status";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { formatTime } from "@/components/api/format";
+import { When } from "@/components/ui/when";
 
 const STATUS: Record<KeyStatus, { label: string; tone: Tone }> = {
   active: { label: "Active", tone: "success" },
@@ -59,8 +59,8 @@ export function KeysTable({ keys, onRevoke }: { keys: ApiKeyDto[]; onRevoke?: (k
                   </div>
                 </td>
                 <td className="px-3 py-2 text-zinc-600 dark:text-zinc-400">{creator(k)}</td>
-                <td className="px-3 py-2 whitespace-nowrap">{formatTime(k.lastUsedAt)}</td>
-                <td className="px-3 py-2 whitespace-nowrap">{formatTime(k.expiresAt)}</td>
+                <td className="px-3 py-2 whitespace-nowrap"><When at={k.lastUsedAt} /></td>
+                <td className="px-3 py-2 whitespace-nowrap"><When at={k.expiresAt} /></td>
                 <td className="px-3 py-2" suppressHydrationWarning>
                   <Badge tone={STATUS[status].tone}>{STATUS[status].label}</Badge>
                 </td>

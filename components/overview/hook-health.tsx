@@ -5,7 +5,7 @@ import Link from "next/link";
 import type { HookDto } from "@/lib/contracts/hooks";
 import { Card } from "@/components/ui/card";
 import { useHooks } from "@/components/hooks/queries";
-import { HookStatusBadge, statusReason } from "@/components/hooks/hook-status-badge";
+import { HookStatusBadge, StatusReason } from "@/components/hooks/hook-status-badge";
 import { backlogText } from "@/components/hooks/backlog";
 
 export function HookHealth({ initialHooks }: { initialHooks: HookDto[] }) {
@@ -27,7 +27,7 @@ export function HookHealth({ initialHooks }: { initialHooks: HookDto[] }) {
               {h.url}
             </Link>
             <span className="w-full text-xs text-zinc-600 dark:text-zinc-400">
-              {statusReason(h)}
+              <StatusReason hook={h} />
               {backlogText(h) ? ` Backlog: ${backlogText(h)}.` : ""}
             </span>
           </li>

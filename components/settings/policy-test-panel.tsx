@@ -2,6 +2,7 @@
 // "Send test": posts a sample sign-up to the webhook URL being edited and shows the exchange; the test
 // creates no account. A first test may generate the signing secret, which the parent shows once.
 import { useState } from "react";
+import { When } from "@/components/ui/when";
 import type { RegistrationSettingsDto } from "@/lib/contracts/registration";
 import type { ApiRequestError } from "@/components/api/errors";
 import { Alert } from "@/components/ui/alert";
@@ -16,6 +17,12 @@ export function PolicyTestPanel({ url, lastTest, onSecret }: { url: string; last
   const [payload, setPayload] = useState(samplePayload);
   const [testError, setTestError] = useState<string | null>(null);
   const test = useTestPolicyMutation();
+  // An error about the URL ("Enter the webhook URL first.") is stale once the URL changes.
+  const [testedUrl, setTestedUrl] = useState(url);
+  if (url !== testedUrl) {
+    setTestedUrl(url);
+    setTestError(null);
+  }
 
   async function sendTest() {
     setTestError(null);
@@ -49,7 +56,7 @@ export function PolicyTestPanel({ url, lastTest, onSecret }: { url: string; last
         </Button>
         {lastTest ? (
           <span className="text-xs text-zinc-500" data-testid="policy-last-test">
-            Last test {new Date(lastTest.at).toLocaleString()}: {lastTest.ok ? "answered" : "failed"}
+            Last test <When at={lastTest.at} />: {lastTest.ok ? "answered" : "failed"}
             {lastTest.url !== url ? " (another URL)" : ""}
           </span>
         ) : (

@@ -110,7 +110,11 @@ export function RegistrationPolicy({ initial }: { initial: RegistrationSettingsD
             On each sign-up Indexhook POSTs <code className="font-mono text-xs">{'{ "userId", "email" }'}</code>, signed with Standard Webhooks headers,
             and expects <code className="font-mono text-xs">{'{ "ok", "action": "reject" | "eval" | "prod", "userData"? }'}</code>.
           </p>
-          <Field id="policy-url" label="Webhook URL" type="url" placeholder="https://example.com/indexhook/new-user" value={url} onChange={(e) => setUrl(e.target.value)} />
+          <Field id="policy-url" label="Webhook URL" type="url" placeholder="https://example.com/indexhook/new-user" value={url} onChange={(e) => {
+              setUrl(e.target.value);
+              setSaveError(null);
+            }}
+          />
           {settings.webhook ? (
             <SecretRow label="Signing secret" mask={settings.webhook.secretMasked} value={secret} onValue={setSecret} reveal={async () => (await secretMutation.mutateAsync("reveal")).secret}>
               <Button type="button" variant="secondary" onClick={() => setConfirmRotate(true)}>

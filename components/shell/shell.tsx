@@ -2,7 +2,7 @@
 import { signOut } from "next-auth/react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useEffect, useMemo, useState, type ReactNode } from "react";
+import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { roleAtLeast, type Role } from "@/lib/auth/roles";
 import { NAV } from "./nav";
@@ -41,14 +41,80 @@ function MenuIcon({ open }: { open: boolean }) {
   );
 }
 
+type Theme = "light" | "dark" | "system";
+const NEXT_THEME: Record<Theme, Theme> = { light: "dark", dark: "system", system: "light" };
+const THEME_LABEL: Record<Theme, string> = { light: "Light", dark: "Dark", system: "System" };
+
+/** Applies a choice: "system" forgets the stored one and follows prefers-color-scheme (as app/layout's script does). */
+function applyTheme(t: Theme) {
+  const dark = t === "dark" || (t === "system" && matchMedia("(prefers-color-scheme: dark)").matches);
+  document.documentElement.classList.toggle("dark", dark);
+  if (t === "system") localStorage.removeItem("theme");
+  else localStorage.setItem("theme", t);
+  themeListeners.forEach((l) => l());
+}
+
+// The stored choice (localStorage "theme"; absent = system) as an external store: other tabs via "storage".
+const themeListeners = new Set<() => void>();
+function subscribeTheme(cb: () => void) {
+  themeListeners.add(cb);
+  window.addEventListener("storage", cb);
+  return () => {
+    themeListeners.delete(cb);
+    window.removeEventListener("storage", cb);
+  };
+}
+function readTheme(): Theme {
+  const t = localStorage.getItem("theme");
+  return t === "light" || t === "dark" ? t : "system";
+}
+
+function ThemeIcon({ theme }: { theme: Theme }) {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth={1.6} strokeLinecap="round" strokeLinejoin="round">
+      {theme === "light" ? (
+        <>
+          <circle cx="10" cy="10" r="3.5" />
+          <path d="M10 1.5v2M10 16.5v2M1.5 10h2M16.5 10h2M4 4l1.4 1.4M14.6 14.6L16 16M4 16l1.4-1.4M14.6 5.4L16 4" />
+        </>
+      ) : theme === "dark" ? (
+        <path d="M16.5 12.5A7 7 0 0 1 7.5 3.5a7 7 0 1 0 9 9z" />
+      ) : (
+        <>
+          <rect x="2.5" y="3.5" width="15" height="10" rx="1.5" />
+          <path d="M7 17h6M10 13.5V17" />
+        </>
+      )}
+    </svg>
+  );
+}
+
+/** Cycles light → dark → system and shows the current choice. */
 function ThemeToggle() {
-  const toggle = () => {
-    const dark = document.documentElement.classList.toggle("dark");
-    localStorage.setItem("theme", dark ? "dark" : "light");
+  const theme = useSyncExternalStore(subscribeTheme, readTheme, () => "system" as Theme);
+  useEffect(() => {
+    if (theme !== "system") return;
+    const mq = matchMedia("(prefers-color-scheme: dark)");
+    const follow = () => document.documentElement.classList.toggle("dark", mq.matches);
+    mq.addEventListener("change", follow);
+    return () => mq.removeEventListener("change", follow);
+  }, [theme]);
+  const next = () => {
+    const t = NEXT_THEME[theme];
+    applyTheme(t);
   };
   return (
-    <button onClick={toggle} aria-label="Theme" className="shrink-0 rounded px-2 py-1 text-xs text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800" title="Toggle dark mode">
-      ◐<span className="hidden sm:inline"> Theme</span>
+    <button
+      type="button"
+      onClick={next}
+      aria-label={`Theme: ${THEME_LABEL[theme]}`}
+      data-testid="theme-toggle"
+      data-theme={theme}
+      className="flex shrink-0 items-center gap-1 rounded px-2 py-1 text-xs text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+      title={`Theme: ${THEME_LABEL[theme]} (click for ${THEME_LABEL[NEXT_THEME[theme]]})`}
+    >
+      <ThemeIcon theme={theme} />
+      <span className="hidden sm:inline">{THEME_LABEL[theme]}</span>
     </button>
   );
 }

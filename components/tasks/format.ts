@@ -25,12 +25,6 @@ export function formatDuration(iso: string | null): string {
   return `${Math.floor(total / 60)} min ${Math.round(total % 60)} s`;
 }
 
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return "—";
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
-}
-
 /** Numeric details as "key: value" pairs, e.g. "receivedDocuments: 12". */
 export function detailCounts(details: Record<string, unknown>): [string, string][] {
   return Object.entries(details)

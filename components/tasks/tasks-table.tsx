@@ -4,7 +4,8 @@ import Link from "next/link";
 import { Fragment } from "react";
 import type { TaskDto } from "@/lib/contracts/tasks";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
-import { detailCounts, formatDate, formatDuration } from "./format";
+import { When } from "@/components/ui/when";
+import { detailCounts, formatDuration } from "./format";
 import { TaskStatusBadge } from "./task-status-badge";
 
 export function TasksTable({ tasks, onOpen, showIndex = true }: { tasks: TaskDto[]; onOpen: (uid: number) => void; showIndex?: boolean }) {
@@ -52,7 +53,7 @@ export function TasksTable({ tasks, onOpen, showIndex = true }: { tasks: TaskDto
                   </div>
                 ))}
               </Td>
-              <Td className="whitespace-nowrap text-xs">{formatDate(t.enqueuedAt)}</Td>
+              <Td className="whitespace-nowrap text-xs"><When at={t.enqueuedAt} none="—" /></Td>
               <Td className="whitespace-nowrap text-xs">{formatDuration(t.duration)}</Td>
             </Tr>
             {t.status === "failed" && t.error ? (

@@ -3,7 +3,7 @@
 // DOM when the dialog closes; only its hash is on the server.
 import { useState, type FormEvent } from "react";
 import { ApiRequestError, fieldErrors } from "@/components/api/errors";
-import { formatTime } from "@/components/api/format";
+import { When } from "@/components/ui/when";
 import type { CreatedInviteDto } from "@/lib/contracts/users";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { Alert } from "@/components/ui/alert";
@@ -65,7 +65,7 @@ function ShownOnce({ invite, onClose }: { invite: CreatedInviteDto; onClose: () 
       <div className="space-y-4">
         <CopyValue value={invite.url} label="Invite link" noun="link" small />
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Role: <strong>{ROLE_LABEL[invite.role]}</strong>. Valid until {formatTime(invite.expiresAt)}. Inviting the same email again replaces this link.
+          Role: <strong>{ROLE_LABEL[invite.role]}</strong>. Valid until <When at={invite.expiresAt} />. Inviting the same email again replaces this link.
         </p>
         <div className="flex justify-end">
           <Button onClick={onClose}>Done</Button>

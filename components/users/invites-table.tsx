@@ -4,7 +4,7 @@ import type { InviteDto } from "@/lib/contracts/users";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
-import { formatTime } from "@/components/api/format";
+import { When } from "@/components/ui/when";
 import { ROLE_LABEL } from "./role-labels";
 
 function inviter(i: InviteDto): string {
@@ -33,7 +33,7 @@ export function InvitesTable({ invites, onRevoke }: { invites: InviteDto[]; onRe
             <Td>{ROLE_LABEL[i.role]}</Td>
             <Td className="text-zinc-600 dark:text-zinc-400">{inviter(i)}</Td>
             <Td className="whitespace-nowrap">
-              {formatTime(i.expiresAt)} {i.status === "expired" ? <Badge tone="warning">Expired</Badge> : null}
+              <When at={i.expiresAt} /> {i.status === "expired" ? <Badge tone="warning">Expired</Badge> : null}
             </Td>
             <Td className="text-right">
               <Button variant="ghost" className="text-red-600! dark:text-red-400!" aria-label={`Revoke invite for ${i.email}`} onClick={() => onRevoke(i)}>

@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { Select } from "@/components/ui/select";
-import { formatTime } from "@/components/api/format";
+import { When } from "@/components/ui/when";
 import { ROLE_LABEL } from "./role-labels";
 
 export const LAST_ADMIN_TIP = "The last active admin cannot be demoted, disabled or deleted: make someone else an admin first.";
@@ -84,8 +84,8 @@ export function MembersTable({
                   {u.evaluation ? <Badge tone="warning">Evaluation</Badge> : null}
                 </div>
               </Td>
-              <Td className="whitespace-nowrap">{formatTime(u.createdAt)}</Td>
-              <Td className="whitespace-nowrap">{formatTime(u.lastSignInAt)}</Td>
+              <Td className="whitespace-nowrap"><When at={u.createdAt} /></Td>
+              <Td className="whitespace-nowrap"><When at={u.lastSignInAt} /></Td>
               <Td className="text-right whitespace-nowrap">
                 <span title={lastAdmin && u.status === "active" ? LAST_ADMIN_TIP : isMe && u.status === "active" ? "You cannot disable yourself here." : undefined}>
                   <Button

@@ -5,7 +5,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { ApiRequestError, fieldErrors } from "@/components/api/errors";
-import { formatTime } from "@/components/api/format";
+import { When } from "@/components/ui/when";
 import type { ProfileDto } from "@/lib/contracts/users";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -47,7 +47,7 @@ export function ProfileView({ initial }: { initial: ProfileDto }) {
               {profile.evaluation ? <Badge tone="warning">Evaluation</Badge> : null}
             </dd>
             <dt className="text-zinc-500">Member since</dt>
-            <dd>{formatTime(profile.createdAt)}</dd>
+            <dd><When at={profile.createdAt} /></dd>
           </dl>
           <p className="mt-2 text-xs text-zinc-500">Only an admin can change your role.</p>
         </Card>
