@@ -170,9 +170,10 @@ test("the selectors the viewer test uses find the controls for an admin", async 
   await expect(page.getByRole("dialog", { name: "Edit webhook" }).getByRole("button", { name: "Reveal secret" })).toBeVisible();
   await page.goto("/hooks");
   await page.getByRole("link", { name: HOOK_URL }).click();
-  await expect(page.getByRole("button", { name: "Edit" })).toBeVisible();
-  await expect(page.getByRole("button", { name: /^(Pause|Resume) / })).toBeVisible();
+  // On the detail page (the list has an "Edit <url>" and a "Pause <url>" per row): wait for its tabs first.
   await expect(page.getByRole("tablist", { name: "Hook sections" }).getByRole("tab", { name: "Testing" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Edit", exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: /^(Pause|Resume) / }).first()).toBeVisible();
   await page.goto("/indexes/new");
   await expect(page.getByTestId("needs-role")).toHaveCount(0);
   await expect(page.getByRole("button", { name: /Create/ }).first()).toBeVisible();
