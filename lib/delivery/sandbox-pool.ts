@@ -7,8 +7,10 @@ import { startThread } from "../search/engine/spawn";
 import { TRANSFORM_TIME_LIMIT_MS, type SandboxFailure, type SandboxResult } from "./sandbox";
 import type { SandboxRequest } from "./sandbox-thread";
 
-/** How long past the soft limit a call may run before its thread is killed (counted from when the job is posted). */
+/** How long past the soft limit a call may run before its thread is killed (counted from when the thread starts the user's code). */
 const HARD_STOP_MS = TRANSFORM_TIME_LIMIT_MS + 400;
+/** How long a posted call may wait for the thread to start it (setting up a runtime; generous: a loaded machine starves threads). */
+const START_LIMIT_MS = 10_000;
 
 type Job = { source: string; input?: unknown; resolve: (r: SandboxResult) => void };
 
@@ -78,18 +80,25 @@ class SandboxPool {
       job.resolve(r);
       void this.next();
     };
-    const onMessage = (m: { id?: number; result?: SandboxResult }) => {
-      if (m.id === id && m.result) finish(m.result);
+    const onMessage = (m: { id?: number; started?: boolean; result?: SandboxResult }) => {
+      if (m.id !== id) return;
+      if (m.result) finish(m.result);
+      else if (m.started) arm(HARD_STOP_MS);
     };
     const elapsed = () => Math.round(performance.now() - started);
     const onExit = () => finish({ ok: false, error: { kind: "error", message: "the sandbox stopped unexpectedly" }, durationMs: elapsed() });
-    const timer = setTimeout(() => {
-      // Detach first: the exit this causes is ours, not a crash.
-      w.off("exit", onExit);
-      this.worker = undefined;
-      void w.terminate();
-      finish({ ok: false, error: { kind: "timeout", message: `timed out: the transformation ran longer than ${TRANSFORM_TIME_LIMIT_MS} ms and was stopped` }, durationMs: elapsed() });
-    }, HARD_STOP_MS);
+    let timer: NodeJS.Timeout | undefined;
+    const arm = (ms: number) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        // Detach first: the exit this causes is ours, not a crash.
+        w.off("exit", onExit);
+        this.worker = undefined;
+        void w.terminate();
+        finish({ ok: false, error: { kind: "timeout", message: `timed out: the transformation ran longer than ${TRANSFORM_TIME_LIMIT_MS} ms and was stopped` }, durationMs: elapsed() });
+      }, ms);
+    };
+    arm(START_LIMIT_MS);
     w.on("message", onMessage);
     w.on("exit", onExit);
     const msg: SandboxRequest = { id, source: job.source, input: job.input };

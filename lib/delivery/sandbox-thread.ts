@@ -7,7 +7,8 @@ import { runInSandbox, warmUp } from "./sandbox";
 export type SandboxRequest = { id: number; source: string; input?: unknown };
 
 parentPort?.on("message", async (m: SandboxRequest) => {
-  const result = await runInSandbox(m.source, m.input);
+  // "started" arms the pool's hard stop: setting up the runtime is not the transformation's time.
+  const result = await runInSandbox(m.source, m.input, () => parentPort?.postMessage({ id: m.id, started: true }));
   parentPort?.postMessage({ id: m.id, result });
 });
 

@@ -46,14 +46,15 @@ function failure(vm: QuickJSContext, handle: QuickJSHandle, timedOut: boolean): 
   if (err.name === "InternalError" && err.message === "interrupted") {
     return { kind: "timeout", message: `timed out: the transformation ran longer than ${TRANSFORM_TIME_LIMIT_MS} ms`, ...where };
   }
+  // A parse error runs no code: it is what it says even when a starved thread passed the deadline meanwhile.
+  if (err.name === "SyntaxError" && err.stack && !/\bat handler\b/.test(err.stack) && where.line) {
+    return { kind: "syntax", message: `SyntaxError: ${err.message}`, ...where };
+  }
   if (timedOut) return { kind: "timeout", message: `timed out: the transformation ran longer than ${TRANSFORM_TIME_LIMIT_MS} ms`, ...where };
   if (err.name === "InternalError" && err.message === "out of memory") {
     return { kind: "memory", message: `out of memory: the transformation used more than ${TRANSFORM_MEMORY_LIMIT_BYTES / 1024 / 1024} MB`, ...where };
   }
   if (err.name === "InternalError" && err.message === "stack overflow") return { kind: "stack", message: "stack overflow (too deep a recursion)", ...where };
-  if (err.name === "SyntaxError" && err.stack && !/\bat handler\b/.test(err.stack) && where.line) {
-    return { kind: "syntax", message: `SyntaxError: ${err.message}`, ...where };
-  }
   const text = err.name ? `${err.name}: ${err.message ?? ""}` : String(err.message ?? "thrown value");
   return { kind: "error", message: text.slice(0, 1000), ...where };
 }
@@ -71,7 +72,7 @@ function memoryUsed(rt: QuickJSRuntime, vm: QuickJSContext): number {
  * Evaluates `source` and, when `input` is given, calls `handler(input)` and returns its result as
  * JSON-compatible data. Without `input` it only checks that the source evaluates and defines handler.
  */
-export async function runInSandbox(source: string, input?: unknown): Promise<SandboxResult> {
+export async function runInSandbox(source: string, input?: unknown, onStart?: () => void): Promise<SandboxResult> {
   const qjs = await quickjs();
   const started = performance.now();
   let deadline = Infinity;
@@ -100,6 +101,7 @@ export async function runInSandbox(source: string, input?: unknown): Promise<San
       }
       // The limit counts from here: a large batch of changes does not eat into the transformation's 16 MB.
       rt.setMemoryLimit(memoryUsed(rt, vm) + TRANSFORM_MEMORY_LIMIT_BYTES);
+      onStart?.();
       deadline = performance.now() + TRANSFORM_TIME_LIMIT_MS;
       const timedOut = () => performance.now() > deadline;
 
