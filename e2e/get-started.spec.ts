@@ -39,6 +39,9 @@ async function expectChecklist(page: Page) {
   const list = page.getByRole("region", { name: "Get started" });
   await expect(list).toBeVisible();
   for (const [i, label] of STEPS.entries()) await expect(step(page, label), label).toHaveAttribute("data-done", String(expected[i]));
+  const next = expected.indexOf(false);
+  if (next >= 0) await expect(step(page, STEPS[next])).toContainText("Next");
+  await expect(page.getByText("Next", { exact: true })).toHaveCount(next >= 0 ? 1 : 0);
   const n = expected.filter(Boolean).length;
   await expect(page.getByTestId("get-started-progress")).toHaveText(n === STEPS.length ? "All done: your instance is set up." : `${n} of ${STEPS.length} done`);
   return expected;

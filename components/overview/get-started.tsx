@@ -47,6 +47,7 @@ export function GetStarted({ initialKeys, initialHooks }: { initialKeys: ApiKeyD
   const hooks = useHooks(initialHooks);
   const steps = gettingStarted(indexes.data?.results ?? [], keys.data, hooks.data);
   const done = steps.filter((s) => s.done).length;
+  const next = steps.findIndex((s) => !s.done);
   const loading = indexes.isPending;
   return (
     <Card role="region" aria-label="Get started">
@@ -69,7 +70,7 @@ export function GetStarted({ initialKeys, initialHooks }: { initialKeys: ApiKeyD
               <Link href={s.href} className={`hover:underline ${ok ? "text-zinc-500 line-through decoration-zinc-400" : ""}`}>
                 {s.label}
               </Link>
-              <span className={ok ? "sr-only" : "text-xs text-zinc-500"}>{ok ? "(done)" : i === done ? "Next" : ""}</span>
+              <span className={ok ? "sr-only" : "text-xs text-zinc-500"}>{ok ? "(done)" : !loading && i === next ? "Next" : ""}</span>
             </li>
           );
         })}

@@ -70,6 +70,24 @@ export function PlaygroundTab({ index }: { index: IndexDto }) {
           ) : null}
         </Alert>
       ) : null}
+      {/* Above the facets: on a phone the sidebar comes first, and the count and suggestion must not hide below it. */}
+      {data ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="search-stats" aria-live="polite">
+          {data.result.count.toLocaleString()} hit{data.result.count === 1 ? "" : "s"} · engine {data.result.elapsed.formatted} · round trip{" "}
+          {Math.round(data.roundTripMs)} ms{search.isFetching ? " · updating…" : ""}
+        </p>
+      ) : null}
+      {noHits && url.term && mode !== "vector" ? (
+        <DidYouMean
+          key={`${url.term}:${url.tolerance}`}
+          indexId={index.id}
+          term={url.term}
+          tolerance={url.tolerance}
+          textPaths={texts}
+          onTerm={(term) => url.update({ term })}
+          onTolerance={(tolerance) => url.update({ tolerance })}
+        />
+      ) : null}
       <div className="grid gap-6 md:grid-cols-[14rem_1fr]">
         <aside className="min-w-0 space-y-6">
           <FacetSidebar props={facetProps} facets={data?.result.facets} filters={url.filters} onToggle={onToggle} />
@@ -77,23 +95,6 @@ export function PlaygroundTab({ index }: { index: IndexDto }) {
         </aside>
         <div className="min-w-0 space-y-3">
           {search.isPending ? <p className="text-sm text-zinc-500">Searching…</p> : null}
-          {data ? (
-            <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="search-stats" aria-live="polite">
-              {data.result.count.toLocaleString()} hit{data.result.count === 1 ? "" : "s"} · engine {data.result.elapsed.formatted} · round trip{" "}
-              {Math.round(data.roundTripMs)} ms{search.isFetching ? " · updating…" : ""}
-            </p>
-          ) : null}
-          {noHits && url.term && mode !== "vector" ? (
-            <DidYouMean
-              key={`${url.term}:${url.tolerance}`}
-              indexId={index.id}
-              term={url.term}
-              tolerance={url.tolerance}
-              textPaths={texts}
-              onTerm={(term) => url.update({ term })}
-              onTolerance={(tolerance) => url.update({ tolerance })}
-            />
-          ) : null}
           {noHits ? <EmptyState title="No hits">Try another term, allow typos, or remove a filter.</EmptyState> : null}
           {data ? <HitList hits={data.result.hits} paths={shownPaths} schema={index.schema} terms={termsOf(url.term)} /> : null}
           {data && data.result.count > url.limit ? <Pager page={url.page} limit={url.limit} count={data.result.count} onPage={(page) => url.update({ page })} /> : null}
