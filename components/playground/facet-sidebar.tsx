@@ -41,7 +41,7 @@ export function FilterChips({ filters, onToggle }: { filters: Filter[]; onToggle
 
 export function FacetSidebar({ props, facets, filters, onToggle }: Props) {
   if (props.length === 0) {
-    return <p className="text-xs text-zinc-500">No facets: they need enum, boolean, enum[] or string[] properties in the schema.</p>;
+    return <p className="text-xs text-zinc-500">No facetable properties: facets need enum, boolean, enum[] or string[] properties in the schema.</p>;
   }
   return (
     <nav aria-label="Facets" className="space-y-4">

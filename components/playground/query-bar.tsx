@@ -56,7 +56,8 @@ export function QueryBar({ term, mode, limit, tolerance, hasEmbeddings, onChange
           className="w-32"
           value={tolerance}
           onChange={(e) => onChange({ tolerance: Number(e.target.value) })}
-          title="How many letters a word may differ by and still match (Orama's tolerance)"
+          disabled={mode === "vector"}
+          title={mode === "vector" ? "Vector search compares meanings, not words: typo tolerance does not apply." : "How many letters a word may differ by and still match (Orama's tolerance)"}
         >
           {TOLERANCES.map((n) => (
             <option key={n} value={n}>
