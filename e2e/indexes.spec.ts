@@ -22,10 +22,10 @@ test("create an index in the schema builder, upload, deploy, see tasks, refuse a
   await expect(page).toHaveURL(/\/indexes\/new$/);
 
   await page.getByLabel("Name", { exact: true }).fill(`Books ${id}`);
-  await page.getByLabel("Id (optional)").fill("Not A Slug!");
+  await page.getByLabel("Id", { exact: true }).fill("Not A Slug!");
   await page.getByRole("button", { name: "Create index" }).click();
   await expect(page.getByText(/lowercase letters, digits/).first()).toBeVisible();
-  await page.getByLabel("Id (optional)").fill(id);
+  await page.getByLabel("Id", { exact: true }).fill(id);
 
   // Infer from a sample: scalars, arrays, a geopoint, a nested object; a long number array suggests a vector.
   await page.getByLabel("Sample document").fill(

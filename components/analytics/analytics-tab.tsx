@@ -2,12 +2,12 @@
 // An index's search analytics (the Analytics tab): searches, zero-result searches and p50/p95 latency of
 // the window (1 h, 24 h, 7 d) as figures, searches per minute as an area chart, and the top and
 // zero-result queries as bar charts; members switch storing search terms on or off here.
-import { Area, AreaChart, Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Area, AreaChart, Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import type { AnalyticsWindow, SearchAnalytics } from "@/lib/contracts/analytics";
 import type { IndexDto } from "@/lib/contracts/indexes";
 import { useCan } from "@/components/shell/role";
 import { Alert } from "@/components/ui/alert";
-import { Card } from "@/components/ui/card";
+import { ChartCard, StatCard, timeTick } from "@/components/ui/chart-card";
 import { Tabs, useUrlParam } from "@/components/ui/tabs";
 import { useSearchAnalytics, useStoreTermsMutation } from "./queries";
 
@@ -17,44 +17,21 @@ const WINDOWS: { id: AnalyticsWindow; label: string }[] = [
   { id: "7d", label: "7 d" },
 ];
 
-function Stat({ label, value }: { label: string; value: string }) {
-  return (
-    <Card className="p-3">
-      <p className="text-xs uppercase tracking-wide text-zinc-500">{label}</p>
-      <p className="text-lg font-semibold" data-testid={`analytics-${label}`}>
-        {value}
-      </p>
-    </Card>
-  );
-}
-
-const tick = (window: AnalyticsWindow) => (iso: string) => {
-  const d = new Date(iso);
-  return window === "7d" ? d.toLocaleDateString(undefined, { weekday: "short", hour: "2-digit" }) : d.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
-};
+const Stat = ({ label, value }: { label: string; value: string }) => <StatCard label={label} value={value} testId={`analytics-${label}`} />;
 const ms = (v: number | null) => (v === null ? "—" : v < 10 ? `${v.toFixed(2)} ms` : `${Math.round(v)} ms`);
 const short = (term: string) => (term.length > 18 ? `${term.slice(0, 17)}…` : term);
 
 function TermsChart({ title, terms, color, empty, testId }: { title: string; terms: SearchAnalytics["topQueries"]; color: string; empty: string; testId: string }) {
   return (
-    <Card className="p-3" data-testid={testId}>
-      <h3 className="mb-2 text-sm font-semibold">{title}</h3>
-      {terms.length === 0 ? (
-        <p className="py-8 text-center text-sm text-zinc-500">{empty}</p>
-      ) : (
-        <div style={{ height: 40 + terms.length * 28 }}>
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={terms} layout="vertical" margin={{ left: 8, right: 16 }}>
-              <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-              <XAxis type="number" allowDecimals={false} fontSize={12} />
-              <YAxis type="category" dataKey="term" width={120} tickFormatter={short} fontSize={12} interval={0} />
-              <Tooltip />
-              <Bar dataKey="count" name="searches" fill={color} />
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
-      )}
-    </Card>
+    <ChartCard title={title} testId={testId} height={40 + terms.length * 28} empty={terms.length === 0 ? empty : undefined}>
+      <BarChart data={terms} layout="vertical" margin={{ left: 8, right: 16 }}>
+        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+        <XAxis type="number" allowDecimals={false} fontSize={12} />
+        <YAxis type="category" dataKey="term" width={120} tickFormatter={short} fontSize={12} interval={0} />
+        <Tooltip />
+        <Bar dataKey="count" name="searches" fill={color} />
+      </BarChart>
+    </ChartCard>
   );
 }
 
@@ -94,20 +71,15 @@ export function AnalyticsTab({ index }: { index: IndexDto }) {
             <Stat label="p50 latency" value={ms(a.latency.p50)} />
             <Stat label="p95 latency" value={ms(a.latency.p95)} />
           </div>
-          <Card className="p-3" data-testid="analytics-searches-chart">
-            <h3 className="mb-2 text-sm font-semibold">Searches per minute</h3>
-            <div className="h-64">
-              <ResponsiveContainer width="100%" height="100%">
-                <AreaChart data={a.searchesPerMinute}>
-                  <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                  <XAxis dataKey="at" tickFormatter={tick(window)} minTickGap={24} fontSize={12} />
-                  <YAxis fontSize={12} width={40} />
-                  <Tooltip labelFormatter={(v) => new Date(String(v)).toLocaleString()} />
-                  <Area type="monotone" dataKey="count" name="searches / min" stroke="#6366f1" fill="#6366f1" fillOpacity={0.2} isAnimationActive={false} />
-                </AreaChart>
-              </ResponsiveContainer>
-            </div>
-          </Card>
+          <ChartCard title="Searches per minute" testId="analytics-searches-chart">
+            <AreaChart data={a.searchesPerMinute}>
+              <CartesianGrid strokeDasharray="3 3" vertical={false} />
+              <XAxis dataKey="at" tickFormatter={timeTick(window)} minTickGap={24} fontSize={12} />
+              <YAxis fontSize={12} width={40} />
+              <Tooltip labelFormatter={(v) => new Date(String(v)).toLocaleString()} />
+              <Area type="monotone" dataKey="count" name="searches / min" stroke="#6366f1" fill="#6366f1" fillOpacity={0.2} isAnimationActive={false} />
+            </AreaChart>
+          </ChartCard>
           <div className="grid gap-4 lg:grid-cols-2">
             <TermsChart title="Top queries" terms={a.topQueries} color="#6366f1" testId="analytics-top-queries" empty={a.storeTerms ? "No searches with a term in this window." : "Search terms are not stored for this index."} />
             <TermsChart title="Zero-result queries" terms={a.zeroResultQueries} color="#f59e0b" testId="analytics-zero-queries" empty={a.storeTerms ? "Every search found something." : "Search terms are not stored for this index."} />

@@ -1,10 +1,10 @@
 "use client";
 // Metrics (a hook's tab, or all hooks on the Webhooks page): attempts per bucket as stacked success/failure bars, with the success rate and p50/p95
 // latency of the window (1 h, 24 h, 7 d) above them.
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import type { HookTabProps } from "@/components/hooks/hook-detail-tabs";
 import { Alert } from "@/components/ui/alert";
-import { Card } from "@/components/ui/card";
+import { ChartCard, StatCard, timeTick } from "@/components/ui/chart-card";
 import { Tabs, useUrlParam } from "@/components/ui/tabs";
 import { useMetrics, type MetricsWindow } from "./queries";
 
@@ -14,21 +14,7 @@ const WINDOWS: { id: MetricsWindow; label: string }[] = [
   { id: "7d", label: "7 d" },
 ];
 
-function Stat({ label, value }: { label: string; value: string }) {
-  return (
-    <Card className="p-3">
-      <p className="text-xs uppercase tracking-wide text-zinc-500">{label}</p>
-      <p className="text-lg font-semibold" data-testid={`metric-${label}`}>
-        {value}
-      </p>
-    </Card>
-  );
-}
-
-const tick = (window: MetricsWindow) => (iso: string) => {
-  const d = new Date(iso);
-  return window === "7d" ? d.toLocaleDateString(undefined, { weekday: "short", hour: "2-digit" }) : d.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
-};
+const Stat = ({ label, value }: { label: string; value: string }) => <StatCard label={label} value={value} testId={`metric-${label}`} />;
 
 export function MetricsTab({ hook }: HookTabProps) {
   return <MetricsPanel uuid={hook.uuid} />;
@@ -52,19 +38,17 @@ export function MetricsPanel({ uuid }: { uuid?: string }) {
             <Stat label="p50 latency" value={m.latencyP50 === null ? "—" : `${m.latencyP50} ms`} />
             <Stat label="p95 latency" value={m.latencyP95 === null ? "—" : `${m.latencyP95} ms`} />
           </div>
-          <Card className="h-72 p-3">
-            <ResponsiveContainer width="100%" height="100%">
-              <BarChart data={m.buckets}>
-                <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="at" tickFormatter={tick(window)} minTickGap={24} fontSize={12} />
-                <YAxis allowDecimals={false} fontSize={12} width={40} />
-                <Tooltip labelFormatter={(v) => new Date(String(v)).toLocaleString()} />
-                <Legend />
-                <Bar dataKey="successes" name="delivered" stackId="a" fill="#10b981" />
-                <Bar dataKey="failures" name="failed" stackId="a" fill="#ef4444" />
-              </BarChart>
-            </ResponsiveContainer>
-          </Card>
+          <ChartCard height={264}>
+            <BarChart data={m.buckets}>
+              <CartesianGrid strokeDasharray="3 3" vertical={false} />
+              <XAxis dataKey="at" tickFormatter={timeTick(window)} minTickGap={24} fontSize={12} />
+              <YAxis allowDecimals={false} fontSize={12} width={40} />
+              <Tooltip labelFormatter={(v) => new Date(String(v)).toLocaleString()} />
+              <Legend />
+              <Bar dataKey="successes" name="delivered" stackId="a" fill="#10b981" />
+              <Bar dataKey="failures" name="failed" stackId="a" fill="#ef4444" />
+            </BarChart>
+          </ChartCard>
           <p className="text-xs text-zinc-500">Each bar is {m.bucketMinutes} min of attempts (retries included).</p>
         </>
       ) : null}

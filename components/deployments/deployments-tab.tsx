@@ -1,11 +1,13 @@
 "use client";
-// Deploy history of one index, newest first, with "Roll back to vN" behind a confirmation and its progress.
+// Deploy history of one index: duration and document charts per version, then the table, newest first, with
+// "Roll back to vN" behind a confirmation and its progress.
 import { useState } from "react";
 import type { DeploymentDto } from "@/lib/contracts/deployments";
 import { useCan } from "@/components/shell/role";
 import { Alert } from "@/components/ui/alert";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState, Table, Th } from "@/components/ui/table";
+import { DeployCharts } from "./deploy-charts";
 import { DeployProgress } from "./deploy-progress";
 import { DeploymentRow } from "./deployment-row";
 import { useDeployments, useRollback } from "./queries";
@@ -34,6 +36,7 @@ export function DeploymentsTab({ indexId }: { indexId: string }) {
       {list.data && rows.length === 0 ? (
         <EmptyState title="No deployments yet">{canManage ? "Upload documents, then use Deploy in the header to publish version 1." : "Nothing has been published to this index yet."}</EmptyState>
       ) : null}
+      {rows.length > 0 ? <DeployCharts rows={rows} /> : null}
       {rows.length > 0 ? (
         <Table label="Deployments">
           <thead>

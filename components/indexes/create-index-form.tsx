@@ -1,8 +1,10 @@
 "use client";
-// Create an index: name, optional id slug, and its schema from the builder; then open the new index.
+// Create an index: name, its id (a slug of the name until edited by hand), and its schema from the builder;
+// then open the new index.
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { indexIdSchema } from "@/lib/contracts/indexes";
+import { slugify } from "@/lib/indexes/slug";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -15,7 +17,9 @@ import { useCreateIndexMutation } from "./queries";
 export function CreateIndexForm() {
   const router = useRouter();
   const [name, setName] = useState("");
-  const [id, setId] = useState("");
+  // The id follows the name until the user types their own; clearing it follows the name again.
+  const [ownId, setOwnId] = useState<string | null>(null);
+  const id = ownId ?? slugify(name);
   const [rows, setRows] = useState<Row[]>([]);
   const [errors, setErrors] = useState<SplitErrors>({ fields: {}, schema: {}, message: null });
   const create = useCreateIndexMutation();
@@ -59,14 +63,15 @@ export function CreateIndexForm() {
         <div>
           <Field
             id="index-id"
-            label="Id (optional)"
+            label="Id"
             value={id}
-            onChange={(e) => setId(e.target.value.toLowerCase())}
+            onChange={(e) => setOwnId(e.target.value === "" ? null : e.target.value.toLowerCase())}
             error={errors.fields.id}
             aria-describedby="index-id-hint"
           />
           <p id="index-id-hint" className="mt-1 text-xs text-zinc-500">
-            Used in URLs and the API. Generated (idx_…) when empty; lowercase letters, digits, - and _.
+            {ownId === null ? "Derived from the name; edit it if you like. " : ""}Used in URLs and the API and cannot change later: lowercase
+            letters, digits, - and _.{id === "" ? " Left empty, one is generated (idx_…)." : ""}
           </p>
         </div>
       </Card>

@@ -1,5 +1,6 @@
 "use client";
-// Facet counts for every facetable property; a value toggles a filter. Active filters show as removable chips.
+// Facet counts for every facetable property, most frequent value first (ties by value); a value toggles a
+// filter. Active filters show as removable chips.
 import type { Filter, FacetType } from "./schema-paths";
 
 interface Props {
@@ -10,6 +11,13 @@ interface Props {
 }
 
 const same = (a: Filter, b: Filter) => a.path === b.path && a.value === b.value;
+
+/** Facet values with a count, by count (descending), then by value ("2" before "10"). */
+export function byCount(values: Record<string, number>): [string, number][] {
+  return Object.entries(values)
+    .filter(([, n]) => n > 0)
+    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b, undefined, { numeric: true }));
+}
 
 export function FilterChips({ filters, onToggle }: { filters: Filter[]; onToggle: (f: Filter) => void }) {
   if (filters.length === 0) return null;
@@ -38,7 +46,7 @@ export function FacetSidebar({ props, facets, filters, onToggle }: Props) {
   return (
     <nav aria-label="Facets" className="space-y-4">
       {props.map((p) => {
-        const values = Object.entries(facets?.[p.path]?.values ?? {}).filter(([, n]) => n > 0);
+        const values = byCount(facets?.[p.path]?.values ?? {});
         return (
           <section key={p.path} aria-label={`Facet ${p.path}`}>
             <h3 className="mb-1 font-mono text-xs font-semibold text-zinc-600 dark:text-zinc-400">{p.path}</h3>

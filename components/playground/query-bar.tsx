@@ -1,20 +1,21 @@
 "use client";
-// The playground's query bar: term (submitted to the URL), mode, limit, and Copy as cURL.
+// The playground's query bar: term (submitted to the URL), mode, typo tolerance, limit, and Copy as cURL.
 import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Select, inputClass } from "@/components/ui/select";
-import { LIMITS, type Mode } from "./use-playground";
+import { LIMITS, TOLERANCES, type Mode } from "./use-playground";
 
 interface Props {
   term: string;
   mode: Mode;
   limit: number;
+  tolerance: number;
   hasEmbeddings: boolean;
-  onChange: (patch: { term?: string; mode?: Mode; limit?: number }) => void;
+  onChange: (patch: { term?: string; mode?: Mode; limit?: number; tolerance?: number }) => void;
   children?: ReactNode;
 }
 
-export function QueryBar({ term, mode, limit, hasEmbeddings, onChange, children }: Props) {
+export function QueryBar({ term, mode, limit, tolerance, hasEmbeddings, onChange, children }: Props) {
   const [draft, setDraft] = useState(term);
   const noVector = "Vector and hybrid search need automatic embeddings: turn them on in Settings.";
   return (
@@ -47,6 +48,22 @@ export function QueryBar({ term, mode, limit, hasEmbeddings, onChange, children 
           <option value="hybrid" disabled={!hasEmbeddings}>
             hybrid{hasEmbeddings ? "" : " (needs embeddings)"}
           </option>
+        </Select>
+      </label>
+      <label className="space-y-1 text-sm">
+        <span className="font-medium">Typo tolerance</span>
+        <Select
+          className="w-32"
+          value={tolerance}
+          onChange={(e) => onChange({ tolerance: Number(e.target.value) })}
+          disabled={mode === "vector"}
+          title={mode === "vector" ? "Vector search compares meanings, not words: typo tolerance does not apply." : "How many letters a word may differ by and still match (Orama's tolerance)"}
+        >
+          {TOLERANCES.map((n) => (
+            <option key={n} value={n}>
+              {n === 0 ? "Exact words" : n === 1 ? "1 typo" : `${n} typos`}
+            </option>
+          ))}
         </Select>
       </label>
       <label className="space-y-1 text-sm">

@@ -56,3 +56,41 @@ export function whereOf(filters: Filter[]): Record<string, unknown> | undefined 
 export function valueAt(doc: Record<string, unknown>, path: string): unknown {
   return path.split(".").reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), doc);
 }
+
+/** Number properties: the ones a range filter applies to. */
+export function numberPaths(schema: Record<string, unknown>): string[] {
+  return leaves(schema)
+    .filter(([, t]) => t === "number")
+    .map(([p]) => p);
+}
+
+/** A range on a number property; either end may be open. */
+export type Range = [number | null, number | null];
+
+/** Ranges as Orama's number operators: `between` when both ends are given, else `gte` or `lte`. */
+export function rangeWhere(ranges: Record<string, Range>): Record<string, unknown> {
+  const where: Record<string, unknown> = {};
+  for (const [path, [min, max]] of Object.entries(ranges)) {
+    if (min !== null && max !== null) where[path] = { between: [min, max] };
+    else if (min !== null) where[path] = { gte: min };
+    else if (max !== null) where[path] = { lte: max };
+  }
+  return where;
+}
+
+/** Leaves shown on a hit, in schema order (vectors and geopoints left out: nothing to read there). */
+export function displayPaths(schema: Record<string, unknown>): [string, string][] {
+  return leaves(schema).filter(([, t]) => !t.startsWith("vector") && t !== "geopoint");
+}
+
+/** The document with its keys in schema order (nested objects too), `id` first, other keys after. */
+export function inSchemaOrder(doc: Record<string, unknown>, schema: Record<string, unknown>): Record<string, unknown> {
+  const keys = ["id", ...Object.keys(schema), ...Object.keys(doc)].filter((k, i, all) => k in doc && all.indexOf(k) === i);
+  return Object.fromEntries(
+    keys.map((k) => {
+      const v = doc[k];
+      const sub = schema[k];
+      return [k, sub && typeof sub === "object" && v && typeof v === "object" && !Array.isArray(v) ? inSchemaOrder(v as Record<string, unknown>, sub as Record<string, unknown>) : v];
+    }),
+  );
+}

@@ -142,7 +142,7 @@ export const documentsQuery = z.object({
 export const listDocumentsContract = contract({
   method: "get",
   path: "/api/v1/indexes/{indexId}/documents",
-  summary: "Browse the live documents of an index (paged)",
+  summary: "Browse the live documents of an index (paged; all-digit ids first in numeric order, then the others in text order)",
   tags: tag,
   auth: read,
   params: indexParams,

@@ -135,3 +135,16 @@ describe("history, rollback and the diff preview", () => {
     expect((await search(id, { term: "during", limit: 50 })).count).toBe(20);
   });
 });
+
+describe("browsing live documents", () => {
+  it("lists all-digit ids in numeric order (1, 2, 10, 100), then the others, across pages", async () => {
+    const id = await newIndex();
+    const ids = ["100", "b", "2", "10", "a", "1", "20", "007"];
+    await call("POST", `/api/v1/webhooks/${id}/snapshot`, ids.map((d) => ({ id: d, title: `doc ${d}` })));
+    expect((await deploy(id)).status).toBe("succeeded");
+    const page = async (offset: number, limit: number) =>
+      (await call("GET", `/api/v1/indexes/${id}/documents?offset=${offset}&limit=${limit}`)).json.results.map((d: { id: string }) => d.id);
+    expect(await page(0, 20)).toEqual(["1", "2", "10", "20", "007", "100", "a", "b"]);
+    expect([...(await page(0, 3)), ...(await page(3, 3)), ...(await page(6, 3))]).toEqual(["1", "2", "10", "20", "007", "100", "a", "b"]);
+  });
+});
