@@ -6,6 +6,11 @@ import { defineConfig } from "@playwright/test";
 // fresh database on that Postgres server — in Debian's Chromium.
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), "indexhook-e2e");
+/**
+ * The specs the dark project runs: the contrast walk over every page, and the phone, tasks/overview and
+ * hooks walk-throughs; E2E_DARK_ALL=1 runs every spec in dark (docs/browsers.md).
+ */
+const DARK_SPECS = process.env.E2E_DARK_ALL ? /\.spec\.ts$/ : /\/(dark|phone|tasks|hooks)\.spec\.ts$/;
 export const E2E_MASTER_KEY = "e2e-master-key-0123456789abcdef";
 
 export default defineConfig({
@@ -28,7 +33,15 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
-    { name: "chromium", dependencies: ["setup"], use: { storageState: "e2e/.auth/admin.json" } },
+    { name: "chromium", dependencies: ["setup"], testIgnore: /dark\.spec\.ts/, use: { storageState: "e2e/.auth/admin.json" } },
+    // One pass in dark mode (issue 16), of the walk-throughs that cover most pages plus the contrast check
+    // of every main page — not the whole suite twice (docs/browsers.md says why and what it covers).
+    {
+      name: "dark",
+      dependencies: ["setup"],
+      testMatch: DARK_SPECS,
+      use: { storageState: "e2e/.auth/admin.json", colorScheme: "dark" },
+    },
   ],
   webServer: {
     command: `node scripts/e2e-server.mjs`,

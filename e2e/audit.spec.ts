@@ -61,3 +61,32 @@ test("an empty filter result says so, and Clear brings entries back", async ({ p
   await expect(page).toHaveURL(/\/audit$/);
   await expect(page.getByTestId("audit-row").first()).toBeVisible();
 });
+
+test("targets read as names: a key's name, a hook's URL (also once deleted), with the id on hover", async ({ page }) => {
+  const keyName = `named key ${suffix}`;
+  const made = await page.request.post("/api/v1/keys", { data: { name: keyName, actions: ["search"] } });
+  expect(made.status()).toBe(201);
+  const keyId = (await made.json()).id as string;
+  const bin = await (await page.request.post("/api/v1/inspect")).json();
+  const hook = await page.request.post("/api/v1/hooks", { data: { kind: "changes", url: bin.url } });
+  expect(hook.status()).toBe(201);
+  const uuid = (await hook.json()).uuid as string;
+  expect((await page.request.delete(`/api/v1/hooks/${uuid}`)).ok()).toBeTruthy();
+
+  await page.goto("/audit?action=key.created");
+  const keyRow = page.getByTestId("audit-row").filter({ hasText: keyName });
+  await expect(keyRow).toHaveCount(1);
+  await expect(keyRow).not.toContainText(keyId);
+  await expect(keyRow.getByText(keyName, { exact: true })).toHaveAttribute("title", `API key id ${keyId}`);
+
+  // The hook is gone: both its entries still name it by URL, the created one too; the id is on hover.
+  await page.goto(`/audit?targetType=hook&targetId=${uuid}`);
+  await expect(page.getByTestId("audit-row")).toHaveCount(2);
+  for (const action of ["hook.created", "hook.deleted"]) {
+    const row = page.getByTestId("audit-row").filter({ hasText: action });
+    await expect(row.getByText(bin.url, { exact: true })).toHaveAttribute("title", `webhook id ${uuid}`);
+    await expect(row).not.toContainText(uuid);
+  }
+  await page.getByRole("button", { name: "Show details of hook.created" }).click();
+  await expect(page.getByTestId("audit-details")).toContainText(`hook id ${uuid}`);
+});

@@ -24,6 +24,14 @@ async function createKey(page: Page, name: string, preset: RegExp, indexes?: str
   await once.getByRole("button", { name: "Copy key" }).click();
   await expect(once.getByRole("button", { name: "Copied" })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
+  // "Try it": the whole curl command is on screen (wrapped, not cut off) and copies with the key in it.
+  const curl = once.getByLabel("curl example");
+  await expect(curl).toContainText(key);
+  expect(await curl.evaluate((el) => el.scrollWidth <= el.clientWidth && el.getBoundingClientRect().right <= el.closest("[role=dialog]")!.getBoundingClientRect().right)).toBe(true);
+  await once.getByRole("button", { name: "Copy curl command" }).click();
+  const command = await page.evaluate(() => navigator.clipboard.readText());
+  expect(command).toMatch(/^curl /);
+  expect(command).toContain(`Authorization: Bearer ${key}`);
   await once.getByRole("button", { name: "Done" }).click();
   const confirm = page.getByRole("alertdialog", { name: "You won't see this key again" });
   await confirm.getByRole("button", { name: "I copied it" }).click();

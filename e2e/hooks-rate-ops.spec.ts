@@ -116,7 +116,7 @@ test("the overview lists failing and disabled hooks with links; an operational h
     await expect(card.getByTestId("troubled-hook").filter({ hasText: disabled.url })).toContainText("Auto-paused", { timeout: 1000 });
     await expect(card.getByTestId("troubled-hook").filter({ hasText: failing.url })).toContainText("Failing", { timeout: 1000 });
   }).toPass({ timeout: 30_000 });
-  await expect(card.getByTestId("troubled-hook").filter({ hasText: disabled.url })).toContainText("gone: 410");
+  await expect(card.getByTestId("troubled-hook").filter({ hasText: disabled.url })).toContainText("the receiver answered 410 Gone");
 
   // The operational hook received the events (its inspector tab shows the captured bodies).
   // Three events: the 410 hook failing then disabled, the 503 hook failing; one POST each.
@@ -148,5 +148,5 @@ test("the overview lists failing and disabled hooks with links; an operational h
   await card.getByRole("link", { name: disabled.url }).click();
   await expect(page).toHaveURL(new RegExp(`/hooks/${disabled.uuid}$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(disabled.url);
-  await expect(page.getByTestId("hook-status-reason")).toContainText("gone: 410");
+  await expect(page.getByTestId("hook-status-reason")).toContainText("the receiver answered 410 Gone");
 });

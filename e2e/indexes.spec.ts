@@ -91,7 +91,7 @@ test("create an index in the schema builder, upload, deploy, see tasks, refuse a
   await upload(page, "books.ndjson", ndjson([{ id: "a", title: "A", year: 2001 }, { id: "b", title: "B", year: 2002 }, { id: "c", title: "C" }]));
   // Chromium may skip upload progress events for a tiny (or intercepted) body: either phase's bar shows.
   await expect(page.getByRole("progressbar")).toBeVisible();
-  await expect(page.getByText(/Snapshot accepted: .*receivedDocuments 3/)).toBeVisible();
+  await expect(page.getByText("Snapshot accepted: 3 documents received (NDJSON) to replace the index.")).toBeVisible();
   await expect(page.getByTestId("pending-chip").first()).toContainText("+3");
 
   // A bad row is refused with a table of errors and a download.

@@ -29,6 +29,10 @@ test("filter tasks by type and status through the UI; the URL keeps the filters"
   await page.getByRole("button", { name: `Task #${taskUid} details` }).click();
   await expect(page).toHaveURL(new RegExp(`task=${taskUid}`));
   const sheet = page.getByRole("dialog", { name: `Task #${taskUid}` });
+  // Labelled fields in words; the JSON behind a disclosure.
+  await expect(sheet).toContainText(`deploy on ${id}`);
+  await expect(sheet.getByRole("term").filter({ hasText: "Duration" })).toBeVisible();
+  await sheet.getByText("Raw JSON (as the API returns it)").click();
   await expect(sheet).toContainText('"type": "deploy"');
   await page.keyboard.press("Escape");
   await expect(page).not.toHaveURL(/task=/);

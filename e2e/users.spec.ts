@@ -15,6 +15,10 @@ test("invite a member who accepts, signs in, is made a viewer, and renames thems
   const meRow = page.getByTestId("user-row-eve@example.com");
   await expect(meRow.getByRole("button", { name: /^Delete/ })).toBeDisabled();
   await expect(meRow.locator("[title*='last active admin']").first()).toBeVisible();
+  // …and says it on screen, not only on hover: the disabled buttons point at the visible hint.
+  await expect(meRow.getByTestId("user-row-hint")).toHaveText("Last active admin: make someone else an admin to change this.");
+  await expect(meRow.getByRole("button", { name: /^Delete/ })).toHaveAccessibleDescription(/Last active admin/);
+  await expect(meRow.getByRole("button", { name: /^Disable/ })).toHaveAttribute("title", /last active admin/);
 
   // Invite.
   await page.getByRole("button", { name: "Invite user" }).click();

@@ -6,7 +6,7 @@ export default function AuthLayout({ children }: { children: ReactNode }) {
       <div className="w-full max-w-sm">
         <div className="mb-6 text-center">
           <span className="text-xl font-semibold tracking-tight">
-            <span className="text-indigo-600">◆</span> Indexhook
+            <span className="text-indigo-600 dark:text-indigo-400">◆</span> Indexhook
           </span>
         </div>
         <div className="rounded-lg border border-zinc-200 bg-white p-6 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">

@@ -14,20 +14,28 @@ import { actionTone, diffRows, show } from "./format";
 import { When } from "@/components/ui/when";
 import { useAuditLog, useExistingTargets } from "./queries";
 
+const TARGET_WORD: Record<string, string> = { key: "API key", hook: "webhook", user: "user", invite: "invite", index: "index" };
+
+/** A target by its name (key name, hook URL, email), its id on hover and in the details; a link while it exists. */
 function Target({ target, existing }: { target: AuditEntryDto["target"]; existing: ReturnType<typeof useExistingTargets> }) {
   if (!target) return <span className="text-zinc-400">—</span>;
   const id = target.id ?? "";
+  const label = target.name ?? (id || "—");
+  const mono = !target.name || target.type === "hook" || target.type === "index";
   const href = target.type === "index" && existing.index.has(id) ? `/indexes/${encodeURIComponent(id)}` : target.type === "hook" && existing.hook.has(id) ? `/hooks/${encodeURIComponent(id)}` : null;
+  const title = id ? `${TARGET_WORD[target.type] ?? target.type} id ${id}` : undefined;
   return (
-    <span className="whitespace-nowrap">
-      <span className="text-zinc-500">{target.type} </span>
+    <span className="flex min-w-0 flex-col">
       {href ? (
-        <Link href={href} className="font-mono text-xs text-indigo-600 hover:underline dark:text-indigo-400">
-          {id}
+        <Link href={href} title={title} className={`break-all text-indigo-600 hover:underline dark:text-indigo-400 ${mono ? "font-mono text-xs" : ""}`}>
+          {label}
         </Link>
       ) : (
-        <span className="font-mono text-xs">{id || "—"}</span>
+        <span title={title} className={`break-all ${mono ? "font-mono text-xs" : ""}`}>
+          {label}
+        </span>
       )}
+      <span className="text-xs text-zinc-500">{TARGET_WORD[target.type] ?? target.type}</span>
     </span>
   );
 }
@@ -79,6 +87,7 @@ function Details({ entry }: { entry: AuditEntryDto }) {
         Entry {entry.id} · <When at={entry.at} />
         {entry.ip ? ` · from ${entry.ip}` : ""}
         {entry.actor.id && entry.actor.type !== "master" ? ` · actor id ${entry.actor.id}` : ""}
+        {entry.target?.id ? ` · ${entry.target.type} id ${entry.target.id}` : ""}
       </p>
     </div>
   );

@@ -16,14 +16,25 @@ const WINDOWS: { id: MetricsWindow; label: string }[] = [
 
 const Stat = ({ label, value }: { label: string; value: string }) => <StatCard label={label} value={value} testId={`metric-${label}`} />;
 
+/**
+ * The window a chart opens on: 1 h (twelve 5-min bars) for a hook younger than a day, whose 24 h chart
+ * would be one hourly bar and empty space; 24 h otherwise. The URL's `window` wins.
+ */
+export function defaultWindow(createdAt: string | undefined, now = Date.now()): MetricsWindow {
+  if (!createdAt) return "24h";
+  const age = now - Date.parse(createdAt);
+  return Number.isFinite(age) && age < 24 * 3600_000 ? "1h" : "24h";
+}
+
 export function MetricsTab({ hook }: HookTabProps) {
-  return <MetricsPanel uuid={hook.uuid} />;
+  return <MetricsPanel uuid={hook.uuid} createdAt={hook.createdAt} />;
 }
 
 /** One hook's metrics, or every hook's when `uuid` is absent (the Webhooks page). */
-export function MetricsPanel({ uuid }: { uuid?: string }) {
-  const [raw, setWindow] = useUrlParam("window", "24h");
-  const window = (WINDOWS.some((w) => w.id === raw) ? raw : "24h") as MetricsWindow;
+export function MetricsPanel({ uuid, createdAt }: { uuid?: string; createdAt?: string }) {
+  const fallback = defaultWindow(createdAt);
+  const [raw, setWindow] = useUrlParam("window", fallback);
+  const window = (WINDOWS.some((w) => w.id === raw) ? raw : fallback) as MetricsWindow;
   const q = useMetrics(uuid, window);
   const m = q.data;
   return (
@@ -49,7 +60,10 @@ export function MetricsPanel({ uuid }: { uuid?: string }) {
               <Bar dataKey="failures" name="failed" stackId="a" fill="#ef4444" />
             </BarChart>
           </ChartCard>
-          <p className="text-xs text-zinc-500">Each bar is {m.bucketMinutes} min of attempts (retries included).</p>
+          <p className="text-xs text-zinc-500">
+            Each bar is {m.bucketMinutes} min of attempts (retries included). Latency counts only attempts that left this machine: not those refused by the
+            address check, unresolvable, or stopped by the transformation.
+          </p>
         </>
       ) : null}
     </div>

@@ -49,7 +49,7 @@ export function CredentialsPanel({ hook }: { hook: HookDto }) {
       {hook.signing === "ed25519" ? (
         <PublicKeyRow hook={hook}>
           <Button type="button" variant="secondary" {...lockProps} onClick={() => setPending("rotate")}>Rotate</Button>
-          <Button type="button" variant="secondary" className="text-red-600!" {...lockProps} onClick={() => setPending("regenerate-secret")}>Regenerate</Button>
+          <Button type="button" variant="secondary" className="text-red-600! dark:text-red-400!" {...lockProps} onClick={() => setPending("regenerate-secret")}>Regenerate</Button>
           {hook.previousSecretExpiresAt ? (
             <span className="text-xs text-zinc-500" data-testid="grace">The previous key also signs until <When at={hook.previousSecretExpiresAt} />.</span>
           ) : null}
@@ -57,7 +57,7 @@ export function CredentialsPanel({ hook }: { hook: HookDto }) {
       ) : (
         <SecretRow label="Secret" mask="whsec_••••••••••••" value={secret} onValue={setSecret} reveal={async () => (await secretMutation.mutateAsync("reveal")).secret ?? ""}>
           <Button type="button" variant="secondary" {...lockProps} onClick={() => setPending("rotate")}>Rotate</Button>
-          <Button type="button" variant="secondary" className="text-red-600!" {...lockProps} onClick={() => setPending("regenerate-secret")}>Regenerate</Button>
+          <Button type="button" variant="secondary" className="text-red-600! dark:text-red-400!" {...lockProps} onClick={() => setPending("regenerate-secret")}>Regenerate</Button>
           {hook.previousSecretExpiresAt ? (
             <span className="text-xs text-zinc-500" data-testid="grace">The previous secret also signs until <When at={hook.previousSecretExpiresAt} />.</span>
           ) : null}

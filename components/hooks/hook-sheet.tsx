@@ -101,7 +101,7 @@ export function HookSheet({ hook, onClose, onCreated }: Props) {
           )}
           <label htmlFor="hook-kind" className="block pt-2 text-sm font-medium">Events</label>
           <Select id="hook-kind" value={kind} onChange={(e) => setKind(e.target.value as HookDto["kind"])}>
-            <option value="changes">Document changes (JSON, Dexie Cloud shape)</option>
+            <option value="changes">Document changes (JSON: each added, changed or removed document)</option>
             <option value="tasks">Finished tasks (NDJSON)</option>
             <option value="operational">Operational events about the other webhooks (JSON)</option>
           </Select>

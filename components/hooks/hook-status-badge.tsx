@@ -18,12 +18,34 @@ export function refusalReason(h: Pick<HookDto, "paused" | "pausedReason">): stri
   return h.paused && h.pausedReason?.startsWith(REFUSED) ? h.pausedReason.slice(REFUSED.length) : null;
 }
 
+const AUTO_FAILING = "auto: failing since ";
+
+/** The engine's pausedReason in words: "gone: 410" → "the receiver answered 410 Gone", "auto: failing since <ISO>" → "failing since 3 d ago". */
+export function autoPauseText(reason: string | null, date: (iso: string) => string): string {
+  if (!reason) return "too many failures";
+  if (reason.startsWith(AUTO_FAILING)) return `every delivery failed since ${date(reason.slice(AUTO_FAILING.length))}`;
+  if (reason === "gone: 410") return "the receiver answered 410 Gone (it asks not to be called again)";
+  return reason;
+}
+
+/** autoPauseText as page text: the date is a <When>. */
+export function AutoPauseReason({ reason }: { reason: string | null }) {
+  if (reason?.startsWith(AUTO_FAILING)) {
+    return (
+      <>
+        every delivery failed since <When at={reason.slice(AUTO_FAILING.length)} />
+      </>
+    );
+  }
+  return <>{autoPauseText(reason, (iso) => iso)}</>;
+}
+
 export function statusReason(h: Pick<HookDto, "status" | "paused" | "pausedReason" | "failingSince">): string {
   const refused = refusalReason(h);
   if (refused) return `Paused by Indexhook: the URL is refused (${refused}). Change the URL (that resumes it) or ALLOWED_IP_NETWORKS, then resume.`;
   if (h.status === "failing") return `Deliveries failing since ${h.failingSince ? relativeText(h.failingSince) : "recently"}; retrying with backoff.`;
   if (h.status === "paused") return "Paused by hand: events accumulate and are sent on resume.";
-  if (h.status === "auto-paused") return `Paused by Indexhook: ${h.pausedReason ?? "too many failures"}. Events accumulate until you resume.`;
+  if (h.status === "auto-paused") return `Paused by Indexhook: ${autoPauseText(h.pausedReason, relativeText)}. Events accumulate until you resume.`;
   return "Delivering.";
 }
 
@@ -42,6 +64,13 @@ export function StatusReason({ hook }: { hook: Pick<HookDto, "status" | "paused"
     return (
       <>
         Deliveries failing since <When at={hook.failingSince} />; retrying with backoff.
+      </>
+    );
+  }
+  if (hook.status === "auto-paused" && !refusalReason(hook)) {
+    return (
+      <>
+        Paused by Indexhook: <AutoPauseReason reason={hook.pausedReason} />. Events accumulate until you resume.
       </>
     );
   }

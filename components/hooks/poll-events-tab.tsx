@@ -26,7 +26,7 @@ export function PollEventsTab({ hook }: HookTabProps) {
         </p>
         <CopyValue value={curl} label="Poll command" noun="command" small />
         <p className="text-xs text-zinc-500">
-          Same filters and per-key coalescing as pushed deliveries; {hook.kind === "changes" ? "data holds Dexie changes" : "data holds finished tasks"}. Reading moves nothing on the
+          Same filters and per-key coalescing as pushed deliveries; {hook.kind === "changes" ? "data holds the changed documents (each one added, changed or removed, with its id)" : "data holds finished tasks"}. Reading moves nothing on the
           server: the cursor is yours to keep.
         </p>
       </section>

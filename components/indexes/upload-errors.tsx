@@ -2,7 +2,7 @@
 // A refused upload: the message, each bad item (where, path, expected, got), and the list as a download.
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { IssuesTable } from "./issues-table";
+import { gotText, IssuesTable, positionText } from "./issues-table";
 import { downloadJson, type UploadOutcome } from "./upload-xhr";
 
 export function UploadErrors({ outcome, fileName }: { outcome: Extract<UploadOutcome, { ok: false }>; fileName: string }) {
@@ -23,8 +23,8 @@ export function UploadErrors({ outcome, fileName }: { outcome: Extract<UploadOut
           </div>
           <IssuesTable
             label="Upload errors"
-            rows={outcome.issues.slice(0, 200).map((i) => ({ ...i, expected: i.expected ?? i.message }))}
-            columns={[["at", "At"], ["path", "Path"], ["expected", "Expected"], ["got", "Got"]]}
+            rows={outcome.issues.slice(0, 200).map((i) => ({ ...i, at: positionText(i.at), expected: i.expected ?? i.message, got: gotText(i) }))}
+            columns={[["at", "Where"], ["path", "Path"], ["expected", "Expected"], ["got", "Got"]]}
           />
           {outcome.issues.length > 200 ? <p className="text-xs text-zinc-500">The first 200 are shown; the download has them all.</p> : null}
         </>

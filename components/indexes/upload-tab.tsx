@@ -8,7 +8,6 @@ import type { IndexDto } from "@/lib/contracts/indexes";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import { detailCounts } from "@/components/tasks/format";
 import { useUploadMutation, type UploadMode } from "./queries";
 import { UploadErrors } from "./upload-errors";
 import { contentTypeFor, countDocuments, type UploadOutcome } from "./upload-xhr";
@@ -16,6 +15,13 @@ import { contentTypeFor, countDocuments, type UploadOutcome } from "./upload-xhr
 type Phase = { name: "idle" } | { name: "sending"; pct: number } | { name: "processing" } | { name: "done"; outcome: UploadOutcome; mode: UploadMode };
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+
+/** "2,000 documents received (JSON) to replace the index." */
+function snapshotSentence(details: Record<string, unknown>): string {
+  const n = Number(details.receivedDocuments);
+  const format = typeof details.format === "string" ? ` (${details.format.toUpperCase()})` : "";
+  return Number.isFinite(n) ? `${plural(n, "document")} received${format} to replace the index.` : "queued to replace the index.";
+}
 
 export function UploadTab({ index }: { index: IndexDto }) {
   const upload = useUploadMutation(index.id);
@@ -130,11 +136,7 @@ export function UploadTab({ index }: { index: IndexDto }) {
       {phase.name === "done" && phase.outcome.ok && sent === "snapshot" ? (
         <Alert tone="info">
           <p>
-            Snapshot accepted:{" "}
-            {detailCounts(phase.outcome.task.details)
-              .map(([k, v]) => `${k} ${v}`)
-              .join(", ") || "queued"}
-            .{" "}
+            Snapshot accepted: {snapshotSentence(phase.outcome.task.details)}{" "}
             <Link href={`/tasks?task=${phase.outcome.taskUid}`} className="font-medium underline">
               Task #{phase.outcome.taskUid}
             </Link>

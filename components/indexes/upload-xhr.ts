@@ -6,6 +6,8 @@ export interface IngestIssue {
   path?: string;
   expected?: string;
   got?: string;
+  /** The value itself as short JSON (`"abc"`). */
+  value?: string;
   message?: string;
 }
 

@@ -42,9 +42,8 @@ export function ShownOnceDialog({ created, onClose }: { created: CreatedKey; onC
         <CopyValue value={created.key} label="New API key" noun="key" />
         <div>
           <p className="mb-1 text-sm font-medium">Try it</p>
-          <pre aria-label="curl example" className="overflow-x-auto rounded-md bg-zinc-950 p-3 font-mono text-xs text-zinc-100">
-            {curlExample(created, typeof window === "undefined" ? "" : window.location.origin)}
-          </pre>
+          {/* Wrapped, not scrolled: the whole command (with the long key) is visible and copyable at once. */}
+          <CopyValue value={curlExample(created, typeof window === "undefined" ? "" : window.location.origin)} label="curl example" noun="curl command" small multiline />
         </div>
         <div className="flex justify-end">
           <Button onClick={() => setConfirming(true)}>Done</Button>

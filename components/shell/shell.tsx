@@ -151,7 +151,7 @@ export function Shell({ user, children }: { user: ShellUser; children: ReactNode
     <div className="min-h-screen md:flex">
       <aside className="hidden border-zinc-200 bg-white p-4 md:sticky md:top-0 md:block md:h-screen md:w-60 md:shrink-0 md:border-r dark:border-zinc-800 dark:bg-zinc-900">
         <Link href="/overview" className="mb-6 hidden px-3 text-lg font-semibold tracking-tight md:block">
-          <span className="text-indigo-600">◆</span> Indexhook
+          <span className="text-indigo-600 dark:text-indigo-400">◆</span> Indexhook
         </Link>
         {nav}
       </aside>

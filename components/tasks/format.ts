@@ -1,4 +1,4 @@
-// Display helpers for tasks: ISO-8601 durations, dates, and a task's details as short counts.
+// Display helpers for tasks: ISO-8601 durations as words, and a task's details as labelled fields.
 import type { Tone } from "@/components/ui/badge";
 import type { TaskDto } from "@/lib/contracts/tasks";
 
@@ -25,10 +25,75 @@ export function formatDuration(iso: string | null): string {
   return `${Math.floor(total / 60)} min ${Math.round(total % 60)} s`;
 }
 
-/** Numeric details as "key: value" pairs, e.g. "receivedDocuments: 12". */
-export function detailCounts(details: Record<string, unknown>): [string, string][] {
+export interface DetailField {
+  key: string;
+  label: string;
+  value: string;
+}
+
+/** Labels of the known details, most telling first (the table shows the first few). */
+const LABELS: Record<string, string> = {
+  version: "Version",
+  targetVersion: "Back to version",
+  receivedDocuments: "Documents received",
+  receivedChanges: "Changes received",
+  upserts: "To add or replace",
+  updates: "To update",
+  removes: "To remove",
+  upserted: "Added",
+  updated: "Changed",
+  removed: "Removed",
+  total: "Documents live",
+  unchanged: "Unchanged",
+  format: "Format",
+  documents: "Documents",
+  progress: "Progress",
+  phase: "Phase",
+  sizeBytes: "Size",
+  secrets: "Secrets included",
+  dumpUid: "Dump",
+  attempts: "Attempts",
+  lastError: "Last error",
+};
+const ORDER = Object.keys(LABELS);
+const rank = (k: string) => (ORDER.includes(k) ? ORDER.indexOf(k) : ORDER.length);
+
+/** Internal ids and whole objects the table has no words for; the sheet's raw JSON still has them. */
+const HIDDEN = new Set(["deploymentId", "targetDeploymentId", "schema", "supersededBy"]);
+
+/** "targetDeploymentId" → "Target deployment id", for keys without a label. */
+const sentence = (key: string) => {
+  const words = key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+export const formatBytes = (n: number) =>
+  n < 1024 ? `${n} B` : n < 1024 ** 2 ? `${(n / 1024).toFixed(1)} KB` : n < 1024 ** 3 ? `${(n / 1024 ** 2).toFixed(1)} MB` : `${(n / 1024 ** 3).toFixed(2)} GB`;
+
+function valueText(key: string, v: unknown): string {
+  if (key === "format" && typeof v === "string") return v.toUpperCase();
+  if (key === "sizeBytes" && typeof v === "number") return formatBytes(v);
+  if (key === "progress" && typeof v === "number") return `${v}%`;
+  if (typeof v === "boolean") return v ? "yes" : "no";
+  if (typeof v === "number") return v.toLocaleString("en-US");
+  return String(v);
+}
+
+/**
+ * A task's details as labelled fields in plain words ("Documents received: 2,000"), most telling first;
+ * `supersededBy` is a sentence of its own (supersededNote), not a field.
+ */
+export function taskDetailFields(details: Record<string, unknown>, max = 6): DetailField[] {
   return Object.entries(details)
-    .filter(([, v]) => typeof v === "number" || typeof v === "string" || typeof v === "boolean")
-    .slice(0, 5)
-    .map(([k, v]) => [k, String(v)]);
+    .filter(([k, v]) => !HIDDEN.has(k) && (typeof v === "number" || typeof v === "string" || typeof v === "boolean"))
+    .sort(([a], [b]) => rank(a) - rank(b))
+    .slice(0, max)
+    .map(([k, v]) => ({ key: k, label: LABELS[k] ?? sentence(k), value: valueText(k, v) }));
+}
+
+/** A snapshot or notify task whose changes a later snapshot replaced before any deploy applied them. */
+export function supersededNote(details: Record<string, unknown>): { taskUid: number; text: string } | null {
+  const by = Number(details.supersededBy);
+  if (!Number.isInteger(by) || by <= 0) return null;
+  return { taskUid: by, text: "replaced these changes before they were deployed, so none of them went live." };
 }

@@ -5,7 +5,7 @@ import { Fragment } from "react";
 import type { TaskDto } from "@/lib/contracts/tasks";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { When } from "@/components/ui/when";
-import { detailCounts, formatDuration } from "./format";
+import { formatDuration, supersededNote, taskDetailFields } from "./format";
 import { TaskStatusBadge } from "./task-status-badge";
 
 export function TasksTable({ tasks, onOpen, showIndex = true }: { tasks: TaskDto[]; onOpen: (uid: number) => void; showIndex?: boolean }) {
@@ -47,11 +47,12 @@ export function TasksTable({ tasks, onOpen, showIndex = true }: { tasks: TaskDto
                 <TaskStatusBadge status={t.status} />
               </Td>
               <Td className="text-xs text-zinc-600 dark:text-zinc-400">
-                {detailCounts(t.details).map(([k, v]) => (
-                  <div key={k}>
-                    {k}: <span className="font-mono">{v}</span>
+                {taskDetailFields(t.details, 5).map((f) => (
+                  <div key={f.key}>
+                    {f.label}: <span className="tabular-nums">{f.value}</span>
                   </div>
                 ))}
+                {supersededNote(t.details) ? <div>Replaced by task #{supersededNote(t.details)!.taskUid} before deploy</div> : null}
               </Td>
               <Td className="whitespace-nowrap text-xs"><When at={t.enqueuedAt} none="—" /></Td>
               <Td className="whitespace-nowrap text-xs">{formatDuration(t.duration)}</Td>

@@ -4,7 +4,8 @@
 import { useState } from "react";
 import { Button } from "./button";
 
-export function CopyValue({ value, label, noun, small = false }: { value: string; label: string; noun: string; small?: boolean }) {
+/** `multiline` keeps the value's line breaks (a curl command) and wraps long lines instead of cutting them. */
+export function CopyValue({ value, label, noun, small = false, multiline = false }: { value: string; label: string; noun: string; small?: boolean; multiline?: boolean }) {
   const [copied, setCopied] = useState<"idle" | "copied" | "failed">("idle");
   async function copy() {
     try {
@@ -16,8 +17,8 @@ export function CopyValue({ value, label, noun, small = false }: { value: string
   }
   return (
     <>
-      <div className="flex items-center gap-2">
-        <code aria-label={label} className={`min-w-0 flex-1 break-all rounded-md bg-zinc-100 px-3 py-2 font-mono ${small ? "text-xs" : "text-sm"} dark:bg-zinc-800`}>
+      <div className={`flex gap-2 ${multiline ? "items-start" : "items-center"}`}>
+        <code aria-label={label} className={`min-w-0 flex-1 break-all rounded-md bg-zinc-100 px-3 py-2 font-mono ${small ? "text-xs" : "text-sm"} ${multiline ? "whitespace-pre-wrap" : ""} dark:bg-zinc-800`}>
           {value}
         </code>
         <Button variant="secondary" onClick={copy} aria-label={copied === "copied" ? "Copied" : `Copy ${noun}`}>

@@ -11,6 +11,8 @@ import { Select } from "@/components/ui/select";
 import { When } from "@/components/ui/when";
 import { ROLE_LABEL } from "./role-labels";
 
+const SELF_DISABLE_TIP = "You cannot disable your own account: another admin can.";
+const SELF_DELETE_TIP = "You cannot delete your own account: another admin can.";
 export const LAST_ADMIN_TIP = "The last active admin cannot be demoted, disabled or deleted: make someone else an admin first.";
 
 export function MembersTable({
@@ -48,6 +50,12 @@ export function MembersTable({
           const lastAdmin = u.role === "admin" && u.status === "active" && activeAdmins <= 1;
           const isMe = u.id === meId;
           const label = u.name || u.email;
+          const active = u.status === "active";
+          // Why a control is off, for its title and the visible hint (principle 6: never disabled without a reason).
+          const disableWhy = lastAdmin && active ? LAST_ADMIN_TIP : isMe && active ? SELF_DISABLE_TIP : null;
+          const deleteWhy = lastAdmin ? LAST_ADMIN_TIP : isMe ? SELF_DELETE_TIP : null;
+          const hint = lastAdmin ? "Last active admin: make someone else an admin to change this." : isMe ? "Your own account: another admin can disable or delete it." : null;
+          const hintId = `user-hint-${u.id}`;
           return (
             <Tr key={u.id} data-testid={`user-row-${u.email}`}>
               <Td>
@@ -60,6 +68,8 @@ export function MembersTable({
               <Td>
                 <span title={lastAdmin ? LAST_ADMIN_TIP : undefined}>
                   <Select
+                    title={lastAdmin ? LAST_ADMIN_TIP : undefined}
+                    aria-describedby={hint ? hintId : undefined}
                     aria-label={`Role of ${label}`}
                     className="w-32"
                     value={u.role}
@@ -87,28 +97,38 @@ export function MembersTable({
               <Td className="whitespace-nowrap"><When at={u.createdAt} /></Td>
               <Td className="whitespace-nowrap"><When at={u.lastSignInAt} /></Td>
               <Td className="text-right whitespace-nowrap">
-                <span title={lastAdmin && u.status === "active" ? LAST_ADMIN_TIP : isMe && u.status === "active" ? "You cannot disable yourself here." : undefined}>
+                <span title={disableWhy ?? undefined}>
                   <Button
                     variant="ghost"
                     className="disabled:opacity-40"
-                    disabled={(lastAdmin && u.status === "active") || (isMe && u.status === "active") || busyId === u.id}
+                    title={disableWhy ?? undefined}
+                    aria-describedby={hint ? hintId : undefined}
+                    disabled={!!disableWhy || busyId === u.id}
                     aria-label={`${u.status === "active" ? "Disable" : "Enable"} ${label}`}
                     onClick={() => onToggle(u)}
                   >
                     {u.status === "active" ? "Disable" : "Enable"}
                   </Button>
                 </span>
-                <span title={lastAdmin ? LAST_ADMIN_TIP : isMe ? "You cannot delete your own account." : undefined}>
+                <span title={deleteWhy ?? undefined}>
                   <Button
                     variant="ghost"
                     className="text-red-600! disabled:opacity-40 dark:text-red-400!"
-                    disabled={lastAdmin || isMe || busyId === u.id}
+                    title={deleteWhy ?? undefined}
+                    aria-describedby={hint ? hintId : undefined}
+                    disabled={!!deleteWhy || busyId === u.id}
                     aria-label={`Delete ${label}`}
                     onClick={() => onDelete(u)}
                   >
                     Delete
                   </Button>
                 </span>
+                {/* Said on screen too: a tooltip on a disabled button is not shown to touch or keyboard users. */}
+                {hint ? (
+                  <p id={hintId} data-testid="user-row-hint" className="ml-auto max-w-56 whitespace-normal pr-3 text-right text-xs text-zinc-500">
+                    {hint}
+                  </p>
+                ) : null}
               </Td>
             </Tr>
           );

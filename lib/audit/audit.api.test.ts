@@ -33,7 +33,7 @@ const master = () => api(server);
 /** A call as the signed-in admin (session cookie, no bearer), from a known client address. */
 const session = (method: string, path: string, body?: unknown) => api(server, null)(method, path, body, { cookie, "x-forwarded-for": CLIENT_IP });
 
-type Entry = { id: string; at: string; actor: { type: string; id: string | null; name: string | null }; action: string; target: { type: string; id: string | null } | null; details: Record<string, unknown> | null; ip: string | null };
+type Entry = { id: string; at: string; actor: { type: string; id: string | null; name: string | null }; action: string; target: { type: string; id: string | null; name?: string | null } | null; details: Record<string, unknown> | null; ip: string | null };
 
 async function audit(query: Record<string, string> = {}): Promise<Entry[]> {
   const r = await master()("GET", `/api/v1/audit?${new URLSearchParams({ limit: "200", ...query })}`);
@@ -62,7 +62,7 @@ describe("API keys", () => {
     const b = await session("POST", "/api/v1/keys", { name: "web", actions: ["search"] });
     expect(b.status, b.text).toBe(201);
     secrets.add(b.json.key);
-    expect(await only("key.created", b.json.id)).toMatchObject({ actor: asAdmin(), ip: CLIENT_IP });
+    expect(await only("key.created", b.json.id)).toMatchObject({ actor: asAdmin(), ip: CLIENT_IP, target: { type: "key", id: b.json.id, name: "web" } });
 
     expect((await session("DELETE", `/api/v1/keys/${a.json.id}`)).status).toBe(200);
     expect(await only("key.revoked", a.json.id)).toMatchObject({ actor: asAdmin(), target: { type: "key", id: a.json.id } });
@@ -167,6 +167,10 @@ describe("webhooks", () => {
     expect(await only("hook.deleted", uuid)).toMatchObject({ actor: asAdmin(), details: { before: { url: `${rx.url}/v2` } } });
     expect((await session("DELETE", `/api/v1/hooks/${uuid}`)).status).toBe(404);
     await only("hook.deleted", uuid);
+    // Gone, yet every entry about it still names it: by the URL its last recorded entry had.
+    const entries = await audit({ targetId: uuid });
+    expect(entries.length).toBeGreaterThan(3);
+    for (const e of entries) expect(e.target, e.action).toEqual({ type: "hook", id: uuid, name: `${rx.url}/v2` });
   });
 });
 

@@ -4,19 +4,20 @@ import { and, desc, eq, gte, ilike, like, lt, lte, or, type SQL } from "drizzle-
 import type { AuditEntryDto, AuditQuery } from "../contracts/audit";
 import type { DbOrTx } from "../db";
 import { auditLog, type AuditRow } from "../db/schema";
+import { targetNames } from "./target-names";
 
 const DAY_MS = 86_400_000;
 
 /** LIKE pattern characters taken literally. */
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export function toAuditDto(r: AuditRow): AuditEntryDto {
+export function toAuditDto(r: AuditRow, nameOf: (type: string, id: string) => string | null = () => null): AuditEntryDto {
   return {
     id: String(r.id),
     at: r.at.toISOString(),
     actor: { type: r.actorType as AuditEntryDto["actor"]["type"], id: r.actorId, name: r.actorName },
     action: r.action,
-    target: r.targetType ? { type: r.targetType, id: r.targetId } : null,
+    target: r.targetType ? { type: r.targetType, id: r.targetId, name: r.targetId ? nameOf(r.targetType, r.targetId) : null } : null,
     details: r.details ?? null,
     ip: r.ip,
   };
@@ -42,5 +43,6 @@ export async function listAudit(db: DbOrTx, q: AuditQuery): Promise<{ results: A
     .orderBy(desc(auditLog.id))
     .limit(q.limit + 1);
   const page = rows.slice(0, q.limit);
-  return { results: page.map(toAuditDto), next: rows.length > q.limit ? String(page[page.length - 1].id) : null };
+  const nameOf = await targetNames(db, page);
+  return { results: page.map((r) => toAuditDto(r, nameOf)), next: rows.length > q.limit ? String(page[page.length - 1].id) : null };
 }

@@ -73,7 +73,16 @@ export const auditEntrySchema = z
       name: z.string().nullable().meta({ description: "Email, key name or the email tried (failed sign-ins), as it was at the time" }),
     }),
     action: z.string(),
-    target: z.object({ type: z.string(), id: z.string().nullable() }).nullable(),
+    target: z
+      .object({
+        type: z.string(),
+        id: z.string().nullable(),
+        name: z
+          .string()
+          .nullable()
+          .meta({ description: "What people call it: a key's name, a hook's URL, a user's or invite's email, an index's name — its current one, or for a deleted object the last one recorded; null when unknown" }),
+      })
+      .nullable(),
     details: z.record(z.string(), z.unknown()).nullable().meta({ description: "before/after, reason … — secrets never written" }),
     ip: z.string().nullable(),
   })

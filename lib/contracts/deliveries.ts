@@ -103,8 +103,8 @@ export const hookMetrics = z
     successes: z.number(),
     failures: z.number(),
     successRate: z.number().nullable(),
-    latencyP50: z.number().nullable(),
-    latencyP95: z.number().nullable(),
+    latencyP50: z.number().nullable().meta({ description: "ms, over attempts that left the machine (not those the SSRF guard refused or could not resolve, nor failed transformations); null when there were none" }),
+    latencyP95: z.number().nullable().meta({ description: "ms, over the same attempts as latencyP50" }),
   })
   .meta({ id: "HookMetrics" });
 export type HookMetrics = z.infer<typeof hookMetrics>;

@@ -140,5 +140,19 @@ describe("deliveries API", () => {
     expect((await call("GET", `/api/v1/hooks/nope/deliveries`)).status).toBe(404);
     expect((await call("GET", `/api/v1/hooks/${hook.uuid}/metrics?window=2d`)).status).toBe(400);
   });
+  it("latency counts only attempts that left the machine: a failed transformation is a failure with no latency", async () => {
+    const id = await newIndex();
+    const rx = await receiver();
+    const made = await call("POST", "/api/v1/hooks", { url: rx.url, filters: { indexes: [id] }, transformation: "function handler(w) { throw new Error('not today') }" });
+    expect(made.status, made.text).toBe(201);
+    const uuid = made.json.uuid as string;
+    await change(id, "never-sent");
+    const metrics = async () => (await call("GET", `/api/v1/hooks/${uuid}/metrics?window=1h`)).json;
+    await until(async () => (await metrics()).failures >= 1);
+    const m = await metrics();
+    expect(m).toMatchObject({ successes: 0, successRate: 0, latencyP50: null, latencyP95: null });
+    expect(rx.requests).toHaveLength(0);
+    expect((await call("PATCH", `/api/v1/hooks/${uuid}`, { paused: true })).status).toBe(200);
+  });
   describeKeyMatrix(() => server, matrixRoute);
 });

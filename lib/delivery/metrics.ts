@@ -23,6 +23,11 @@ export async function deliveryMetrics(h: DbHandle, window: keyof typeof WINDOWS,
   // A delivery its transformation cancelled logs an attempt with neither status code nor error: nothing
   // was sent, so it is neither a success nor a failure, and has no latency worth counting.
   const sent = sql`not (a.status_code is null and a.error is null)`;
+  // Latency is the receiver's: only attempts that left the machine count (docs/outbound-delivery.md). Not
+  // those the SSRF guard refused or could not resolve (error "SSRF: …", written by send.ts before any
+  // connection) nor those whose transformation failed in the sandbox ("transformation: …"): they count as
+  // failures, but their duration is our own DNS or sandbox time and would skew p50/p95.
+  const leftMachine = sql`(a.status_code is not null or (a.error not like 'SSRF: %' and a.error not like 'transformation: %'))`;
   const rows = await h.rows<{ bucket: string | number; ok: string | number; fail: string | number }>(sql`
     select floor(extract(epoch from a.at) * 1000 / ${bucketMs})::bigint * ${bucketMs} as bucket,
            count(*) filter (where ${ok}) as ok, count(*) filter (where not coalesce(${ok}, false)) as fail
@@ -31,8 +36,8 @@ export async function deliveryMetrics(h: DbHandle, window: keyof typeof WINDOWS,
     group by 1`);
   const [totals] = await h.rows<{ total: string | number; ok: string | number; p50: number | null; p95: number | null }>(sql`
     select count(*) as total, count(*) filter (where ${ok}) as ok,
-           percentile_cont(0.5) within group (order by a.latency_ms) as p50,
-           percentile_cont(0.95) within group (order by a.latency_ms) as p95
+           percentile_cont(0.5) within group (order by a.latency_ms) filter (where ${leftMachine}) as p50,
+           percentile_cont(0.95) within group (order by a.latency_ms) filter (where ${leftMachine}) as p95
     from delivery_attempts a join deliveries d on d.id = a.delivery_id
     where a.at >= ${since}::timestamptz and ${sent} ${hookFilter}`);
   const byBucket = new Map(rows.map((r) => [Number(r.bucket), r]));

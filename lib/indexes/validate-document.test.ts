@@ -41,20 +41,26 @@ describe("documentValidator", () => {
   });
 
   it.each([
-    [{ title: 5 }, "title", "string", "number"],
-    [{ year: "1995" }, "year", "number", "string"],
-    [{ year: Infinity }, "year", "number", "non-finite number"],
-    [{ live: "yes" }, "live", "boolean", "string"],
-    [{ genre: {} }, "genre", "enum", "object"],
-    [{ where: { lat: 100, lon: 0 } }, "where", "geopoint { lat: -90..90, lon: -180..180 }", "object"],
-    [{ tags: ["a", 1] }, "tags", "string[]", "array"],
-    [{ tags: "a" }, "tags", "string[]", "string"],
-    [{ embedding: [1, 2] }, "embedding", "vector of 3 numbers", "array"],
-    [{ meta: { rating: "x" } }, "meta.rating", "number", "string"],
-    [{ meta: 5 }, "meta", "object", "number"],
-    [{ meta: { deep: [] } }, "meta.deep", "object", "array"],
-  ])("reports %j at its path", (doc, path, expected, got) => {
-    expect(validate({ id: "x", ...doc })).toContainEqual({ path, expected, got });
+    [{ title: 5 }, "title", "string", "number", "5"],
+    [{ year: "1995" }, "year", "number", "string", '"1995"'],
+    [{ year: Infinity }, "year", "number", "non-finite number", "Infinity"],
+    [{ live: "yes" }, "live", "boolean", "string", '"yes"'],
+    [{ genre: {} }, "genre", "enum", "object", "{}"],
+    [{ where: { lat: 100, lon: 0 } }, "where", "geopoint { lat: -90..90, lon: -180..180 }", "object", '{"lat":100,"lon":0}'],
+    [{ tags: ["a", 1] }, "tags", "string[]", "array", '["a",1]'],
+    [{ tags: "a" }, "tags", "string[]", "string", '"a"'],
+    [{ embedding: [1, 2] }, "embedding", "vector of 3 numbers", "array", "[1,2]"],
+    [{ meta: { rating: "x" } }, "meta.rating", "number", "string", '"x"'],
+    [{ meta: 5 }, "meta", "object", "number", "5"],
+    [{ meta: { deep: [] } }, "meta.deep", "object", "array", "[]"],
+  ])("reports %j at its path, with the value as short JSON", (doc, path, expected, got, value) => {
+    expect(validate({ id: "x", ...doc })).toContainEqual({ path, expected, got, value });
+  });
+
+  it("cuts a long value's preview at 60 characters", () => {
+    const [issue] = validate({ id: "x", year: "y".repeat(200) });
+    expect(issue.value).toBe(`"${"y".repeat(58)}…`);
+    expect(issue.value).toHaveLength(60);
   });
 });
 

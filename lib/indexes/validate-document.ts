@@ -9,6 +9,9 @@ export interface DocumentIssue {
   path: string;
   expected: string;
   got: string;
+  /** The value itself, as short JSON (`"abc"`, `12`, `[1,"x"]`), cut at 60 characters: "got string" alone
+   * leaves the reader hunting for which string. Absent when there is no value (a missing id). */
+  value?: string;
   /** The document's id, on limit issues (the position in `at` names it too). */
   id?: string;
   /** The limit a value is over (name of its setting and value), on limit issues. */
@@ -21,6 +24,27 @@ export function describeValue(v: unknown): string {
   if (typeof v === "number" && !Number.isFinite(v)) return "non-finite number";
   return typeof v;
 }
+
+const PREVIEW_CHARS = 60;
+
+/** A value as short JSON for an issue's `value`; undefined when there is nothing to show. */
+export function previewValue(v: unknown): string | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v === "number" && !Number.isFinite(v)) return String(v);
+  let text: string;
+  try {
+    text = JSON.stringify(v) ?? String(v);
+  } catch {
+    text = String(v);
+  }
+  return text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS - 1)}…` : text;
+}
+
+/** `got` and `value` of an issue about `v`. */
+export const gotValue = (v: unknown) => {
+  const value = previewValue(v);
+  return value === undefined ? { got: describeValue(v) } : { got: describeValue(v), value };
+};
 
 const isFiniteNumber = (v: unknown) => typeof v === "number" && Number.isFinite(v);
 const scalarCheck: Record<string, (v: unknown) => boolean> = {
@@ -69,7 +93,7 @@ export function documentValidator(schema: OramaSchema, limits?: DocumentLimits) 
       for (const part of parts) {
         if (value === undefined || value === null) break;
         if (typeof value !== "object" || Array.isArray(value)) {
-          issues.push({ path: parentPath, expected: "object", got: describeValue(value) });
+          issues.push({ path: parentPath, expected: "object", ...gotValue(value) });
           value = undefined;
           break;
         }
@@ -77,7 +101,7 @@ export function documentValidator(schema: OramaSchema, limits?: DocumentLimits) 
         parentPath = parentPath ? `${parentPath}.${part}` : part;
       }
       if (value === undefined || value === null) continue;
-      if (!fitsType(type, value)) issues.push({ path, expected: expectedText(type), got: describeValue(value) });
+      if (!fitsType(type, value)) issues.push({ path, expected: expectedText(type), ...gotValue(value) });
       else if (countTokens && (type === "string" || type === "string[]")) {
         const over = countTokens(path, value as string | string[]);
         if (over) issues.push(over);

@@ -72,11 +72,11 @@ describe("notify", () => {
     expect(err.code).toBe("invalid_documents");
     expect(err.details).toEqual(
       expect.arrayContaining([
-        { at: "upsert[1]", path: "title", expected: "string", got: "number" },
+        { at: "upsert[1]", path: "title", expected: "string", got: "number", value: "7" },
         { at: "upsert[2]", path: "id", expected: "string (1–512 characters) or integer", got: "undefined" },
-        { at: "upsert[3]", path: "(document)", expected: "object", got: "string" },
-        { at: "update[0]", path: "year", expected: "number", got: "string" },
-        { at: "remove[0]", path: "(id)", expected: "string or integer id", got: "object" },
+        { at: "upsert[3]", path: "(document)", expected: "object", got: "string", value: '"nope"' },
+        { at: "update[0]", path: "year", expected: "number", got: "string", value: '"x"' },
+        { at: "remove[0]", path: "(id)", expected: "string or integer id", got: "object", value: "{}" },
       ]),
     );
     expect(await rowsOf(ix)).toHaveLength(0);
@@ -164,7 +164,7 @@ describe("NDJSON snapshot", () => {
     expect(err.status).toBe(400);
     expect(err.details).toEqual([
       { at: "line 2", path: "(line)", expected: "a JSON document", got: expect.stringContaining("invalid JSON") },
-      { at: "line 3", path: "year", expected: "number", got: "string" },
+      { at: "line 3", path: "year", expected: "number", got: "string", value: '"x"' },
     ]);
     expect((await rowsOf(ix)).map((r) => r.docId)).toEqual(["kept"]);
     expect(await h.db.select().from(tasks).where(eq(tasks.indexUid, ix.id))).toHaveLength(1);

@@ -4,7 +4,7 @@ import "server-only";
 import type { OramaSchema } from "../contracts/orama-schema";
 import type { NotifyBody } from "../contracts/webhooks";
 import { badRequest } from "../errors";
-import { describeValue, documentValidator, normaliseId, type DocumentIssue } from "../indexes/validate-document";
+import { documentValidator, gotValue, normaliseId, type DocumentIssue } from "../indexes/validate-document";
 import { documentLimits, documentSizeIssue, type DocumentLimits } from "../indexes/document-limits";
 import type { NewChange } from "./commit";
 
@@ -38,13 +38,13 @@ export function documentPreparer(schema: OramaSchema, issues: IssueCollector, li
   const validate = documentValidator(schema, limits);
   return (raw: unknown, at: string, op: "upsert" | "update"): NewChange | null => {
     if (!raw || typeof raw !== "object" || Array.isArray(raw)) {
-      issues.add({ at, path: "(document)", expected: "object", got: describeValue(raw) });
+      issues.add({ at, path: "(document)", expected: "object", ...gotValue(raw) });
       return null;
     }
     const doc = raw as Record<string, unknown>;
     const id = normaliseId(doc.id);
     if (id === null) {
-      issues.add({ at, path: "id", expected: "string (1–512 characters) or integer", got: describeValue(doc.id) });
+      issues.add({ at, path: "id", expected: "string (1–512 characters) or integer", ...gotValue(doc.id) });
     }
     const problems: DocumentIssue[] = validate(doc);
     const tooBig = documentSizeIssue(doc, limits);
@@ -70,7 +70,7 @@ export function prepareNotify(schema: OramaSchema, body: NotifyBody, limits?: Do
   });
   body.remove?.forEach((raw, i) => {
     const id = normaliseId(raw);
-    if (id === null) issues.add({ at: `remove[${i}]`, path: "(id)", expected: "string or integer id", got: describeValue(raw) });
+    if (id === null) issues.add({ at: `remove[${i}]`, path: "(id)", expected: "string or integer id", ...gotValue(raw) });
     else changes.push({ op: "remove", docId: id, doc: null });
   });
   issues.throwIfAny("notify request");

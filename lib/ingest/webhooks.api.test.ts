@@ -87,7 +87,7 @@ describe("bad input is refused with a clear error and nothing is queued", () => 
     const r = await call("POST", `/api/v1/webhooks/${id}/snapshot`, [{ id: 1, title: "ok" }, { id: 2, meta: { rating: "high" } }, { title: "x" }]);
     expect(r.status).toBe(400);
     expect(r.json.error.details).toEqual([
-      { at: "[1]", path: "meta.rating", expected: "number", got: "string" },
+      { at: "[1]", path: "meta.rating", expected: "number", got: "string", value: '"high"' },
       { at: "[2]", path: "id", expected: "string (1–512 characters) or integer", got: "undefined" },
     ]);
   });
@@ -106,7 +106,7 @@ describe("bad input is refused with a clear error and nothing is queued", () => 
     const r = await call("POST", `/api/v1/webhooks/${id}/update-schema`, { schema: { title: "number" } });
     expect(r.status).toBe(400);
     expect(r.json.error.code).toBe("schema_mismatch");
-    expect(r.json.error.details).toEqual([{ documentId: "d1", source: "pending", path: "title", expected: "number", got: "string" }]);
+    expect(r.json.error.details).toEqual([{ documentId: "d1", source: "pending", path: "title", expected: "number", got: "string", value: '"words"' }]);
     const patch = await call("PATCH", `/api/v1/indexes/${id}`, { schema: { title: "boolean" } });
     expect(patch.status).toBe(400);
     expect((await call("GET", `/api/v1/indexes/${id}`)).json.schema.title).toBe("string");

@@ -63,7 +63,7 @@ function delivery(kind: keyof typeof HOOK_KIND_MEDIA, summary: string, schema: R
 export const outboundWebhooks = {
   changes: delivery(
     "changes",
-    'A "changes" hook: the deployed changes, coalesced per document (Dexie Cloud shape)',
+    'A "changes" hook: the deployed changes, one entry per document added, changed or removed (the change format Dexie Cloud uses)',
     { type: "object", required: ["changes"], properties: { changes: { type: "array", items: change } } },
     { changes: [{ type: "upsert", table: "movies", key: "1", value: { id: "1", title: "Alien", year: 1979 } }, { type: "delete", table: "movies", key: "3" }] },
   ),
