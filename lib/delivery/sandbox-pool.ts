@@ -4,11 +4,11 @@
 // thread is terminated (the call fails as timed out) and a fresh one takes the next call.
 import type { Worker } from "node:worker_threads";
 import { startThread } from "../search/engine/spawn";
-import { TRANSFORM_TIME_LIMIT_MS, type SandboxFailure, type SandboxResult } from "./sandbox";
+import { TRANSFORM_TIME_LIMIT_MS, TRANSFORM_WALL_LIMIT_MS, type SandboxFailure, type SandboxResult } from "./sandbox";
 import type { SandboxRequest } from "./sandbox-thread";
 
-/** How long past the soft limit a call may run before its thread is killed (counted from when the thread starts the user's code). */
-const HARD_STOP_MS = TRANSFORM_TIME_LIMIT_MS + 400;
+/** How long a call may run before its thread is killed: past the sandbox's own wall bound, for a builtin that never yields (counted from when the thread starts the user's code). */
+const HARD_STOP_MS = TRANSFORM_WALL_LIMIT_MS + 1_000;
 /** How long a posted call may wait for the thread to start it (setting up a runtime; generous: a loaded machine starves threads). */
 const START_LIMIT_MS = 10_000;
 
