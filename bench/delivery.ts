@@ -1,6 +1,7 @@
 // Outbound delivery throughput and latency against a loopback receiver, next to a raw undici POST
 // loop to the same receiver. The engine runs in this process on a fresh database (PGlite, or
-// Postgres with TEST_DATABASE_URL). `npm run bench -- delivery [changes]` (default 20,000).
+// Postgres with TEST_DATABASE_URL). `npm run bench -- delivery [changes]` (default 20,000;
+// BENCH_DELIVERY_SERIAL sets the serial run's count, default 300).
 // Then the fan-out: the instance's full HOOK_LIMIT (20) hooks on one change stream (a small deploy
 // every few ms), against 20 raw undici loops posting the same bodies at the same concurrency.
 import { randomBytes, randomUUID } from "node:crypto";
