@@ -1,12 +1,16 @@
 // Outbound delivery throughput and latency against a loopback receiver, next to a raw undici POST
 // loop to the same receiver. The engine runs in this process on a fresh database (PGlite, or
-// Postgres with TEST_DATABASE_URL). `npm run bench -- delivery [changes]` (default 20,000).
+// Postgres with TEST_DATABASE_URL). `npm run bench -- delivery [changes]` (default 20,000;
+// BENCH_DELIVERY_SERIAL sets the serial run's count, default 300).
+// Then the fan-out: the instance's full HOOK_LIMIT (20) hooks on one change stream (a small deploy
+// every few ms), against 20 raw undici loops posting the same bodies at the same concurrency.
 import { randomBytes, randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { request, Agent } from "undici";
 import { printTable, rate, type Row } from "./table";
+import type { Received } from "../lib/testing/receiver";
 
-const SERIAL = 300;
+const SERIAL = Number(process.env.BENCH_DELIVERY_SERIAL ?? 300);
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
 const round = (v: number) => Math.round(v * 100) / 100;
 
@@ -21,6 +25,7 @@ export async function benchDelivery(): Promise<void> {
   const { appendingEvents } = await import("../lib/db/lock");
   const { deliveryLoop } = await import("../lib/delivery/loop");
   const { startReceiver } = await import("../lib/testing/receiver");
+  const { HOOK_LIMIT } = await import("../lib/contracts/hooks");
 
   const pg = TEST_DATABASE_URL ? await createPostgresDatabase() : undefined;
   const h = await openDb(pg ? { url: pg.url } : { pgliteDir: "memory://" });
@@ -78,11 +83,14 @@ export async function benchDelivery(): Promise<void> {
   const rawSmallMs = await raw(oneBody, SERIAL);
   const rawBigMs = await raw(bigBody, bulkPosts);
 
+  const fan = await fanOut(h, rx, agent, enqueue, HOOK_LIMIT, SERIAL + bulk);
+
   const rows: Row[] = [
     { run: `serial, 1 change/POST (${SERIAL})`, "engine POST/s": rate(SERIAL, serialMs), "raw POST/s": rate(SERIAL, rawSmallMs), ratio: round(rawSmallMs / serialMs), "changes/s": rate(SERIAL, serialMs) },
     { run: `bulk, ${bulk.toLocaleString("en-US")} changes in ${bulkPosts} POSTs`, "engine POST/s": rate(bulkPosts, bulkMs), "raw POST/s": rate(bulkPosts, rawBigMs), ratio: round(rawBigMs / bulkMs), "changes/s": rate(bulk, bulkMs) },
   ];
   printTable(`delivery (${pg ? "Postgres" : "PGlite"}): engine vs raw undici to a loopback receiver (target ratio ≥ 0.60)`, rows);
+  printTable(`delivery fan-out (${pg ? "Postgres" : "PGlite"}): ${HOOK_LIMIT} hooks on one change stream vs ${HOOK_LIMIT} raw undici loops, same bodies (target ratio ≥ 0.5, p50 ≤ 10 ms)`, fan);
   printTable("delivery: enqueue → delivered, 1 change at a time (target p50 ≤ 10 ms)", [
     { samples: lat.length, "p50 ms": round(pct(lat, 50)), "p90 ms": round(pct(lat, 90)), "p99 ms": round(pct(lat, 99)), "max ms": round(Math.max(...lat)) },
   ]);
@@ -90,4 +98,106 @@ export async function benchDelivery(): Promise<void> {
   await rx.close();
   await h.close();
   await pg?.drop();
+}
+
+type Rx = Awaited<ReturnType<typeof import("../lib/testing/receiver").startReceiver>>;
+
+/** CPU time of this process (the engine, the receiver, the generator, and PGlite when it is the database). */
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/**
+ * `hooks` hooks on one change stream: a deploy of CHANGES_PER_DEPLOY changes every DEPLOY_EVERY_MS for
+ * FAN_MS. Each change's enqueue→delivered time is taken per hook (commit → its POST arriving at the
+ * receiver). Then the same bodies, POSTed by `hooks` raw undici loops (one per hook, in order).
+ */
+async function fanOut(
+  h: Awaited<ReturnType<typeof import("../lib/db/client").openDb>>,
+  rx: Rx,
+  agent: Agent,
+  enqueue: (from: number, count: number) => Promise<unknown>,
+  hookCount: number,
+  firstKey: number,
+): Promise<Row[]> {
+  const DEPLOY_EVERY_MS = 3;
+  const CHANGES_PER_DEPLOY = 5;
+  const FAN_MS = 4_000;
+  const { hooks } = await import("../lib/db/schema/hooks");
+  const { changeEvents } = await import("../lib/db/schema/deployments");
+  const { deliveryLoop } = await import("../lib/delivery/loop");
+  const { sql } = await import("drizzle-orm");
+  await h.db.update(hooks).set({ paused: true }).where(eq(hooks.kind, "changes")); // the hook of the rows above
+  const [{ head }] = await h.rows<{ head: number }>(sql`select coalesce(max(id), 0)::int as head from ${changeEvents}`);
+  await h.db.insert(hooks).values(
+    Array.from({ length: hookCount }, (_, i) => ({ uuid: randomUUID(), kind: "changes" as const, url: `${rx.url}/fan/${i}`, secret: `whsec_${randomBytes(24).toString("base64")}`, token: "bench", cursor: head })),
+  );
+  // Arrival time per request, taken when the receiver has the whole body (finer than Received.at).
+  const arrivedAt = new Map<Received, number>();
+  let seen = 0;
+  rx.respond((req) => {
+    arrivedAt.set(req, performance.now());
+    if (req.path.startsWith("/fan/")) seen += (JSON.parse(req.body).changes as unknown[]).length;
+    return { status: 204 };
+  });
+  const committedAt = new Map<string, number>();
+  const before = rx.requests.length;
+  const worker = deliveryLoop();
+  await worker.start(h);
+  const cpu0 = cpuMs();
+  const start = performance.now();
+  let next = firstKey;
+  while (performance.now() - start < FAN_MS) {
+    const from = next;
+    next += CHANGES_PER_DEPLOY;
+    await enqueue(from, CHANGES_PER_DEPLOY);
+    const t = performance.now();
+    for (let k = from; k < next; k++) committedAt.set(`k${k}`, t);
+    await new Promise((r) => setTimeout(r, DEPLOY_EVERY_MS));
+  }
+  const total = (next - firstKey) * hookCount;
+  const fanReqs = () => rx.requests.slice(before).filter((q) => q.path.startsWith("/fan/"));
+  const deadline = performance.now() + 60_000;
+  while (seen < total && performance.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+  const engineMs = Math.max(...fanReqs().map((q) => arrivedAt.get(q) ?? 0)) - start;
+  const engineCpu = cpuMs() - cpu0;
+  await worker.stop();
+  const posts = fanReqs();
+  const lat: number[] = [];
+  for (const q of posts) {
+    const at = arrivedAt.get(q)!;
+    for (const c of JSON.parse(q.body).changes as { key: string }[]) lat.push(at - committedAt.get(c.key)!);
+  }
+
+  // Raw: one loop per hook, each POSTing that hook's bodies in order, all loops at once.
+  const lanes = new Map<string, string[]>();
+  for (const q of posts) lanes.set(q.path, [...(lanes.get(q.path) ?? []), q.body]);
+  const rawCpu0 = cpuMs();
+  const rawStart = performance.now();
+  await Promise.all(
+    [...lanes.values()].map(async (bodies) => {
+      for (const body of bodies) {
+        const res = await request(`${rx.url}/raw`, { method: "POST", body, headers: { "content-type": "application/json" }, dispatcher: agent });
+        await res.body.dump();
+      }
+    }),
+  );
+  const rawMs = performance.now() - rawStart;
+  const rawCpu = cpuMs() - rawCpu0;
+  const changes = next - firstKey;
+  return [
+    {
+      run: `engine: ${hookCount} hooks, ${changes.toLocaleString("en-US")} changes (${CHANGES_PER_DEPLOY} per deploy every ${DEPLOY_EVERY_MS} ms)`,
+      POSTs: posts.length,
+      "POST/s": rate(posts.length, engineMs),
+      "changes/POST": round(lat.length / posts.length),
+      "p50 ms": round(pct(lat, 50)),
+      "p99 ms": round(pct(lat, 99)),
+      "CPU ms/POST": round(engineCpu / posts.length),
+      delivered: `${lat.length}/${total}`,
+    },
+    { run: `raw undici: ${lanes.size} loops, the same bodies`, POSTs: posts.length, "POST/s": rate(posts.length, rawMs), "CPU ms/POST": round(rawCpu / posts.length) },
+    { run: "ratio engine / raw (POST/s)", "POST/s": round(rawMs / engineMs) },
+  ];
 }

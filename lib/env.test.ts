@@ -57,6 +57,7 @@ describe("deploy lanes", () => {
 
   it("refuses the test-only build delay outside vitest, so a copied test environment cannot slow an instance", () => {
     expect(() => parseEnv({ INDEXHOOK_TEST_BUILD_DELAY_MS: "1000" })).toThrow(/INDEXHOOK_TEST_BUILD_DELAY_MS.*test-only/);
+    expect(() => parseEnv({ INDEXHOOK_TEST_LOAD_DELAY_MS: "1000" })).toThrow(/INDEXHOOK_TEST_LOAD_DELAY_MS.*test-only/);
     expect(parseEnv({ INDEXHOOK_TEST_BUILD_DELAY_MS: "1000", VITEST: "true" }).INDEXHOOK_TEST_BUILD_DELAY_MS).toBe(1000);
     expect(parseEnv({ INDEXHOOK_TEST_BUILD_DELAY_MS: "" }).INDEXHOOK_TEST_BUILD_DELAY_MS).toBeUndefined();
   });

@@ -101,6 +101,11 @@ const schema = z.object({
    */
   INDEXHOOK_TEST_BUILD_DELAY_MS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).optional()),
   /**
+   * Tests only (refused outside vitest): reading a version's search index (to load it for searching)
+   * waits this long first — a big index's slow read, so read-after-deploy can be tested with a small one.
+   */
+  INDEXHOOK_TEST_LOAD_DELAY_MS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).optional()),
+  /**
    * The URL people and hooks use to reach this instance when it is not http://localhost:PORT (behind a
    * proxy, a domain). One of the instance's own origins: a hook to its inspector bins there is delivered
    * over loopback. Never taken from request headers.
@@ -125,8 +130,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(`Invalid ${name}=${JSON.stringify(source[name] ?? "")}: expected ${issue.message}`);
   }
   // A test knob must not slow a real instance down because someone copied a test's environment.
-  if (result.data.INDEXHOOK_TEST_BUILD_DELAY_MS !== undefined && !source.VITEST) {
-    throw new EnvError("Invalid INDEXHOOK_TEST_BUILD_DELAY_MS: expected unset (a test-only knob, honoured only under vitest)");
+  for (const knob of ["INDEXHOOK_TEST_BUILD_DELAY_MS", "INDEXHOOK_TEST_LOAD_DELAY_MS"] as const) {
+    if (result.data[knob] !== undefined && !source.VITEST) throw new EnvError(`Invalid ${knob}: expected unset (a test-only knob, honoured only under vitest)`);
   }
   return { ...result.data, dataDir: path.resolve(result.data.DATA_DIR) };
 }

@@ -4,6 +4,7 @@ import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "../db";
+import { env } from "../env";
 import { deploymentArtifacts } from "../db/schema";
 import type { Doc } from "./apply";
 
@@ -19,6 +20,8 @@ export async function writeArtifact(db: DbOrTx, deploymentId: string, kind: "ind
 
 /** Reads an artifact chunk by chunk: one query for all of it was too big a result for PGlite. */
 export async function readArtifact(db: DbOrTx, deploymentId: string, kind: "index" | "docs"): Promise<Buffer | null> {
+  const stall = kind === "index" ? env().INDEXHOOK_TEST_LOAD_DELAY_MS : undefined;
+  if (stall) await new Promise((r) => setTimeout(r, stall));
   const parts: Buffer[] = [];
   for (let chunk = 0; ; chunk++) {
     const [row] = await db

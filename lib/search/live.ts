@@ -1,32 +1,44 @@
 // Each process keeps the live version of each index loaded (keyed by deployment id), loads it lazily,
-// and switches when a deploy announces a new one (LISTEN/NOTIFY; a short re-check as a safety net).
+// and answers every search from the version that is live in the database at the moment the search
+// arrived (read-after-deploy, docs/deploys.md): on Postgres each search waits for a live-version check
+// that started after it arrived, coalesced with every other search waiting at the time into one query;
+// on PGlite (one process) the flip switches this process as it commits. LISTEN/NOTIFY preloads the new
+// version before its flip, so the switch seldom waits for a load.
 import "server-only";
-import { eq } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { DbHandle } from "../db";
 import { indexes } from "../db/schema";
 import type { SearchParams } from "../contracts/search";
 import { readArtifact } from "../deploy/artifacts";
-import { LIVE_CHANNEL, PREPARE_CHANNEL } from "../db/channels";
+import { deploySignals, LIVE_CHANNEL, PREPARE_CHANNEL } from "../db/channels";
 import { AppError, notFound } from "../errors";
 import { embedTexts } from "../embeddings/provider";
 import { IndexNotLoadedError, SearchPool, SearchQueryError, SearchTimeoutError, type ArtifactMeta, type SearchResult } from "./engine";
 import type { EmbeddingsSettings } from "../contracts/embeddings";
 import { recordSearch } from "../metrics";
+import { CoalescedRead } from "./live-check";
 import { analyseSchema, describeIssues, engineIssue, searchParamIssues, type SearchIssue, type SearchSchema } from "./validate-params";
 
+/** PGlite only (one process, switched by the flip itself): how often the embeddings settings are re-read. */
 const RECHECK_MS = 5_000;
 
 type LiveEntry = { deploymentId: string | null; embeddings: EmbeddingsSettings | null; checkedAt: number };
+type LiveRow = { id: string; live: string | null; embeddings: EmbeddingsSettings | null };
 type State = {
   pool: SearchPool;
   live: Map<string, LiveEntry>;
   loading: Map<string, Promise<void>>;
   /** Versions loaded ahead of their flip, per index; dropped at the next switch unless they went live. */
   prepared: Map<string, Set<string>>;
+  /** Versions of each index this process has served, not yet dropped (the live one and those it replaced). */
+  held: Map<string, Set<string>>;
   listening?: Promise<unknown>;
+  /** Live-version checks (Postgres; PGlite's first reads and re-checks too). */
+  checker?: CoalescedRead<LiveRow>;
 };
 const g = globalThis as typeof globalThis & { __indexhookSearch?: State };
-const state: State = (g.__indexhookSearch ??= { pool: new SearchPool(), live: new Map(), loading: new Map(), prepared: new Map() });
+const state: State = (g.__indexhookSearch ??= { pool: new SearchPool(), live: new Map(), loading: new Map(), prepared: new Map(), held: new Map() });
+state.held ??= new Map(); // a state made by an older module instance (dev reloads)
 
 function load(h: DbHandle, deploymentId: string): Promise<void> {
   if (state.pool.has(deploymentId)) return Promise.resolve();
@@ -44,24 +56,45 @@ function load(h: DbHandle, deploymentId: string): Promise<void> {
   return p;
 }
 
-/** Switch to a new live version: load it first, then drop the old one, so searches never stall. */
-async function switchTo(h: DbHandle, indexId: string, deploymentId: string | null, embeddings?: EmbeddingsSettings | null) {
+/**
+ * Switch to a new live version at once: from this call on, searches answer from it (waiting for its load
+ * if it is not loaded yet, see searchLive). The old version is dropped once the new one has loaded, so
+ * searches already running on it finish.
+ */
+function switchTo(h: DbHandle, indexId: string, deploymentId: string | null, embeddings?: EmbeddingsSettings | null): void {
   const entry = state.live.get(indexId);
   const before = entry?.deploymentId;
-  if (deploymentId) await load(h, deploymentId).catch((err) => console.error("[indexhook] preload failed", err));
-  if (deploymentId !== before) console.log(`[indexhook] ${indexId}: serving ${deploymentId}`);
   state.live.set(indexId, { deploymentId, embeddings: embeddings === undefined ? (entry?.embeddings ?? null) : embeddings, checkedAt: Date.now() });
-  if (before && before !== deploymentId) await state.pool.evict(before);
-  for (const other of state.prepared.get(indexId) ?? []) if (other !== deploymentId) await state.pool.evict(other);
-  state.prepared.delete(indexId);
+  if (deploymentId === before) return;
+  console.log(`[indexhook] ${indexId}: serving ${deploymentId}`);
+  const loaded = deploymentId ? load(h, deploymentId).catch((err) => console.error("[indexhook] preload failed", err)) : Promise.resolve();
+  const held = state.held.get(indexId) ?? new Set<string>();
+  if (before) held.add(before);
+  if (deploymentId) held.add(deploymentId);
+  state.held.set(indexId, held);
+  void loaded.then(async () => {
+    // A later switch happened meanwhile: this version is already out (that switch drops the rest).
+    if (state.live.get(indexId)?.deploymentId !== deploymentId) {
+      if (deploymentId && held.delete(deploymentId)) await state.pool.evict(deploymentId);
+      return;
+    }
+    for (const other of [...held, ...(state.prepared.get(indexId) ?? [])]) {
+      if (other === deploymentId) continue;
+      held.delete(other);
+      await state.pool.evict(other);
+    }
+    state.prepared.delete(indexId);
+  });
 }
 
 function ensureListening(h: DbHandle) {
   const parse = (payload: string) => JSON.parse(payload) as { indexId: string; deploymentId: string };
   state.listening ??= Promise.all([
     h.listen(LIVE_CHANNEL, (payload) => {
-      const { indexId, deploymentId } = parse(payload);
-      if (state.live.has(indexId)) void switchTo(h, indexId, deploymentId);
+      // Postgres: check now (in turn with the searches' checks, so switches stay in commit order) to drop
+      // the old version even if no search comes. PGlite: the flip's own signal below switched already.
+      const { indexId } = parse(payload);
+      if (h.kind === "postgres" && state.live.has(indexId)) void currentLive(h, indexId).catch(() => {});
     }),
     h.listen(PREPARE_CHANNEL, (payload) => {
       const { indexId, deploymentId } = parse(payload);
@@ -74,26 +107,52 @@ function ensureListening(h: DbHandle) {
       state.listening = undefined;
       console.error("[indexhook] LISTEN failed; relying on re-checks", err);
     });
+  if (h.kind === "pglite" && !deploySignals.listenerCount("live")) {
+    // The flip emits this right after its commit, in this process (PGlite has no other): searches that
+    // start later see the new version without asking the database.
+    deploySignals.on("live", ({ indexId, deploymentId }: { indexId: string; deploymentId: string }) => {
+      if (state.live.has(indexId)) switchTo(h, indexId, deploymentId);
+    });
+  }
   return state.listening;
 }
 
-async function liveEntry(h: DbHandle, indexId: string): Promise<LiveEntry> {
+/** The live version of an index, read by a query that starts after this call (coalesced, see live-check.ts). */
+function checkLive(h: DbHandle, indexId: string): Promise<LiveRow | undefined> {
+  state.checker ??= new CoalescedRead<LiveRow>(async (ids) => {
+    const rows = await h.db
+      .select({ id: indexes.id, live: indexes.liveDeploymentId, embeddings: indexes.embeddings })
+      .from(indexes)
+      .where(inArray(indexes.id, ids));
+    return new Map(rows.map((r) => [r.id, r]));
+  });
+  return state.checker.get(indexId);
+}
+
+/**
+ * The version a search arriving now must be answered from (callers then `await` its load). Postgres:
+ * what the database says after this call (several processes flip each other). PGlite: this process's
+ * own view, which the flip updates as it commits; read from the database on first use.
+ */
+export async function currentLive(h: DbHandle, indexId: string): Promise<LiveEntry> {
+  await ensureListening(h);
   const cached = state.live.get(indexId);
-  if (cached && Date.now() - cached.checkedAt < RECHECK_MS) return cached;
-  const [row] = await h.db
-    .select({ live: indexes.liveDeploymentId, embeddings: indexes.embeddings })
-    .from(indexes)
-    .where(eq(indexes.id, indexId));
+  if (h.kind === "pglite" && cached && Date.now() - cached.checkedAt < RECHECK_MS) return cached;
+  const row = await checkLive(h, indexId);
   if (!row) throw notFound(`No index "${indexId}".`);
-  if (cached?.deploymentId !== row.live) await switchTo(h, indexId, row.live, row.embeddings);
-  else state.live.set(indexId, { ...cached, embeddings: row.embeddings, checkedAt: Date.now() });
+  // Checks run one after another, so their answers arrive in commit order: a later one never goes back.
+  switchTo(h, indexId, row.live, row.embeddings);
   return state.live.get(indexId)!;
 }
 
+/** Live-version checks run by this process, and the searches they answered. */
+export function liveCheckStats(): { queries: number; calls: number } {
+  return { ...(state.checker?.stats ?? { queries: 0, calls: 0 }) };
+}
+
 export async function searchLive(h: DbHandle, indexId: string, params: SearchParams): Promise<SearchResult & { deploymentId: string }> {
-  await ensureListening(h);
   for (let attempt = 0; ; attempt++) {
-    const entry = await liveEntry(h, indexId);
+    const entry = await currentLive(h, indexId);
     const deploymentId = entry.deploymentId;
     if (!deploymentId) throw new AppError("not_deployed", `Index "${indexId}" has no live version yet: deploy it first.`);
     await load(h, deploymentId);
@@ -158,6 +217,5 @@ async function withQueryVector(settings: EmbeddingsSettings | null, params: Sear
 }
 
 export async function liveDeploymentId(h: DbHandle, indexId: string): Promise<string | null> {
-  await ensureListening(h);
-  return (await liveEntry(h, indexId)).deploymentId;
+  return (await currentLive(h, indexId)).deploymentId;
 }
