@@ -8,7 +8,8 @@ import type { DbHandle } from "../db";
 import { changeEvents } from "../db/schema/deployments";
 import { deliveries, hooks, operationalEvents } from "../db/schema/hooks";
 import { freshDb } from "../testing/db";
-import { claimNextDelivery, RATE_LEAD_MS } from "./claim";
+import { claimNextDelivery } from "./claim";
+import { RATE_LEAD_MS } from "./rate";
 import { record, type AttemptResult } from "./send";
 
 let h: DbHandle;
