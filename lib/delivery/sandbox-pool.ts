@@ -84,11 +84,16 @@ class SandboxPool {
     const elapsed = () => Math.round(performance.now() - started);
     const onExit = () => finish({ ok: false, error: { kind: "error", message: "the sandbox stopped unexpectedly" }, durationMs: elapsed() });
     const timer = setTimeout(() => {
-      // Detach first: the exit this causes is ours, not a crash.
-      w.off("exit", onExit);
-      this.worker = undefined;
-      void w.terminate();
-      finish({ ok: false, error: { kind: "timeout", message: `timed out: the transformation ran longer than ${TRANSFORM_TIME_LIMIT_MS} ms and was stopped` }, durationMs: elapsed() });
+      // After the poll phase, not now: when this event loop was busy past the hard stop, an answer that
+      // came in meanwhile is still queued behind this timer, and it is read first (then there is nothing to stop).
+      setImmediate(() => {
+        if (settled) return;
+        // Detach first: the exit this causes is ours, not a crash.
+        w.off("exit", onExit);
+        this.worker = undefined;
+        void w.terminate();
+        finish({ ok: false, error: { kind: "timeout", message: `timed out: the transformation ran longer than ${TRANSFORM_TIME_LIMIT_MS} ms and was stopped` }, durationMs: elapsed() });
+      });
     }, HARD_STOP_MS);
     w.on("message", onMessage);
     w.on("exit", onExit);

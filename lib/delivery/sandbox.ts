@@ -46,14 +46,16 @@ function failure(vm: QuickJSContext, handle: QuickJSHandle, timedOut: boolean): 
   if (err.name === "InternalError" && err.message === "interrupted") {
     return { kind: "timeout", message: `timed out: the transformation ran longer than ${TRANSFORM_TIME_LIMIT_MS} ms`, ...where };
   }
+  // A source that does not compile is a syntax error whatever the clock says (a loaded machine can
+  // deschedule this thread past the deadline while it compiles).
+  if (err.name === "SyntaxError" && err.stack && !/\bat handler\b/.test(err.stack) && where.line) {
+    return { kind: "syntax", message: `SyntaxError: ${err.message}`, ...where };
+  }
   if (timedOut) return { kind: "timeout", message: `timed out: the transformation ran longer than ${TRANSFORM_TIME_LIMIT_MS} ms`, ...where };
   if (err.name === "InternalError" && err.message === "out of memory") {
     return { kind: "memory", message: `out of memory: the transformation used more than ${TRANSFORM_MEMORY_LIMIT_BYTES / 1024 / 1024} MB`, ...where };
   }
   if (err.name === "InternalError" && err.message === "stack overflow") return { kind: "stack", message: "stack overflow (too deep a recursion)", ...where };
-  if (err.name === "SyntaxError" && err.stack && !/\bat handler\b/.test(err.stack) && where.line) {
-    return { kind: "syntax", message: `SyntaxError: ${err.message}`, ...where };
-  }
   const text = err.name ? `${err.name}: ${err.message ?? ""}` : String(err.message ?? "thrown value");
   return { kind: "error", message: text.slice(0, 1000), ...where };
 }
