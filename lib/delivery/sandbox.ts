@@ -3,8 +3,9 @@
 // require, no timers), a CPU deadline through the interrupt handler, a memory and a stack limit.
 // Called inside the sandbox thread (sandbox-thread.ts); the server reaches it through sandbox-pool.ts.
 import { newQuickJSWASMModule, type QuickJSContext, type QuickJSHandle, type QuickJSRuntime, type QuickJSWASMModule } from "quickjs-emscripten";
+import { cpuBudget } from "./thread-cpu";
 
-/** Wall-clock budget of one call (source evaluation + handler + result serialisation), on our thread. */
+/** CPU budget of one call (source evaluation + handler + result serialisation), on our thread (thread-cpu.ts). */
 export const TRANSFORM_TIME_LIMIT_MS = 100;
 /** Heap the transformation may use beyond what its input takes once parsed inside the sandbox. */
 export const TRANSFORM_MEMORY_LIMIT_BYTES = 16 * 1024 * 1024;
@@ -76,12 +77,12 @@ function memoryUsed(rt: QuickJSRuntime, vm: QuickJSContext): number {
 export async function runInSandbox(source: string, input?: unknown): Promise<SandboxResult> {
   const qjs = await quickjs();
   const started = performance.now();
-  let deadline = Infinity;
+  let timedOut = () => false;
   const rt = qjs.newRuntime();
   const done = (r: { ok: true; value: unknown } | { ok: false; error: SandboxFailure }): SandboxResult => ({ ...r, durationMs: Math.round(performance.now() - started) });
   try {
     rt.setMaxStackSize(STACK_LIMIT_BYTES);
-    rt.setInterruptHandler(() => performance.now() > deadline);
+    rt.setInterruptHandler(() => timedOut());
     const vm = rt.newContext();
     const handles: QuickJSHandle[] = [];
     const keep = (h: QuickJSHandle) => (handles.push(h), h);
@@ -102,8 +103,7 @@ export async function runInSandbox(source: string, input?: unknown): Promise<San
       }
       // The limit counts from here: a large batch of changes does not eat into the transformation's 16 MB.
       rt.setMemoryLimit(memoryUsed(rt, vm) + TRANSFORM_MEMORY_LIMIT_BYTES);
-      deadline = performance.now() + TRANSFORM_TIME_LIMIT_MS;
-      const timedOut = () => performance.now() > deadline;
+      timedOut = cpuBudget(TRANSFORM_TIME_LIMIT_MS);
 
       const evaluated = vm.evalCode(source, FILE_NAME, { type: "global", strict: false });
       if (evaluated.error) {

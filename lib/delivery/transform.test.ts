@@ -19,7 +19,8 @@ describe("the sandbox", () => {
     const started = performance.now();
     const r = await run("function handler(w) { for (;;) {} }");
     expect(r).toMatchObject({ ok: false, error: { kind: "timeout" } });
-    expect(performance.now() - started).toBeLessThan(2000);
+    // Stopped, not left running: the limit is CPU time, and on a loaded machine wall time is a multiple of it.
+    expect(performance.now() - started).toBeLessThan(20_000);
     expect(await checkSource("for (;;) {}\nfunction handler(w) { return w }")).toMatchObject({ kind: "timeout" });
   });
 
@@ -35,7 +36,7 @@ describe("the sandbox", () => {
     const started = performance.now();
     const r = await runTransformation("function handler(w) { const s = []; for (;;) s.push('x'.repeat(1 << 20)) }", {});
     expect(r).toMatchObject({ ok: false, error: { kind: "timeout" } });
-    expect(performance.now() - started).toBeLessThan(3000);
+    expect(performance.now() - started).toBeLessThan(20_000); // as above: CPU time, not wall time
     expect(await runTransformation("function handler(w) { return w.n + 1 }", { n: 1 })).toMatchObject({ ok: true, value: 2 });
   });
 
