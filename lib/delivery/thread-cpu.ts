@@ -28,10 +28,15 @@ export function threadId(): number | null {
   }
 }
 
+/** How much longer than its CPU budget a call may take on the wall clock, however loaded the machine. */
+export const WALL_CEILING_FACTOR = 10;
+
 /**
  * A budget of `budgetMs` of CPU time for this thread (or thread `tid`), from now: the returned check
  * says whether it is spent. A thread cannot use more CPU than wall time, so /proc is read only once
  * the wall clock has passed the budget (at most every 2 ms); where /proc cannot say, the wall clock decides.
+ * Past WALL_CEILING_FACTOR times the budget on the wall clock it is spent anyway: a runaway on a starved
+ * thread is still stopped within about a second (and does not hold the pool for long).
  */
 export function cpuBudget(budgetMs: number, tid?: number | null): () => boolean {
   const wallStart = performance.now();
@@ -42,7 +47,7 @@ export function cpuBudget(budgetMs: number, tid?: number | null): () => boolean 
     if (spent) return true;
     const now = performance.now();
     if (now - wallStart <= budgetMs) return false;
-    if (cpuStart === null) return (spent = true);
+    if (cpuStart === null || now - wallStart > budgetMs * WALL_CEILING_FACTOR) return (spent = true);
     if (now < nextRead) return false;
     nextRead = now + 2;
     const cpu = threadCpuMs(tid);
