@@ -38,7 +38,8 @@ describe("JSON depth", () => {
     for (const depth of [5000, 1_000_000]) {
       const start = Date.now();
       expect(refusal(() => parseJsonText(nested(depth))).details).toEqual({ limit: MAX_JSON_DEPTH });
-      expect(Date.now() - start).toBeLessThan(1000);
+      // Against a parse that recurses or backtracks, not a speed test: loose enough for a loaded CI machine.
+      expect(Date.now() - start).toBeLessThan(5000);
     }
   });
 

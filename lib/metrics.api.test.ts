@@ -1,27 +1,14 @@
 // GET /metrics over real HTTP: Prometheus' exposition format for the master key or a key with the
 // metrics action, 401/403 in the error envelope otherwise, and the counters moving as work happens:
 // a notify, a deploy, a search, a delivery to a receiver on loopback and a hook the engine pauses.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { api, settle, startServer, type TestServer } from "./testing/server";
-import { startReceiver, type Receiver } from "./testing/receiver";
-import { hookClient } from "./testing/hooks";
+import { describe, expect, it } from "vitest";
+import { api, settle } from "./testing/server";
 import { describeKeyMatrix } from "./testing/key-matrix";
+import { DELIVERY_ENV, serverSuite } from "./testing/fixture";
+import { until } from "./testing/wait";
 
-let server: TestServer;
-let call: ReturnType<typeof api>;
-let hooks: ReturnType<typeof hookClient>;
-const receivers: Receiver[] = [];
-
-beforeAll(async () => {
-  server = await startServer({ ALLOWED_IP_NETWORKS: "127.0.0.1/32", HOOK_RETRY_SCALE: "0.01", HOOK_LEASE_MS: "3000" });
-  call = api(server);
-  hooks = hookClient(server);
-});
-afterAll(async () => {
-  await Promise.all(receivers.map((r) => r.close()));
-  await hooks?.close();
-  await server?.stop();
-});
+const suite = serverSuite(DELIVERY_ENV);
+const { call, hooks, receiver } = suite;
 
 const scrape = async () => {
   const r = await call("GET", "/metrics");
@@ -41,15 +28,13 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
   return undefined;
 }
 
-/** Scrapes until `check` holds for the text (event-driven enough: each scrape is a fresh read). */
-async function until(check: (text: string) => boolean, timeoutMs = 20_000): Promise<string> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const text = await scrape();
-    if (check(text)) return text;
-    if (Date.now() > end) throw new Error(`metrics never satisfied the check:\n${text.split("\n").filter((l) => l.startsWith("indexhook_")).join("\n")}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+/** Scrapes until `check` holds for the text (each scrape is a fresh read); the text it held for. */
+async function metricsWhen(check: (text: string) => boolean): Promise<string> {
+  let text = "";
+  return until(async () => ((text = await scrape()), check(text) && text), {
+    what: "metrics never satisfied the check",
+    detail: () => text.split("\n").filter((l) => l.startsWith("indexhook_")).join("\n"),
+  });
 }
 
 describe("GET /metrics", () => {
@@ -66,7 +51,7 @@ describe("GET /metrics", () => {
 
   it("refuses a scrape without a key or with a wrong one: 401 in the error envelope", async () => {
     for (const bearer of [null, "not-the-master-key-0123456789", "ihk_prv_" + "1".repeat(38)]) {
-      const r = await api(server, bearer)("GET", "/metrics");
+      const r = await api(suite.server, bearer)("GET", "/metrics");
       expect(r.status).toBe(401);
       expect(r.json.error.code).toBe("unauthorized");
       expect(typeof r.json.error.message).toBe("string");
@@ -76,7 +61,7 @@ describe("GET /metrics", () => {
   it("refuses a metrics key scoped to a list of indexes (metrics name every index): 403", async () => {
     const made = await call("POST", "/api/v1/keys", { name: "scoped metrics", actions: ["metrics"], indexes: ["some-index"] });
     expect(made.status).toBe(201);
-    const r = await api(server, made.json.key)("GET", "/metrics");
+    const r = await api(suite.server, made.json.key)("GET", "/metrics");
     expect(r.status).toBe(403);
     expect(r.json.error.code).toBe("forbidden");
   });
@@ -84,11 +69,9 @@ describe("GET /metrics", () => {
   it("moves as work happens: ingest, deploy, search, deliveries, auto-pause, key cache", async () => {
     const id = "metered";
     expect((await call("POST", "/api/v1/indexes", { id, name: id, schema: { title: "string" } })).status).toBe(201);
-    const rx = await startReceiver();
-    receivers.push(rx);
+    const rx = await receiver();
     const hook = await hooks.create({ url: `${rx.url}/in`, filters: { indexes: [id] } });
-    const gone = await startReceiver(() => ({ status: 410 }));
-    receivers.push(gone);
+    const gone = await receiver(() => ({ status: 410 }));
     const goneHook = await hooks.create({ url: `${gone.url}/gone`, filters: { indexes: [id] } });
 
     const notify = await call("POST", `/api/v1/webhooks/${id}/notify`, { upsert: [{ id: "a", title: "Alien" }, { id: "b", title: "Heat" }] });
@@ -106,7 +89,7 @@ describe("GET /metrics", () => {
     await gone.waitFor(1);
 
     const idx = { index: id };
-    const text = await until(
+    const text = await metricsWhen(
       (t) =>
         (sample(t, "indexhook_delivery_attempts_total", { hook: hook.uuid, outcome: "success" }) ?? 0) >= 1 &&
         (sample(t, "indexhook_hook_auto_pauses_total", { hook: goneHook.uuid }) ?? 0) >= 1,
@@ -125,12 +108,12 @@ describe("GET /metrics", () => {
     expect(sample(text, "indexhook_delivery_attempts_total", { hook: goneHook.uuid, outcome: "failure" })).toBeGreaterThanOrEqual(1);
     expect(sample(text, "indexhook_hook_auto_pauses_total", { hook: goneHook.uuid })).toBe(1);
     // Read at scrape time: one gauge per hook (the delivered hook's backlog drains to 0).
-    await until((t) => sample(t, "indexhook_delivery_backlog", { hook: hook.uuid }) === 0);
+    await metricsWhen((t) => sample(t, "indexhook_delivery_backlog", { hook: hook.uuid }) === 0);
 
     // A search key used twice in a row: the second lookup is served by the key cache.
     const key = (await call("POST", "/api/v1/keys", { name: "metered search", actions: ["search"], indexes: [id] })).json.key;
     const hitsBefore = sample(await scrape(), "indexhook_key_cache_lookups_total", { result: "hit" }) ?? 0;
-    const searchWithKey = api(server, key);
+    const searchWithKey = api(suite.server, key);
     let hits = hitsBefore;
     for (let i = 0; i < 50 && hits <= hitsBefore; i++) {
       expect((await searchWithKey("POST", `/api/v1/indexes/${id}/search`, { term: "heat" })).status).toBe(200);
@@ -140,4 +123,4 @@ describe("GET /metrics", () => {
   });
 });
 
-describeKeyMatrix(() => server, { method: "GET", path: "/metrics", action: "metrics", okStatus: 200 });
+describeKeyMatrix(() => suite.server, { method: "GET", path: "/metrics", action: "metrics", okStatus: 200 });

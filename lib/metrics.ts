@@ -63,11 +63,11 @@ export function startProcessMetrics(processName: "web" | "worker"): void {
 
 // ---- What domains record (each one line at its call site) ----
 
-/** A search that reached an index (existing): its latency and whether it answered. */
-export function recordSearch(indexId: string, startedAt: number, ok: boolean): void {
+/** A search that reached an index (existing): whether it answered, and if so in how long (searchLive measures it). */
+export function recordSearch(indexId: string, latencyMs: number, ok: boolean): void {
   const mm = m();
   mm.searchRequests.inc({ index: indexId, outcome: ok ? "ok" : "error" });
-  if (ok) mm.searchDuration.observe({ index: indexId }, (performance.now() - startedAt) / 1000);
+  if (ok) mm.searchDuration.observe({ index: indexId }, latencyMs / 1000);
 }
 
 /** An accepted (not replayed) ingest request. */

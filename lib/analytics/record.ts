@@ -11,12 +11,14 @@ import type { DbHandle } from "../db";
 import { indexes, searchEvents } from "../db/schema";
 import { env } from "../env";
 
-/** What the recorder needs from a search: its term and how many results it had. */
+/** What the recorder needs from a search: its term, how many results it had and how long it took. */
 export interface RecordableSearch {
   term?: unknown;
 }
 export interface RecordableResult {
   count: number;
+  /** Measured by the search itself (searchLive), which feeds the same figure to the metrics. */
+  latencyMs: number;
 }
 
 export interface BufferedSearch {
@@ -61,16 +63,14 @@ export function bufferSearch(entry: BufferedSearch, capacity = env().ANALYTICS_B
 }
 
 /**
- * Records a successful search: awaits `search` (started by the caller just before) and buffers its
- * index, term, result count and latency. The result is returned untouched; a failed search is not
+ * Records a successful search: awaits `search` and buffers its index, term, result count and latency. The result is returned untouched; a failed search is not
  * recorded and its error passes through.
  *   const result = await recordSearch(db, indexId, params, searchLive(db, indexId, params));
  */
 export async function recordSearch<R extends RecordableResult>(h: DbHandle, indexId: string, params: RecordableSearch, search: Promise<R>): Promise<R> {
-  const started = performance.now();
   const result = await search;
   try {
-    bufferSearch({ indexId, at: new Date(), term: normalizeTerm(params.term), hits: result.count, latencyMs: performance.now() - started });
+    bufferSearch({ indexId, at: new Date(), term: normalizeTerm(params.term), hits: result.count, latencyMs: result.latencyMs });
     startFlushing(h);
   } catch (err) {
     console.error("[indexhook] analytics: could not record a search", err);

@@ -2,7 +2,8 @@
 // pass over a hook another one is handling): lease the open delivery if it is due, or else turn the
 // events after the cursor into a new delivery and advance the cursor in the same transaction.
 // A rate-limited hook is claimed only once its next_send_at has come, and each claim moves that time
-// on by 1 s / rateLimit in the same transaction: the hook row lock makes it hold across processes.
+// on by 1 s / rateLimit in the same transaction: the hook row lock makes it hold across processes
+// (lib/delivery/rate.ts).
 import { and, asc, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import type { DbHandle, DbOrTx, Tx } from "../db";
 import { changeEvents } from "../db/schema/deployments";
@@ -13,15 +14,13 @@ import { ChangeBatch, MAX_BATCH_BYTES, MAX_BATCH_CHANGES } from "./coalesce";
 import { newWebhookId } from "../net/signing";
 import { CONTENT_TYPE, tasksBody } from "./payloads";
 import { nextOperational } from "./operational";
+import { rateSlot, spendRate } from "./rate";
 
 /**
  * `more`: there may be something else to send right after this one (a cut batch, or a backlog behind a retry).
- * `sendAt`: not before this time (a rate-limited hook's slot; at most RATE_LEAD_MS ahead).
+ * `sendAt`: not before this time (a rate-limited hook's slot; at most RATE_LEAD_MS ahead, lib/delivery/rate.ts).
  */
 export type Claimed = { hook: Hook; delivery: Delivery; lease: Date; more: boolean; sendAt?: Date };
-
-/** How far ahead of its slot a rate-limited hook may be claimed (the sender then waits for the slot). */
-export const RATE_LEAD_MS = 100;
 
 const MIN_PAGE = 200;
 export const leaseUntil = (now = Date.now()) => new Date(now + env().HOOK_LEASE_MS);
@@ -54,17 +53,13 @@ export async function claimNextDelivery(h: DbHandle, hookUuid: string, held: { u
       .for("update", { skipLocked: true });
     if (!hook) return null;
     const now = new Date();
-    // A rate-limited hook's request goes out at its slot (sendAt): claimed up to RATE_LEAD_MS ahead, so
-    // the time the claim takes to commit does not eat into the spacing. Further ahead, it is held back:
-    // the events stay in the log (coalescing there, as while paused).
-    let sendAt = now;
-    if (hook.rateLimit && hook.nextSendAt && hook.nextSendAt > now) {
-      if (hook.nextSendAt.getTime() - now.getTime() > RATE_LEAD_MS) {
-        held.until = new Date(hook.nextSendAt.getTime() - RATE_LEAD_MS);
-        return null;
-      }
-      sendAt = hook.nextSendAt;
+    // A rate-limited hook's request goes out at its slot (lib/delivery/rate.ts); held back further ahead.
+    const slot = rateSlot(hook, now);
+    if ("heldUntil" in slot) {
+      held.until = slot.heldUntil;
+      return null;
     }
+    const { sendAt } = slot;
     const lease = leaseUntil(sendAt.getTime());
     const open = await openDelivery(tx, hookUuid);
     if (open) {
@@ -84,12 +79,6 @@ export async function claimNextDelivery(h: DbHandle, hookUuid: string, held: { u
     const delivery = await insertDelivery(h, tx, hook, next, now, lease);
     return { hook, delivery, lease, more: next.more, sendAt };
   });
-}
-
-/** A rate-limited hook's next request may start 1 s / rateLimit after this one's slot (greatest(now, next_send_at)). */
-async function spendRate(tx: Tx, hook: Hook, sendAt: Date): Promise<void> {
-  if (!hook.rateLimit) return;
-  await tx.update(hooks).set({ nextSendAt: new Date(sendAt.getTime() + Math.ceil(1000 / hook.rateLimit)) }).where(eq(hooks.uuid, hook.uuid));
 }
 
 /** Inserts the delivery and advances the hook's cursor in one statement; created_at is the database's now(), as before. */

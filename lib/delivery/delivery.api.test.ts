@@ -1,40 +1,12 @@
 // Outbound deliveries end to end: a real server, real deploys, a real receiver on loopback. Payload
 // shapes, Standard Webhooks signatures, headers, filters, pause/resume coalescing and ordering.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Webhook } from "standardwebhooks";
-import { api, settle, startServer, type TestServer } from "../testing/server";
-import { startReceiver, type Receiver } from "../testing/receiver";
-import { hookClient } from "../testing/hooks";
+import { DELIVERY_ENV, serverSuite } from "../testing/fixture";
+import type { Receiver } from "../testing/receiver";
+import { until, WAIT_MS } from "../testing/wait";
 
-let server: TestServer;
-let call: ReturnType<typeof api>;
-let hooks: ReturnType<typeof hookClient>;
-const receivers: Receiver[] = [];
-beforeAll(async () => {
-  server = await startServer({ ALLOWED_IP_NETWORKS: "127.0.0.1/32", HOOK_RETRY_SCALE: "0.01", HOOK_LEASE_MS: "3000" });
-  call = api(server);
-  hooks = hookClient(server);
-});
-afterAll(async () => {
-  await Promise.all(receivers.map((r) => r.close()));
-  await hooks?.close();
-  await server?.stop();
-});
-
-let n = 0;
-async function newIndex() {
-  const id = `dl-${++n}`;
-  expect((await call("POST", "/api/v1/indexes", { id, name: id, schema: { title: "string", year: "number" } })).status).toBe(201);
-  return id;
-}
-const receiver = async (...a: Parameters<typeof startReceiver>) => {
-  const r = await startReceiver(...a);
-  receivers.push(r);
-  return r;
-};
-const deploy = async (id: string) => settle(call, (await call("POST", `/api/v1/webhooks/${id}/deploy`)).json.taskUid);
-// A notify task stays enqueued until the deploy that takes it in: only the deploy is waited for.
-const notify = async (id: string, body: unknown) => expect((await call("POST", `/api/v1/webhooks/${id}/notify`, body)).status).toBe(202);
+const { call, hooks, newIndex, receiver, deploy, notify } = serverSuite(DELIVERY_ENV, { prefix: "dl", schema: { title: "string", year: "number" } });
 const changesOf = (r: Receiver) => r.requests.map((q) => JSON.parse(q.body).changes);
 const quiet = (ms = 400) => new Promise((r) => setTimeout(r, ms));
 
@@ -72,7 +44,7 @@ describe("changes hooks", () => {
     expect(new Set(rx.requests.map((q) => q.headers["webhook-id"])).size).toBe(2);
     // The hook reports its last delivery on reads.
     await expect
-      .poll(async () => (await call("GET", `/api/v1/hooks/${hook.uuid}`)).json.lastDelivery?.status, { timeout: 10_000 })
+      .poll(async () => (await call("GET", `/api/v1/hooks/${hook.uuid}`)).json.lastDelivery?.status, { timeout: WAIT_MS })
       .toBe("succeeded");
     const listed = (await call("GET", "/api/v1/hooks")).json.results.find((h: { uuid: string }) => h.uuid === hook.uuid);
     expect(listed.lastDelivery.statusCode).toBe(204); // what the test receiver answers
@@ -86,10 +58,15 @@ describe("changes hooks", () => {
     await hooks.create({ url: rxIdx.url, filters: { indexes: [b] } });
     await hooks.create({ url: rxOps.url, filters: { indexes: [a, b], operations: ["delete"] } });
     await hooks.create({ url: rxProps.url, filters: { indexes: [a], properties: ["title"] } });
+    // Each deploy's change reaches the title watcher before the next deploy: otherwise a busy engine
+    // could coalesce two deploys into one request (upsert 2 + update 2 → one upsert), which is right
+    // but not what this test reads.
     await notify(a, { upsert: [{ id: "1", title: "One", year: 1 }, { id: "2", title: "Two", year: 2 }] });
     await deploy(a);
+    await rxProps.waitFor(1);
     await notify(a, { update: [{ id: "1", year: 11 }, { id: "2", title: "Deux" }], remove: [] });
     await deploy(a);
+    await rxProps.waitFor(2);
     await notify(a, { remove: ["1"] });
     await deploy(a);
     await notify(b, { upsert: [{ id: "x", title: "X", year: 0 }] });
@@ -137,8 +114,7 @@ describe("changes hooks", () => {
       await deploy(id);
     }
     await rx.waitFor(1);
-    const deadline = Date.now() + 10_000;
-    while (!changesOf(rx).flat().some((c: { key: string }) => c.key === "only-6") && Date.now() < deadline) await quiet(50);
+    await until(() => changesOf(rx).flat().some((c: { key: string }) => c.key === "only-6"), { what: "the last deploy's change arrived" });
     const seen = changesOf(rx).flat();
     const versions = seen.filter((c: { key: string }) => c.key === "k").map((c: { value: { year: number } }) => c.value.year);
     expect(versions).toEqual([...versions].sort((x, y) => x - y));

@@ -1,56 +1,21 @@
 // Failures and the deliveries API: 3xx is a failure (never followed), 410 pauses the hook, Retry-After
 // is honoured; task hooks get NDJSON; list, detail, replay, test event, metrics and their auth.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { api, settle, startServer, type TestServer } from "../testing/server";
-import { startReceiver, type Receiver } from "../testing/receiver";
-import { hookClient } from "../testing/hooks";
+import { afterAll, describe, expect, it } from "vitest";
+import { startReceiver } from "../testing/receiver";
 import { describeKeyMatrix } from "../testing/key-matrix";
+import { DELIVERY_ENV, serverSuite } from "../testing/fixture";
+import { until } from "../testing/wait";
 
-let server: TestServer;
-let call: ReturnType<typeof api>;
-let hooks: ReturnType<typeof hookClient>;
-const receivers: Receiver[] = [];
 const taskRx = startReceiver();
-beforeAll(async () => {
-  server = await startServer({ ALLOWED_IP_NETWORKS: "127.0.0.1/32", HOOK_RETRY_SCALE: "0.01", HOOK_LEASE_MS: "3000", TASK_WEBHOOK_URL: `${(await taskRx).url}/tasks` });
-  call = api(server);
-  hooks = hookClient(server);
-});
-afterAll(async () => {
-  await Promise.all([...receivers, await taskRx].map((r) => r.close()));
-  await hooks?.close();
-  await server?.stop();
-});
+const suite = serverSuite(async () => ({ ...DELIVERY_ENV, TASK_WEBHOOK_URL: `${(await taskRx).url}/tasks` }), { prefix: "fl" });
+const { call, hooks, newIndex, receiver, change } = suite;
+afterAll(async () => (await taskRx).close());
 
-let n = 0;
-async function newIndex() {
-  const id = `fl-${++n}`;
-  expect((await call("POST", "/api/v1/indexes", { id, name: id, schema: { title: "string" } })).status).toBe(201);
-  return id;
-}
-const receiver = async (...a: Parameters<typeof startReceiver>) => {
-  const r = await startReceiver(...a);
-  receivers.push(r);
-  return r;
-};
-async function change(id: string, doc: string) {
-  // The notify task finishes with the deploy that takes it in.
-  expect((await call("POST", `/api/v1/webhooks/${id}/notify`, { upsert: [{ id: doc, title: doc }] })).status).toBe(202);
-  return settle(call, (await call("POST", `/api/v1/webhooks/${id}/deploy`)).json.taskUid);
-}
 async function deliveriesOf(uuid: string, query = "") {
   const r = await call("GET", `/api/v1/hooks/${uuid}/deliveries${query}`);
   expect(r.status, r.text).toBe(200);
   return r.json.results as { id: string; status: string }[];
 }
-const until = async (what: () => Promise<boolean>, ms = 10_000) => {
-  const deadline = Date.now() + ms;
-  while (!(await what())) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
-
 describe("failures", () => {
   it("a 302 is a failure and is not followed; retries keep the webhook-id until a 2xx", async () => {
     const id = await newIndex();
@@ -154,5 +119,5 @@ describe("deliveries API", () => {
     expect(rx.requests).toHaveLength(0);
     expect((await call("PATCH", `/api/v1/hooks/${uuid}`, { paused: true })).status).toBe(200);
   });
-  describeKeyMatrix(() => server, matrixRoute);
+  describeKeyMatrix(() => suite.server, matrixRoute);
 });

@@ -1,54 +1,17 @@
 // Operational events end to end: `operational` hooks receive signed JSON events about the other hooks
 // (failing, recovered, disabled by a 410, a delivery given up) at a real receiver on loopback, one
 // event per POST, never an event about themselves.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { Webhook } from "standardwebhooks";
-import { api, settle, startServer, type TestServer } from "../testing/server";
-import { startReceiver, type Receiver } from "../testing/receiver";
+import { DELIVERY_ENV, serverSuite } from "../testing/fixture";
+import type { Receiver } from "../testing/receiver";
+import { until } from "../testing/wait";
 
-let server: TestServer;
-let call: ReturnType<typeof api>;
-const receivers: Receiver[] = [];
-beforeAll(async () => {
-  server = await startServer({ ALLOWED_IP_NETWORKS: "127.0.0.1/32", HOOK_RETRY_SCALE: "0.01", HOOK_LEASE_MS: "3000" });
-  call = api(server);
-});
-afterAll(async () => {
-  await Promise.all(receivers.map((r) => r.close()));
-  await server?.stop();
-});
+const { call, newIndex, receiver, createHook, change } = serverSuite(DELIVERY_ENV, { prefix: "op" });
 
-let n = 0;
-async function newIndex() {
-  const id = `op-${++n}`;
-  expect((await call("POST", "/api/v1/indexes", { id, name: id, schema: { title: "string" } })).status).toBe(201);
-  return id;
-}
-const receiver = async (...a: Parameters<typeof startReceiver>) => {
-  const r = await startReceiver(...a);
-  receivers.push(r);
-  return r;
-};
-async function createHook(body: Record<string, unknown>) {
-  const r = await call("POST", "/api/v1/hooks", body);
-  expect(r.status, r.text).toBe(201);
-  return r.json as { uuid: string; kind: string; secret: string };
-}
-async function change(id: string, doc: string) {
-  expect((await call("POST", `/api/v1/webhooks/${id}/notify`, { upsert: [{ id: doc, title: doc }] })).status).toBe(202);
-  return settle(call, (await call("POST", `/api/v1/webhooks/${id}/deploy`)).json.taskUid);
-}
 type OpEvent = { type: string; hookUuid: string; reason: string; at: string };
 const eventsOf = (rx: Receiver): OpEvent[] => rx.requests.map((q) => JSON.parse(q.body));
 const about = (rx: Receiver, uuid: string) => eventsOf(rx).filter((e) => e.hookUuid === uuid);
-async function until(what: () => boolean, ms = 15_000) {
-  const deadline = Date.now() + ms;
-  while (!what()) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 describe("operational hooks", () => {
   let ops: Receiver;
   let opHook: { uuid: string; secret: string };

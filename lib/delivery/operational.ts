@@ -16,10 +16,9 @@ export async function writeOperationalEvent(tx: DbOrTx, type: OperationalEventTy
   await tx.insert(operationalEvents).values({ type, hookUuid, reason: reason.slice(0, 1000), at });
 }
 
-/** The body of one operational delivery: exactly the event, as the issue names its fields. */
-export function operationalBody(e: { type: OperationalEventType; hookUuid: string; reason: string; at: Date }): string {
-  const out: OperationalEvent = { type: e.type, hookUuid: e.hookUuid, reason: e.reason, at: e.at.toISOString() };
-  return JSON.stringify(out);
+/** One event as it is sent (a pushed delivery's body) and polled (an item of a page), with the fields the issue names. */
+function operationalEvent(e: { type: OperationalEventType; hookUuid: string; reason: string; at: Date }): OperationalEvent {
+  return { type: e.type, hookUuid: e.hookUuid, reason: e.reason, at: e.at.toISOString() };
 }
 
 /**
@@ -37,8 +36,8 @@ export async function nextOperational(tx: DbOrTx, hook: Pick<Hook, "uuid" | "cur
   const taken = about.slice(0, limit);
   const last = taken[taken.length - 1];
   const more = rows.length === page || about.length > taken.length;
-  const items = taken.map((e) => JSON.parse(operationalBody(e)) as Record<string, unknown>);
-  return { lastId: last.id, count: taken.length, body: operationalBody(taken[0]), more, event: taken[0].type, items };
+  const items = taken.map(operationalEvent);
+  return { lastId: last.id, count: taken.length, body: JSON.stringify(items[0]), more, event: taken[0].type, items };
 }
 
 /** Events an operational hook has not received yet (about other hooks). */

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NIL_UUID } from "../contracts/hooks";
 import { api, settle, startServer, type TestServer } from "../testing/server";
 import { startReceiver, type Receiver } from "../testing/receiver";
+import { until } from "../testing/wait";
 
 const PUBLIC = "https://search.example.test";
 let server: TestServer;
@@ -25,13 +26,6 @@ afterAll(async () => {
   await taskRx?.close();
 });
 
-const until = async (what: () => Promise<boolean>, ms = 15_000) => {
-  const deadline = Date.now() + ms;
-  while (!(await what())) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
 const captured = async (binId: string) => (await call("GET", `/api/v1/inspect/${binId}/requests`)).json.results as { body: string; headers: Record<string, string> }[];
 async function hookTo(url: string) {
   const r = await call("POST", "/api/v1/hooks", { url });

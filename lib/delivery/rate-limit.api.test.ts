@@ -4,49 +4,29 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { isDeepStrictEqual } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { api, settle, startServer, type TestServer } from "../testing/server";
-import { startReceiver, type Receiver } from "../testing/receiver";
+import { settle } from "../testing/server";
+import type { Receiver } from "../testing/receiver";
+import { DELIVERY_ENV, serverSuite, type CreatedHook } from "../testing/fixture";
+import { eventually, WAIT_MS } from "../testing/wait";
 
-let server: TestServer;
-let call: ReturnType<typeof api>;
-const receivers: Receiver[] = [];
+const suite = serverSuite(DELIVERY_ENV, { prefix: "rl", schema: { title: "string", year: "number" } });
+const { call, newIndex, receiver, notify, deploy } = suite;
+const createHook = (body: Record<string, unknown>) => suite.createHook<CreatedHook & { rateLimit: number | null }>(body);
 const workers = new Set<ChildProcess>();
 const pg = Boolean(process.env.TEST_DATABASE_URL);
-beforeAll(async () => {
-  server = await startServer({ ALLOWED_IP_NETWORKS: "127.0.0.1/32", HOOK_RETRY_SCALE: "0.01", HOOK_LEASE_MS: "3000" });
-  call = api(server);
+beforeAll(() => {
   // On Postgres, two more worker processes claim the same hooks: the limit must hold across processes.
   if (pg)
     for (let i = 0; i < 2; i++) {
-      const child = spawn(process.execPath, ["--import", "tsx", "worker.ts"], { cwd: process.cwd(), env: { ...process.env, ...server.env, WORKER: "inline" }, stdio: "ignore" });
+      const child = spawn(process.execPath, ["--import", "tsx", "worker.ts"], { cwd: process.cwd(), env: { ...process.env, ...suite.server.env, WORKER: "inline" }, stdio: "ignore" });
       workers.add(child);
       child.once("exit", () => workers.delete(child));
     }
 });
-afterAll(async () => {
-  workers.forEach((w) => w.kill("SIGKILL"));
-  await Promise.all(receivers.map((r) => r.close()));
-  await server?.stop();
-});
+// Registered after the suite's: runs before it (vitest runs after-hooks in reverse), so the workers go first.
+afterAll(() => workers.forEach((w) => w.kill("SIGKILL")));
 
-let n = 0;
-async function newIndex() {
-  const id = `rl-${++n}`;
-  expect((await call("POST", "/api/v1/indexes", { id, name: id, schema: { title: "string", year: "number" } })).status).toBe(201);
-  return id;
-}
-const receiver = async (...a: Parameters<typeof startReceiver>) => {
-  const r = await startReceiver(...a);
-  receivers.push(r);
-  return r;
-};
-async function createHook(body: Record<string, unknown>) {
-  const r = await call("POST", "/api/v1/hooks", body);
-  expect(r.status, r.text).toBe(201);
-  return r.json as { uuid: string; rateLimit: number | null; secret: string };
-}
 const getHook = async (uuid: string) => (await call("GET", `/api/v1/hooks/${uuid}`)).json;
-const notify = async (id: string, body: unknown) => expect((await call("POST", `/api/v1/webhooks/${id}/notify`, body)).status).toBe(202);
 
 type Change = { type: string; key: string; value?: Record<string, unknown>; updates?: Record<string, unknown> };
 /** What a receiver holds after applying every change it got, in order (upsert replaces, delete removes). */
@@ -94,12 +74,12 @@ describe("rate limit", () => {
     const h = await createHook({ url: rx.url, paused: true, filters: { indexes: [id] } });
     await notify(id, { upsert: [{ id: "a", title: "A", year: 1 }, { id: "b", title: "B", year: 2 }] });
     await notify(other, { upsert: [{ id: "x", title: "X", year: 1 }] });
-    await settle(call, (await call("POST", `/api/v1/webhooks/${id}/deploy`)).json.taskUid);
-    await settle(call, (await call("POST", `/api/v1/webhooks/${other}/deploy`)).json.taskUid);
+    await deploy(id);
+    await deploy(other);
     expect((await getHook(h.uuid)).backlog).toEqual({ events: 2, deliveries: 0 });
     expect((await call("PATCH", `/api/v1/hooks/${h.uuid}`, { paused: false })).status).toBe(200);
     await rx.waitFor(1);
-    await expect.poll(async () => (await getHook(h.uuid)).backlog, { timeout: 10_000 }).toEqual({ events: 0, deliveries: 0 });
+    await expect.poll(async () => (await getHook(h.uuid)).backlog, { timeout: WAIT_MS }).toEqual({ events: 0, deliveries: 0 });
   });
 
   it("1 request/s under a burst of deploys: no two POSTs closer than a second, and every change arrives", async () => {
@@ -128,11 +108,10 @@ describe("rate limit", () => {
       const got = replayState(rx);
       return [...expected].every(([k, v]) => isDeepStrictEqual(got.get(k), v));
     };
-    const deadline = Date.now() + 30_000;
-    while (!done() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    await eventually(done, { timeoutMs: 45_000, intervalMs: 100 });
     expect(Object.fromEntries(replayState(rx))).toEqual(Object.fromEntries(expected));
     // Nothing more arrives once everything is in (a second past the last POST, the limit has passed).
-    await expect.poll(async () => (await getHook(h.uuid)).backlog, { timeout: 10_000 }).toEqual({ events: 0, deliveries: 0 });
+    await expect.poll(async () => (await getHook(h.uuid)).backlog, { timeout: WAIT_MS }).toEqual({ events: 0, deliveries: 0 });
 
     const at = rx.requests.map((q) => q.at);
     const gaps = at.slice(1).map((t, i) => t - at[i]);
@@ -153,8 +132,8 @@ describe("rate limit", () => {
     const rx = await receiver((_q, i) => ({ status: i <= 3 ? 500 : 204 }));
     await createHook({ url: rx.url, rateLimit: 2, filters: { indexes: [id] } });
     await notify(id, { upsert: [{ id: "a", title: "A", year: 1 }] });
-    await settle(call, (await call("POST", `/api/v1/webhooks/${id}/deploy`)).json.taskUid);
-    await rx.waitFor(4, 20_000);
+    await deploy(id);
+    await rx.waitFor(4, WAIT_MS);
     const at = rx.requests.map((q) => q.at);
     const gaps = at.slice(1).map((t, i) => t - at[i]);
     expect(Math.min(...gaps), `gaps ${gaps.join(", ")} ms`).toBeGreaterThanOrEqual(500 - 50);

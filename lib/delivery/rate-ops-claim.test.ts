@@ -3,12 +3,13 @@
 // events written with the state change, read one per delivery, never about the reading hook.
 import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DbHandle } from "../db";
 import { changeEvents } from "../db/schema/deployments";
 import { deliveries, hooks, operationalEvents } from "../db/schema/hooks";
 import { freshDb } from "../testing/db";
-import { claimNextDelivery, RATE_LEAD_MS } from "./claim";
+import { claimNextDelivery } from "./claim";
+import { RATE_LEAD_MS } from "./rate";
 import { record, type AttemptResult } from "./send";
 
 let h: DbHandle;
@@ -25,6 +26,7 @@ beforeAll(async () => {
   ]);
 });
 afterAll(() => h?.close());
+afterEach(() => vi.useRealTimers()); // the rate gate's test fakes Date; a failure there must not leave it faked
 
 describe("rate gate", () => {
   it("claims one slot per second; held back, later events wait in the log and coalesce", async () => {
@@ -41,6 +43,9 @@ describe("rate gate", () => {
     expect(recorded.nextSendAt!.getTime()).toBeGreaterThanOrEqual(answered + 1000);
 
     await h.db.insert(changeEvents).values([event("a", 2), event("b", 1), event("a", 3)]);
+    // The claims below read the clock at moments this test names (the answer; the held-back time), not
+    // whenever a loaded machine gets to them: a claim 900 ms late would already be within the slot's lead.
+    vi.useFakeTimers({ toFake: ["Date"], now: answered });
     const held: { until?: Date } = {};
     expect(await claimNextDelivery(h, "rated", held)).toBeNull();
     expect(held.until!.getTime()).toBe(recorded.nextSendAt!.getTime() - RATE_LEAD_MS);
@@ -48,8 +53,9 @@ describe("rate gate", () => {
     expect((await h.db.select().from(hooks).where(eq(hooks.uuid, "rated")))[0].cursor).toBe(after.cursor);
 
     // At its slot (claimed a little ahead), the batch holds each key once, in its last state.
-    await new Promise((r) => setTimeout(r, Math.max(0, held.until!.getTime() - Date.now())));
+    vi.setSystemTime(held.until!);
     const second = (await claimNextDelivery(h, "rated"))!;
+    vi.useRealTimers();
     expect(second.sendAt!.getTime()).toBe(recorded.nextSendAt!.getTime());
     expect(second.sendAt!.getTime() - first.sendAt!.getTime()).toBeGreaterThanOrEqual(1000);
     expect(JSON.parse(second.delivery.body).changes.map((c: { key: string; value: { n: number } }) => `${c.key}${c.value.n}`)).toEqual(["a3", "b1"]);

@@ -1,24 +1,26 @@
 // Runs transformations off the event loop: one worker thread, one call at a time, each with a hard
 // stop. QuickJS checks its CPU deadline between bytecode steps, and a single builtin (a huge repeat,
-// a sort, GC near the memory limit) can run for seconds between two checks; past the hard limit the
-// thread is terminated (the call fails as timed out) and a fresh one takes the next call.
+// a sort, GC near the memory limit) can run for seconds between two checks; past the hard limit (the
+// thread's CPU time, thread-cpu.ts) the thread is terminated (the call fails as timed out) and a fresh
+// one takes the next call.
 import type { Worker } from "node:worker_threads";
 import { startThread } from "../search/engine/spawn";
-import { TRANSFORM_TIME_LIMIT_MS, TRANSFORM_WALL_LIMIT_MS, type SandboxFailure, type SandboxResult } from "./sandbox";
+import { TRANSFORM_TIME_LIMIT_MS, type SandboxFailure, type SandboxResult } from "./sandbox";
+import { cpuBudget } from "./thread-cpu";
 import type { SandboxRequest } from "./sandbox-thread";
 
-/** How long a call may run before its thread is killed: past the sandbox's own wall bound, for a builtin that never yields (counted from when the thread starts the user's code). */
-const HARD_STOP_MS = TRANSFORM_WALL_LIMIT_MS + 1_000;
-/** How long a posted call may wait for the thread to start it (setting up a runtime; generous: a loaded machine starves threads). */
-const START_LIMIT_MS = 10_000;
+/** How long past the soft limit a call may run before its thread is killed (its CPU time from when the job is posted). */
+const HARD_STOP_MS = TRANSFORM_TIME_LIMIT_MS + 400;
 
 type Job = { source: string; input?: unknown; resolve: (r: SandboxResult) => void };
 
 // On globalThis: Next's instrumentation (the inline worker) and its route handlers are separate module instances.
 const g = globalThis as typeof globalThis & { __indexhookSandbox?: SandboxPool };
 
+type Thread = { w: Worker; tid: number | null };
+
 class SandboxPool {
-  private worker: Promise<Worker> | undefined;
+  private worker: Promise<Thread> | undefined;
   private queue: Job[] = [];
   private busy = false;
   private seq = 0;
@@ -31,16 +33,16 @@ class SandboxPool {
   }
 
   /** The running thread, once it has loaded QuickJS (a cold start never eats into a call's time). */
-  private thread(): Promise<Worker> {
+  private thread(): Promise<Thread> {
     if (this.worker) return this.worker;
     const w = startThread("sandbox-thread");
     // The thread only waits for messages: it must not keep a finishing process (tests, worker.ts) alive.
     w.unref();
-    const ready = new Promise<Worker>((resolve, reject) => {
-      const onReady = (m: { ready?: boolean }) => {
+    const ready = new Promise<Thread>((resolve, reject) => {
+      const onReady = (m: { ready?: boolean; tid?: number | null }) => {
         if (!m.ready) return;
         w.off("message", onReady);
-        resolve(w);
+        resolve({ w, tid: m.tid ?? null });
       };
       w.on("message", onReady);
       w.once("exit", () => reject(new Error("the sandbox thread did not start")));
@@ -60,8 +62,9 @@ class SandboxPool {
     if (!job) return;
     this.busy = true;
     let w: Worker;
+    let tid: number | null;
     try {
-      w = await this.thread();
+      ({ w, tid } = await this.thread());
     } catch (err) {
       this.busy = false;
       job.resolve({ ok: false, error: { kind: "error", message: `sandbox unavailable: ${err instanceof Error ? err.message : String(err)}` }, durationMs: 0 });
@@ -80,25 +83,26 @@ class SandboxPool {
       job.resolve(r);
       void this.next();
     };
-    const onMessage = (m: { id?: number; started?: boolean; result?: SandboxResult }) => {
-      if (m.id !== id) return;
-      if (m.result) finish(m.result);
-      else if (m.started) arm(HARD_STOP_MS);
+    const onMessage = (m: { id?: number; result?: SandboxResult }) => {
+      if (m.id === id && m.result) finish(m.result);
     };
     const elapsed = () => Math.round(performance.now() - started);
+    const spent = cpuBudget(HARD_STOP_MS, tid);
     const onExit = () => finish({ ok: false, error: { kind: "error", message: "the sandbox stopped unexpectedly" }, durationMs: elapsed() });
-    let timer: NodeJS.Timeout | undefined;
-    const arm = (ms: number) => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
+    const stop = () =>
+      // After the poll phase, not now: when this event loop was busy past the hard stop, an answer that
+      // came in meanwhile is still queued behind this timer, and it is read first (then there is nothing to stop).
+      setImmediate(() => {
+        if (settled) return;
+        // A thread a loaded machine kept waiting has not used its time yet: look again a little later.
+        if (!spent()) return void (timer = setTimeout(stop, 50));
         // Detach first: the exit this causes is ours, not a crash.
         w.off("exit", onExit);
         this.worker = undefined;
         void w.terminate();
         finish({ ok: false, error: { kind: "timeout", message: `timed out: the transformation ran longer than ${TRANSFORM_TIME_LIMIT_MS} ms and was stopped` }, durationMs: elapsed() });
-      }, ms);
-    };
-    arm(START_LIMIT_MS);
+      });
+    let timer = setTimeout(stop, HARD_STOP_MS);
     w.on("message", onMessage);
     w.on("exit", onExit);
     const msg: SandboxRequest = { id, source: job.source, input: job.input };

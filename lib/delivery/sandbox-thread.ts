@@ -3,14 +3,15 @@
 // blocks the server's event loop: the pool terminates the thread instead.
 import { parentPort } from "node:worker_threads";
 import { runInSandbox, warmUp } from "./sandbox";
+import { threadId } from "./thread-cpu";
 
 export type SandboxRequest = { id: number; source: string; input?: unknown };
 
 parentPort?.on("message", async (m: SandboxRequest) => {
-  // "started" arms the pool's hard stop: setting up the runtime is not the transformation's time.
-  const result = await runInSandbox(m.source, m.input, () => parentPort?.postMessage({ id: m.id, started: true }));
+  const result = await runInSandbox(m.source, m.input);
   parentPort?.postMessage({ id: m.id, result });
 });
 
-// The pool's hard stop counts from the first job, so the WASM module is loaded before we say ready.
-void warmUp().then(() => parentPort?.postMessage({ ready: true }));
+// The pool's hard stop counts from the first job, so the WASM module is loaded before we say ready; with
+// this thread's id, by which the pool reads the CPU time a job has used.
+void warmUp().then(() => parentPort?.postMessage({ ready: true, tid: threadId() }));

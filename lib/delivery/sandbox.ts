@@ -1,44 +1,12 @@
 // Runs a hook's transformation (JavaScript defining `handler(webhook)`) in a QuickJS sandbox: one WASM
 // module per thread, a fresh runtime and context per call, no host functions at all (no I/O, no
-// require, no timers), a CPU budget through the interrupt handler, a memory and a stack limit.
+// require, no timers), a CPU deadline through the interrupt handler, a memory and a stack limit.
 // Called inside the sandbox thread (sandbox-thread.ts); the server reaches it through sandbox-pool.ts.
-import { readFileSync } from "node:fs";
 import { newQuickJSWASMModule, type QuickJSContext, type QuickJSHandle, type QuickJSRuntime, type QuickJSWASMModule } from "quickjs-emscripten";
+import { cpuBudget } from "./thread-cpu";
 
-/** CPU budget of one call (source evaluation + handler + result serialisation), counted on our thread. */
+/** CPU budget of one call (source evaluation + handler + result serialisation), on our thread (thread-cpu.ts). */
 export const TRANSFORM_TIME_LIMIT_MS = 100;
-/**
- * Wall-clock bound of one call whatever its CPU: a thread starved by a loaded machine gets this long. The
- * CPU budget is what a transformation is judged by (a wall-clock 100 ms timed out trivial transformations
- * when the machine was busy); this only bounds how long a starved call can hold the sandbox.
- */
-export const TRANSFORM_WALL_LIMIT_MS = 3_000;
-
-/** CPU milliseconds this thread has used (Linux /proc, 10 ms ticks), or null where that cannot be read. */
-function threadCpuMs(): number | null {
-  try {
-    const stat = readFileSync("/proc/thread-self/stat", "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    const ticks = Number(fields[11]) + Number(fields[12]); // utime + stime
-    return Number.isFinite(ticks) ? ticks * 10 : null;
-  } catch {
-    return null;
-  }
-}
-
-/** A clock for one call: true once it used its CPU budget (wall clock where CPU cannot be read), or the wall limit. */
-function budget(): () => boolean {
-  const wallStart = performance.now();
-  const cpuStart = threadCpuMs();
-  return () => {
-    const wall = performance.now() - wallStart;
-    if (wall > TRANSFORM_WALL_LIMIT_MS) return true;
-    if (wall <= TRANSFORM_TIME_LIMIT_MS) return false; // CPU time cannot exceed wall time on one thread
-    if (cpuStart === null) return true;
-    const cpu = threadCpuMs();
-    return cpu === null || cpu - cpuStart > TRANSFORM_TIME_LIMIT_MS;
-  };
-}
 /** Heap the transformation may use beyond what its input takes once parsed inside the sandbox. */
 export const TRANSFORM_MEMORY_LIMIT_BYTES = 16 * 1024 * 1024;
 /** QuickJS's own stack limit: about 1,400 nested calls, well inside Node's native stack. */
@@ -79,7 +47,8 @@ function failure(vm: QuickJSContext, handle: QuickJSHandle, timedOut: boolean): 
   if (err.name === "InternalError" && err.message === "interrupted") {
     return { kind: "timeout", message: `timed out: the transformation ran longer than ${TRANSFORM_TIME_LIMIT_MS} ms`, ...where };
   }
-  // A parse error runs no code: it is what it says even when a starved thread passed the deadline meanwhile.
+  // A source that does not compile is a syntax error whatever the clock says (a loaded machine can
+  // deschedule this thread past the deadline while it compiles).
   if (err.name === "SyntaxError" && err.stack && !/\bat handler\b/.test(err.stack) && where.line) {
     return { kind: "syntax", message: `SyntaxError: ${err.message}`, ...where };
   }
@@ -105,7 +74,7 @@ function memoryUsed(rt: QuickJSRuntime, vm: QuickJSContext): number {
  * Evaluates `source` and, when `input` is given, calls `handler(input)` and returns its result as
  * JSON-compatible data. Without `input` it only checks that the source evaluates and defines handler.
  */
-export async function runInSandbox(source: string, input?: unknown, onStart?: () => void): Promise<SandboxResult> {
+export async function runInSandbox(source: string, input?: unknown): Promise<SandboxResult> {
   const qjs = await quickjs();
   const started = performance.now();
   let timedOut = () => false;
@@ -134,8 +103,7 @@ export async function runInSandbox(source: string, input?: unknown, onStart?: ()
       }
       // The limit counts from here: a large batch of changes does not eat into the transformation's 16 MB.
       rt.setMemoryLimit(memoryUsed(rt, vm) + TRANSFORM_MEMORY_LIMIT_BYTES);
-      onStart?.();
-      timedOut = budget();
+      timedOut = cpuBudget(TRANSFORM_TIME_LIMIT_MS);
 
       const evaluated = vm.evalCode(source, FILE_NAME, { type: "global", strict: false });
       if (evaluated.error) {

@@ -11,6 +11,7 @@ import { errorReason, ownInspectorTarget, safeRequest, SsrfError } from "../net/
 import { parseRetryAfter, retryDelayMs } from "./backoff";
 import { signedHeaders } from "./headers";
 import { writeOperationalEvent } from "./operational";
+import { paceAfter, pacedNextSendAt } from "./rate";
 import { failureReason, transformRequest, type OutgoingRequest } from "./transform";
 
 /** engine: normal outbox delivery; replay: a user's resend; test: a one-shot sample event. */
@@ -72,7 +73,7 @@ export async function record(h: DbHandle, hook: Hook, delivery: Delivery, lease:
   // instead of four: the attempt row and the lease-guarded update commit together, as before.
   // A rate-limited hook's next request waits 1 s / rateLimit after this answer too (engine sends only):
   // then the receiver sees the spacing whatever the connection setup took. Written with the record.
-  const paceTo = mode === "engine" && hook.rateLimit ? new Date(now.getTime() + Math.ceil(1000 / hook.rateLimit)) : null;
+  const paceTo = mode === "engine" ? paceAfter(hook, now) : null;
   if (r.ok && (!hook.failingSince || mode === "test")) return recordSuccess(h, hook, delivery, lease, r, now, paceTo);
   return h.db.transaction(async (tx) => {
     await tx.insert(deliveryAttempts).values({ deliveryId: delivery.id, at: now, statusCode: r.statusCode, latencyMs: r.latencyMs, error: r.error, response: r.response });
@@ -94,7 +95,7 @@ export async function record(h: DbHandle, hook: Hook, delivery: Delivery, lease:
       .where(and(eq(deliveries.id, delivery.id), eq(deliveries.lockedUntil, lease)))
       .returning();
     if (!updated) return updated;
-    if (paceTo) await tx.update(hooks).set({ nextSendAt: sql`greatest(${hooks.nextSendAt}, ${paceTo.toISOString()}::timestamptz)` }).where(eq(hooks.uuid, hook.uuid));
+    if (paceTo) await tx.update(hooks).set({ nextSendAt: pacedNextSendAt(paceTo) }).where(eq(hooks.uuid, hook.uuid));
     // Operational events go into the log in this transaction, with the change they report.
     if (status === "dead" && delivery.status !== "dead") await writeOperationalEvent(tx, "delivery.exhausted", hook.uuid, `delivery ${delivery.id} (${delivery.event}) gave up after ${attempts} attempt${attempts === 1 ? "" : "s"}: ${r.error ?? "failed"}`, now);
     if (mode === "test") return updated;
@@ -159,7 +160,7 @@ async function recordSuccess(h: DbHandle, hook: Hook, delivery: Delivery, lease:
   // Only rate-limited hooks pay for the extra update (it runs only when the lease was still ours).
   const paced = paceTo
     ? sql`, paced as (
-      update ${hooks} set next_send_at = greatest(next_send_at, ${paceTo.toISOString()}::timestamptz)
+      update ${hooks} set next_send_at = ${pacedNextSendAt(paceTo)}
       where uuid = ${hook.uuid} and exists (select 1 from updated)
     )`
     : sql``;

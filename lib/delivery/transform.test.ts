@@ -19,7 +19,8 @@ describe("the sandbox", () => {
     const started = performance.now();
     const r = await run("function handler(w) { for (;;) {} }");
     expect(r).toMatchObject({ ok: false, error: { kind: "timeout" } });
-    expect(performance.now() - started).toBeLessThan(2000);
+    // Stopped, not left running: the limit is CPU time, and on a loaded machine wall time is a multiple of it.
+    expect(performance.now() - started).toBeLessThan(20_000);
     expect(await checkSource("for (;;) {}\nfunction handler(w) { return w }")).toMatchObject({ kind: "timeout" });
   });
 
@@ -35,8 +36,19 @@ describe("the sandbox", () => {
     const started = performance.now();
     const r = await runTransformation("function handler(w) { const s = []; for (;;) s.push('x'.repeat(1 << 20)) }", {});
     expect(r).toMatchObject({ ok: false, error: { kind: "timeout" } });
-    expect(performance.now() - started).toBeLessThan(3000);
+    expect(performance.now() - started).toBeLessThan(20_000); // as above: CPU time, not wall time
     expect(await runTransformation("function handler(w) { return w.n + 1 }", { n: 1 })).toMatchObject({ ok: true, value: 2 });
+  });
+
+  it("a busy server does not turn a quick call into a time-out: the answer that came in while it was blocked counts", async () => {
+    await runTransformation("function handler(w) { return w }", {}); // the thread is up
+    const answer = runTransformation("function handler(w) { return w.n + 1 }", { n: 1 });
+    await new Promise((r) => setImmediate(r)); // the call is posted and its hard stop armed
+    // Then this event loop blocks past the hard stop (a loaded CI machine, a long synchronous task): the
+    // thread answered long before, and its answer waits behind the expired timer.
+    const until = performance.now() + 1500;
+    while (performance.now() < until);
+    expect(await answer).toMatchObject({ ok: true, value: 2 });
   });
 
   it("reports a thrown error with where it was thrown", async () => {

@@ -1,57 +1,22 @@
 // Hook transformations end to end (issue 15): a real server, real deploys, real receivers on loopback.
 // Save-time refusal, the runaway and the memory bomb that fail only their own hook's attempts, cancel,
 // the signature over the transformed body, header/method/url changes, and the tester route.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Webhook } from "standardwebhooks";
-import { api, settle, startServer, type TestServer } from "../testing/server";
-import { startReceiver, type Receiver } from "../testing/receiver";
 import { describeKeyMatrix } from "../testing/key-matrix";
+import { DELIVERY_ENV, serverSuite, type CreatedHook } from "../testing/fixture";
+import { until } from "../testing/wait";
 
-let server: TestServer;
-let call: ReturnType<typeof api>;
-const receivers: Receiver[] = [];
-beforeAll(async () => {
-  server = await startServer({ ALLOWED_IP_NETWORKS: "127.0.0.1/32", HOOK_RETRY_SCALE: "0.01", HOOK_LEASE_MS: "3000" });
-  call = api(server);
-});
-afterAll(async () => {
-  await Promise.all(receivers.map((r) => r.close()));
-  await server?.stop();
-});
+const suite = serverSuite(DELIVERY_ENV, { prefix: "tf" });
+const { call, newIndex, receiver, change } = suite;
+const createHook = (body: Record<string, unknown>) => suite.createHook<CreatedHook & { transformation: string | null }>(body);
 
-let n = 0;
-async function newIndex() {
-  const id = `tf-${++n}`;
-  expect((await call("POST", "/api/v1/indexes", { id, name: id, schema: { title: "string" } })).status).toBe(201);
-  return id;
-}
-const receiver = async () => {
-  const r = await startReceiver();
-  receivers.push(r);
-  return r;
-};
-async function change(id: string, doc: string) {
-  expect((await call("POST", `/api/v1/webhooks/${id}/notify`, { upsert: [{ id: doc, title: doc }] })).status).toBe(202);
-  return settle(call, (await call("POST", `/api/v1/webhooks/${id}/deploy`)).json.taskUid);
-}
-async function createHook(body: Record<string, unknown>) {
-  const r = await call("POST", "/api/v1/hooks", body);
-  expect(r.status, r.text).toBe(201);
-  return r.json as { uuid: string; secret: string; token: string; transformation: string | null };
-}
 type Attempt = { statusCode: number | null; error: string | null; response: string | null };
 type Detail = { id: string; status: string; attempts: number; attemptLog: Attempt[] };
 async function deliveries(uuid: string): Promise<Detail[]> {
   const list = (await call("GET", `/api/v1/hooks/${uuid}/deliveries`)).json.results as { id: string }[];
   return Promise.all(list.map(async (d) => (await call("GET", `/api/v1/hooks/${uuid}/deliveries/${d.id}`)).json));
 }
-const until = async (what: () => Promise<boolean>, ms = 20_000) => {
-  const deadline = Date.now() + ms;
-  while (!(await what())) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
 const hookCount = async () => (await call("GET", "/api/v1/hooks")).json.results.length as number;
 
 describe("saving a transformation", () => {
@@ -213,5 +178,5 @@ describe("POST /api/v1/hooks/transformation-test", () => {
     expect((await call("POST", "/api/v1/hooks/transformation-test", { kind: "tasks", payload: { not: "an array" }, transformation: "function handler(w) { return w }" })).status).toBe(400);
   });
 
-  describeKeyMatrix(() => server, { method: "POST", path: "/api/v1/hooks/transformation-test", body: { transformation: "function handler(w) { return w }" }, action: "admin", okStatus: 200 });
+  describeKeyMatrix(() => suite.server, { method: "POST", path: "/api/v1/hooks/transformation-test", body: { transformation: "function handler(w) { return w }" }, action: "admin", okStatus: 200 });
 });

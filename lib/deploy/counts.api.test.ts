@@ -1,24 +1,12 @@
 // Change counts against the live version (issue 16, items 1, 2 and 13): the diff preview, the pending
 // counts, the deploy task's details and the deploy history all say added, changed, removed alike.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { api, settle, startServer, type TestServer } from "../testing/server";
+import { describe, expect, it } from "vitest";
+import { serverSuite } from "../testing/fixture";
 
-let server: TestServer;
-let call: ReturnType<typeof api>;
-beforeAll(async () => {
-  server = await startServer();
-  call = api(server);
-});
-afterAll(async () => server?.stop());
-
-let n = 0;
-async function newIndex() {
-  const id = `counts-${++n}`;
-  expect((await call("POST", "/api/v1/indexes", { id, name: id, schema: { title: "string", year: "number" } })).status).toBe(201);
-  return id;
-}
+const suite = serverSuite({}, { prefix: "counts", schema: { title: "string", year: "number" } });
+const { call, newIndex } = suite;
 const docs = (from: number, to: number, title = "doc") => Array.from({ length: to - from }, (_, i) => ({ id: `d${from + i}`, title: `${title} ${from + i}`, year: 2000 }));
-const deploy = async (id: string) => settle(call, (await call("POST", `/api/v1/webhooks/${id}/deploy`)).json.taskUid, 60_000);
+const deploy = (id: string) => suite.deploy(id, 60_000);
 const preview = async (id: string) => (await call("GET", `/api/v1/indexes/${id}/diff?limit=0`)).json;
 const pending = async (id: string) => (await call("GET", `/api/v1/indexes/${id}`)).json.pending;
 const latest = async (id: string) => (await call("GET", `/api/v1/indexes/${id}/deployments?limit=1`)).json.results[0];

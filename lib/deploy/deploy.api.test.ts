@@ -1,34 +1,24 @@
 // Deploys and search over real HTTP with the real SDK: snapshot → deploy → OramaClient.search;
 // notify invisible until deployed; history, rollback and the diff preview; notifies during a deploy.
 import { CloudManager, OramaClient } from "@oramacloud/client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { api, settle, startServer, type TestServer } from "../testing/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { api, settle } from "../testing/server";
+import { serverSuite } from "../testing/fixture";
 
-let server: TestServer;
-let call: ReturnType<typeof api>;
+const suite = serverSuite({}, { prefix: "dep", schema: { title: "string", year: "number", genre: "enum" } });
+const { call, newIndex, deploy } = suite;
 let searchKey: string;
 beforeAll(async () => {
-  server = await startServer();
-  call = api(server);
   const made = await call("POST", "/api/v1/keys", { name: "public", actions: ["search"], indexes: ["*"] });
   searchKey = made.json.key;
 });
-afterAll(async () => server?.stop());
 
-let n = 0;
-async function newIndex() {
-  const id = `dep-${++n}`;
-  expect((await call("POST", "/api/v1/indexes", { id, name: id, schema: { title: "string", year: "number", genre: "enum" } })).status).toBe(201);
-  return id;
-}
-
-const deploy = async (id: string) => settle(call, (await call("POST", `/api/v1/webhooks/${id}/deploy`)).json.taskUid);
 const search = async (id: string, body: unknown) => (await call("POST", `/api/v1/indexes/${id}/search`, body)).json;
 
 describe("the SDK round trip", () => {
   it("snapshot → deploy → OramaClient.search finds it; notify shows only after the next deploy; a new snapshot replaces all", async () => {
     const id = await newIndex();
-    const index = new CloudManager({ api_key: (await call("POST", "/api/v1/keys", { name: "p", actions: ["ingest", "deploy"] })).json.key, baseURL: `${server.url}/api/v1` }).index(id);
+    const index = new CloudManager({ api_key: (await call("POST", "/api/v1/keys", { name: "p", actions: ["ingest", "deploy"] })).json.key, baseURL: `${suite.server.url}/api/v1` }).index(id);
     expect(await index.snapshot([{ id: "1", title: "Alien", year: 1979, genre: "scifi" }, { id: "2", title: "Heat", year: 1995, genre: "crime" }])).toBe(true);
     expect(await index.deploy()).toBe(true);
     const tasks = (await call("GET", `/api/v1/tasks?indexUids=${id}&types=deploy`)).json.results;
@@ -36,7 +26,7 @@ describe("the SDK round trip", () => {
     expect(done.status).toBe("succeeded");
     expect(done.details).toMatchObject({ upserted: 2, updated: 0, removed: 0, total: 2, version: 1 });
 
-    const client = new OramaClient({ endpoint: `${server.url}/api/v1/indexes/${id}`, api_key: searchKey, telemetry: false });
+    const client = new OramaClient({ endpoint: `${suite.server.url}/api/v1/indexes/${id}`, api_key: searchKey, telemetry: false });
     const found = await client.search({ term: "alien" });
     expect(found!.count).toBe(1);
     expect(found!.hits[0].document).toMatchObject({ id: "1", title: "Alien" });
@@ -80,8 +70,8 @@ describe("search API", () => {
     expect(r.status).toBe(404);
     expect(r.json.error.code).toBe("not_deployed");
     const scoped = (await call("POST", "/api/v1/keys", { name: "s", actions: ["search"], indexes: ["elsewhere"] })).json.key;
-    expect((await api(server, scoped)("POST", `/api/v1/indexes/${id}/search`, { term: "x" })).status).toBe(403);
-    expect((await api(server, null)("POST", `/api/v1/indexes/${id}/search?api-key=${encodeURIComponent(searchKey)}`, { term: "x" })).status).toBe(404);
+    expect((await api(suite.server, scoped)("POST", `/api/v1/indexes/${id}/search`, { term: "x" })).status).toBe(403);
+    expect((await api(suite.server, null)("POST", `/api/v1/indexes/${id}/search?api-key=${encodeURIComponent(searchKey)}`, { term: "x" })).status).toBe(404);
   });
 });
 

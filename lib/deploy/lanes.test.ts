@@ -9,6 +9,7 @@ import { deployments, tasks } from "../db/schema";
 import { createIndex, findIndex } from "../indexes/indexes";
 import { acceptJsonSnapshot, requestDeploy } from "../ingest/ingest";
 import { freshDb } from "../testing/db";
+import { until } from "../testing/wait";
 import { claimNextDeploy } from "./claim";
 import { recoverStaleDeploys } from "./recover";
 import { TEST_SLOW_BUILD_ID } from "./run-deploy";
@@ -88,13 +89,6 @@ describe("recovering deploys of a dead worker", () => {
 });
 
 describe("the deploy worker loop", () => {
-  async function until<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-    for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
-      const v = await probe();
-      if (v !== undefined) return v;
-    }
-    throw new Error(`${what}: not within 30 s`);
-  }
   const snapshot = async (indexId: string, docs: { id: string; title: string }[]) =>
     acceptJsonSnapshot({ db: h.db, index: await findIndex(h.db, indexId), createdBy: "master", docs });
 
@@ -106,12 +100,12 @@ describe("the deploy worker loop", () => {
     await worker.start(h);
     try {
       const stuck = await deploy(a);
-      await until("a's build started", async () => {
+      await until(async () => {
         const [d] = await h.db.select().from(deployments).where(eq(deployments.taskUid, stuck));
         return d?.phase === "build" ? d : undefined;
-      });
+      }, { what: "a's build started" });
       const beside = await deploy(b);
-      await until("b's deploy finished", async () => ((await taskOf(beside)).status === "succeeded" ? true : undefined));
+      await until(async () => (await taskOf(beside)).status === "succeeded", { what: "b's deploy finished" });
       expect((await taskOf(stuck)).status).toBe("processing");
     } finally {
       await worker.stop(); // returns at once: the blocked build thread is terminated, not awaited

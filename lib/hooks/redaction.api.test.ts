@@ -7,6 +7,7 @@ import { ROLES, type Role } from "../auth/roles";
 import { startReceiver, type Receiver } from "../testing/receiver";
 import { api, settle, startServer, type TestServer } from "../testing/server";
 import { userWithRole, type TestUser } from "../testing/users";
+import { until } from "../testing/wait";
 
 const NIL = "00000000-0000-0000-0000-000000000000";
 const CUSTOM_AUTH = "custom-bearer-credential-7f3a9c";
@@ -24,14 +25,6 @@ let taskUid = 0;
 
 const master = () => api(server);
 const withCookie = (u: TestUser) => (method: string, path: string, body?: unknown) => api(server, null)(method, path, body, { cookie: u.cookie });
-
-async function until(fn: () => Promise<boolean>, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await fn())) {
-    if (Date.now() > deadline) throw new Error("timed out");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 beforeAll(async () => {
   rx = await startReceiver();

@@ -119,6 +119,29 @@ describe("route() enforces its contract", () => {
     expect((await call(handler, { body: JSON.stringify({ n: 1, pad: "x".repeat(1024 * 1024) }) })).status).toBe(413);
   });
 
+  it("answers JSON, no body, a stream or text in the media type its contract declares", async () => {
+    const typed = {
+      ...base,
+      method: "get" as const,
+      responses: { 200: { description: "text", contentType: "text/plain; charset=utf-8" }, 201: { description: "json" }, 202: { description: "a file", contentType: "application/gzip" }, 203: { description: "an undeclared file" }, 204: { description: "none" } },
+    } satisfies RouteContract;
+    const run = (result: unknown) => route(typed, async () => result as object)(new Request("http://x.test/test/a"), { params: Promise.resolve({ id: "a" }) });
+    const stream = () => new Response("bytes").body!;
+    const text = await run(reply("a b", { status: 200 }));
+    expect([text.headers.get("content-type"), await text.text()]).toEqual(["text/plain; charset=utf-8", "a b"]);
+    // A string in a JSON answer is a JSON string.
+    const json = await run(reply("a b", { status: 201 }));
+    expect([json.headers.get("content-type"), await json.text()]).toEqual(["application/json", '"a b"']);
+    const file = await run(reply(stream(), { status: 202 }));
+    expect([file.headers.get("content-type"), await file.text()]).toEqual(["application/gzip", "bytes"]);
+    const undeclared = await run(reply(stream(), { status: 203 }));
+    expect([undeclared.headers.get("content-type"), await undeclared.text()]).toEqual(["application/octet-stream", "bytes"]);
+    for (const none of [reply(null, { status: 204 }), reply({ ignored: true }, { status: 204 }), reply(undefined, { status: 201 })]) {
+      const res = await run(none);
+      expect([res.headers.get("content-type"), await res.text()]).toEqual([null, ""]);
+    }
+  });
+
   it("reads a raw body by its media type, counting a stream against the limit", async () => {
     const raw = {
       ...base,

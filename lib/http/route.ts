@@ -87,18 +87,13 @@ function answer(c: RouteContract, result: HandlerResult): Response {
     headers.set(name, value);
   }
   if (r.body === null || r.body === undefined || status === 204) return new Response(null, { status, headers });
-  // A file (a dump): streamed as the contract's media type.
-  if (r.body instanceof ReadableStream) {
-    headers.set("content-type", c.responses[status]?.contentType ?? "application/octet-stream");
-    return new Response(r.body, { status, headers });
-  }
-  // A text answer (Prometheus' exposition format) in the media type its contract declares.
+  // A body in a media type of its own goes out as it is: a file streamed (a dump), or text in the type
+  // its contract declares (Prometheus' exposition format). Everything else is JSON.
   const contentType = c.responses[status]?.contentType;
-  if (typeof r.body === "string" && contentType && contentType !== "application/json") {
-    headers.set("content-type", contentType);
-    return new Response(r.body, { status, headers });
-  }
-  return Response.json(r.body, { status, headers });
+  const asIs = r.body instanceof ReadableStream || (typeof r.body === "string" && !!contentType && contentType !== "application/json");
+  if (!asIs) return Response.json(r.body, { status, headers });
+  headers.set("content-type", contentType ?? "application/octet-stream");
+  return new Response(r.body as BodyInit, { status, headers });
 }
 
 export function route<C extends RouteContract>(

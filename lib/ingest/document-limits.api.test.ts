@@ -1,27 +1,15 @@
 // Anything acknowledged is deployable, over real HTTP with the default limits: a poison document is
 // either refused at ingest (400 invalid_documents naming the document, the property and the limit) or
 // accepted and deployed, and the index keeps deploying afterwards.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { api, settle, startServer, type TestServer } from "../testing/server";
+import { describe, expect, it } from "vitest";
+import { serverSuite } from "../testing/fixture";
 
 const MAX_BYTES = 1024 * 1024;
 const MAX_TOKENS = 65_536;
 
-let server: TestServer;
-let call: ReturnType<typeof api>;
-beforeAll(async () => {
-  server = await startServer();
-  call = api(server);
-});
-afterAll(async () => server?.stop());
-
-let n = 0;
-async function newIndex(schema: Record<string, unknown> = { title: "string", tags: "string[]" }) {
-  const id = `lim-${++n}`;
-  expect((await call("POST", "/api/v1/indexes", { id, name: id, schema })).status).toBe(201);
-  return id;
-}
-const deploy = async (id: string) => settle(call, (await call("POST", `/api/v1/webhooks/${id}/deploy`)).json.taskUid, 120_000);
+const suite = serverSuite({}, { prefix: "lim", schema: { title: "string", tags: "string[]" } });
+const { call, newIndex } = suite;
+const deploy = (id: string) => suite.deploy(id, 120_000);
 const hits = async (id: string, term: string) =>
   (await call("POST", `/api/v1/indexes/${id}/search`, { term })).json.hits.map((h: { id: string }) => h.id);
 // Distinct base-36 numbers: 200,000 of them are ≈ 0.95 MB, under the size limit.

@@ -58,11 +58,13 @@ describe("JSON depth", () => {
     expect(q.json.error.message).toMatch(/^q nests/);
   });
 
-  it("5,000 levels: the limit, within a second, and the index still deploys", async () => {
+  it("5,000 levels: the limit, quickly, and the index still deploys", async () => {
     for (const path of ["notify", "snapshot"]) {
       const start = Date.now();
       expectTooDeep(await call("POST", `/api/v1/webhooks/${IX}/${path}`, `{"upsert":[${deepArrays(5000)}]}`, { "content-type": "application/json" }));
-      expect(Date.now() - start).toBeLessThan(1000);
+      // A bound against a parser that recurses or backtracks (that takes far longer, or crashes), not a
+      // speed test: loose enough for a loaded CI machine (2 cores, two suites at once).
+      expect(Date.now() - start).toBeLessThan(5000);
     }
     expectTooDeep(await ndjson(`${deepArrays(5000)}\n`));
     const task = await settle(call, (await call("POST", `/api/v1/webhooks/${IX}/deploy`)).json.taskUid);

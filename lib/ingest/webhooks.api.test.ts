@@ -2,31 +2,19 @@
 // refused with nothing queued, Idempotency-Key, and a crash in the middle of an upload.
 import http from "node:http";
 import { CloudManager } from "@oramacloud/client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { api, MASTER_KEY, settle, startServer, type TestServer } from "../testing/server";
+import { describe, expect, it } from "vitest";
+import { MASTER_KEY, settle } from "../testing/server";
+import { serverSuite } from "../testing/fixture";
 
-let server: TestServer;
-let call: ReturnType<typeof api>;
-beforeAll(async () => {
-  server = await startServer({ NOTIFY_MAX_BYTES: "4096", SNAPSHOT_MAX_BYTES: "8192", NDJSON_MAX_BYTES: "65536" });
-  call = api(server);
-});
-afterAll(async () => server?.stop());
-
-let n = 0;
-async function newIndex(schema: Record<string, unknown> = { title: "string", year: "number", meta: { rating: "number" } }) {
-  const id = `api-${++n}`;
-  const r = await call("POST", "/api/v1/indexes", { id, name: `Index ${n}`, schema });
-  expect(r.status).toBe(201);
-  return id;
-}
+const suite = serverSuite({ NOTIFY_MAX_BYTES: "4096", SNAPSHOT_MAX_BYTES: "8192", NDJSON_MAX_BYTES: "65536" }, { prefix: "api", schema: { title: "string", year: "number", meta: { rating: "number" } } });
+const { call, newIndex } = suite;
 const pending = async (id: string) => (await call("GET", `/api/v1/indexes/${id}`)).json.pending;
 const taskCount = async (id: string) => (await call("GET", `/api/v1/tasks?indexUids=${id}`)).json.total;
 
 describe("the Orama Cloud SDK (CloudManager) against this server", () => {
   it("snapshot, insert, update, delete, hasPendingOperations, updateSchema, deploy and empty all succeed", async () => {
     const id = await newIndex();
-    const manager = new CloudManager({ api_key: MASTER_KEY, baseURL: `${server.url}/api/v1` });
+    const manager = new CloudManager({ api_key: MASTER_KEY, baseURL: `${suite.server.url}/api/v1` });
     const index = manager.index(id);
     expect(await index.hasPendingOperations()).toBe(false);
     expect(await index.snapshot([{ id: "1", title: "Alien", year: 1979 }, { id: 2, title: "Heat", year: 1995 }])).toBe(true);
@@ -169,14 +157,14 @@ describe("a crash never loses what was acknowledged", () => {
       acked.push(r.json.taskUid);
     }
     // Start an NDJSON upload and kill the server while it streams.
-    const url = new URL(`${server.url}/api/v1/webhooks/${id}/snapshot`);
+    const url = new URL(`${suite.server.url}/api/v1/webhooks/${id}/snapshot`);
     const req = http.request(url, { method: "POST", headers: { authorization: `Bearer ${MASTER_KEY}`, "content-type": "application/x-ndjson" } });
     req.on("error", () => {});
     req.write('{"id":"half"}\n'.repeat(1200));
     await new Promise((r) => setTimeout(r, 700));
-    await server.crash();
+    await suite.server.crash();
     req.destroy();
-    await server.restart();
+    await suite.server.restart();
     const after = (await call("GET", `/api/v1/tasks?indexUids=${id}`)).json;
     expect(after.results.map((t: { uid: number }) => t.uid).sort()).toEqual([...acked].sort());
     expect(await pending(id)).toEqual({ upserts: 5, updates: 0, removes: 0, snapshot: false, total: 5 });

@@ -7,6 +7,7 @@ import type { Db, DbHandle } from "../db";
 import { apiKeys } from "../db/schema/api-keys";
 import { KEYS_CHANNEL } from "../db/channels";
 import { freshDb } from "../testing/db";
+import { eventually } from "../testing/wait";
 import { createKey } from "./create-key";
 import { hashKey } from "./format";
 import { cachedKey, clearKeyCache, enableKeyCache, forgetKey, KEY_CACHE_MAX_AGE_MS, keyCacheGeneration, rememberKey } from "./key-cache";
@@ -34,10 +35,6 @@ const noReads = () =>
       return Reflect.get(target, prop);
     },
   }) as Db;
-const until = async (cond: () => boolean) => {
-  for (let i = 0; i < 200 && !cond(); i++) await new Promise((r) => setTimeout(r, 5));
-  expect(cond()).toBe(true);
-};
 
 describe("key cache", () => {
   it("is off until this process listens for revocations", async () => {
@@ -66,7 +63,8 @@ describe("key cache", () => {
       await tx.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, k.id));
       await tx.execute(sql`select pg_notify(${KEYS_CHANNEL}, ${k.id})`);
     });
-    await until(() => cachedKey(hashKey(k.key)) === undefined);
+    // The NOTIFY arrives on the listening connection: waited for (a loaded machine can take its time), not slept.
+    expect(await eventually(() => cachedKey(hashKey(k.key)) === undefined, { intervalMs: 5 })).toBe(true);
     expect(await verifyKey({ db: h.db, token: k.key })).toBeNull();
   });
 

@@ -150,13 +150,17 @@ export function liveCheckStats(): { queries: number; calls: number } {
   return { ...(state.checker?.stats ?? { queries: 0, calls: 0 }) };
 }
 
-export async function searchLive(h: DbHandle, indexId: string, params: SearchParams): Promise<SearchResult & { deploymentId: string }> {
+/**
+ * `deploymentId` (the version that answered) and `latencyMs` (the whole search as its caller waits for it,
+ * measured once for the metrics and the analytics) are for the server: callers leave them out of answers.
+ */
+export async function searchLive(h: DbHandle, indexId: string, params: SearchParams): Promise<SearchResult & { deploymentId: string; latencyMs: number }> {
+  const started = performance.now();
   for (let attempt = 0; ; attempt++) {
     const entry = await currentLive(h, indexId);
     const deploymentId = entry.deploymentId;
     if (!deploymentId) throw new AppError("not_deployed", `Index "${indexId}" has no live version yet: deploy it first.`);
     await load(h, deploymentId);
-    const started = performance.now();
     try {
       // Checked against the schema of the version that will answer, before anything is embedded or queued.
       const meta = state.pool.meta(deploymentId);
@@ -167,13 +171,14 @@ export async function searchLive(h: DbHandle, indexId: string, params: SearchPar
       const result = await state.pool.search(deploymentId, prepared.params);
       // The pool may answer from its cache: copy, never change, what it returns.
       const hide = prepared.hide;
-      recordSearch(indexId, started, true);
-      if (hide) return { ...result, hits: result.hits.map((hit) => ({ ...hit, document: without(hit.document, hide) })), deploymentId };
-      return { ...result, deploymentId };
+      const latencyMs = performance.now() - started;
+      recordSearch(indexId, latencyMs, true);
+      if (hide) return { ...result, hits: result.hits.map((hit) => ({ ...hit, document: without(hit.document, hide) })), deploymentId, latencyMs };
+      return { ...result, deploymentId, latencyMs };
     } catch (err) {
       // A new version went live (and the old one was dropped) while this search waited: once more.
       if (err instanceof IndexNotLoadedError && attempt === 0) continue;
-      recordSearch(indexId, started, false);
+      recordSearch(indexId, performance.now() - started, false);
       if (err instanceof SearchTimeoutError) {
         throw new AppError("search_timeout", "The search took too long and was stopped; narrow the query (more specific terms, filters).");
       }

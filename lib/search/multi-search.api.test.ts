@@ -46,6 +46,7 @@ describe("multi-search", () => {
     expect(r.json.results[1].hits.map((h: { id: string }) => h.id)).toEqual(["1"]);
     expect(r.json.results[2]).toMatchObject({ count: 1, hits: [{ id: "2" }] });
     expect(r.json.results[0].elapsed).toHaveProperty("raw");
+    for (const x of r.json.results) for (const serverOnly of ["latencyMs", "deploymentId"]) expect(x).not.toHaveProperty(serverOnly);
     // The same as the single search.
     const single = await call("POST", "/api/v1/indexes/ms-books/search", { term: "apple" });
     expect(single.json.hits).toEqual(r.json.results[1].hits);

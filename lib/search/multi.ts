@@ -49,7 +49,7 @@ export async function multiSearch(h: DbHandle, principal: Principal, queries: Mu
   const results: MultiSearchResult["results"] = [];
   for (const [i, s] of settled.entries()) {
     if (s.status === "rejected") throw ofQuery(s.reason, i, parsed[i].indexId);
-    const { deploymentId: _d, ...result } = s.value;
+    const { deploymentId: _d, latencyMs: _l, ...result } = s.value;
     results.push({ indexId: parsed[i].indexId, ...result });
   }
   return { results };

@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { api, MASTER_KEY, settle, startServer } from "./server";
+import { eventually } from "./wait";
 
 /** Live processes (not zombies) whose environment says DATA_DIR=<dir>. */
 function processesOn(dir: string): number[] {
@@ -35,14 +36,6 @@ function alive(pid: number): boolean {
   }
 }
 
-async function until(condition: () => boolean, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) return false;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return true;
-}
 
 describe("test servers leave no process behind", () => {
   it("restart() ends the running server before starting the next, and stop() ends the last", async () => {
@@ -89,12 +82,12 @@ describe("test servers leave no process behind", () => {
     parent.stdout!.on("data", (d) => (out += d));
     parent.stderr!.on("data", (d) => (out += d));
     try {
-      const started = await until(() => /server \d+/.test(out) || parent.exitCode !== null, 120_000);
+      const started = await eventually(() => /server \d+/.test(out) || parent.exitCode !== null, { timeoutMs: 120_000, intervalMs: 100 });
       expect(started && /server \d+/.test(out), out).toBe(true);
       const serverPid = Number(/server (\d+)/.exec(out)![1]);
       expect(processesOn(dataDir)).toEqual([serverPid]);
       parent.kill("SIGKILL");
-      expect(await until(() => processesOn(dataDir).length === 0, 20_000), `the server outlived its parent:\n${out}`).toBe(true);
+      expect(await eventually(() => processesOn(dataDir).length === 0, { timeoutMs: 20_000, intervalMs: 100 }), `the server outlived its parent:\n${out}`).toBe(true);
     } finally {
       parent.kill("SIGKILL");
       for (const pid of processesOn(dataDir)) process.kill(pid, "SIGKILL");

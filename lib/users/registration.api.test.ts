@@ -31,7 +31,8 @@ async function decide(req: Received) {
     case "err500":
       return json(500, { ok: true, action: "prod" });
     case "slow":
-      await sleep(TIMEOUT_MS + 1500);
+      // Far past the timeout, so "gave up at the timeout" and "waited for the answer" stay apart on a loaded machine.
+      await sleep(TIMEOUT_MS + 20_000);
       return json(200, { ok: true, action: "prod" });
     case "badjson":
       return { status: 200, headers: { "content-type": "application/json" }, body: "{ok: true, action: prod" };
@@ -284,7 +285,7 @@ describe("webhook decisions", () => {
     expect(r.json.error.code).toBe("policy_unavailable");
     expect(r.json.error.message).toMatch(/could not be confirmed/);
     expect(r.json.error.message).toMatch(/try again later or contact the administrator/);
-    if (local === "slow") expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + 1400);
+    if (local === "slow") expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + 10_000);
     expect(receiver.requests.slice(n).filter((q) => q.body.includes(email))).toHaveLength(1);
     // The redirect target was never asked.
     expect(receiver.requests.some((q) => q.path === "/elsewhere")).toBe(false);

@@ -16,7 +16,7 @@ export const POST = withCors(route(searchContract, async ({ req, db, principal, 
   assertOriginAllowed(req, principal);
   assertIndexInScope(principal, params.indexId);
   const search = body.read === "form" ? searchParamsFromForm(body.form) : parseSearchParams(body.read === "json" ? body.json : undefined);
-  const { deploymentId: _d, ...result } = await recordSearch(db, params.indexId, search, searchLive(db, params.indexId, search));
+  const { deploymentId: _d, latencyMs: _l, ...result } = await recordSearch(db, params.indexId, search, searchLive(db, params.indexId, search));
   return result;
 }));
 
@@ -24,6 +24,6 @@ export const GET = withCors(route(searchGetContract, async ({ req, db, principal
   assertOriginAllowed(req, principal);
   assertIndexInScope(principal, params.indexId);
   const search = searchParamsFromQ(query.q);
-  const { deploymentId: _d, ...result } = await recordSearch(db, params.indexId, search, searchLive(db, params.indexId, search));
+  const { deploymentId: _d, latencyMs: _l, ...result } = await recordSearch(db, params.indexId, search, searchLive(db, params.indexId, search));
   return result;
 }));
