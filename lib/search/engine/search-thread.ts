@@ -4,7 +4,9 @@
 // Orama's own instance is decoded from it only for queries the shared fast path does not cover, and
 // dropped again after `oramaIdleMs` without such a query.
 import { parentPort, workerData } from "node:worker_threads";
+import type { AnyOrama } from "@orama/orama";
 import { formatNanoseconds, getNanosecondsTime } from "@orama/orama/internals";
+import { warmFastSearch } from "./fast-search";
 import { decodeArtifact, encodeDb, readArtifactMeta } from "./artifact";
 import { patchOrama } from "./orama-patch";
 import { ResultCache, type ResultCacheOptions } from "./result-cache";
@@ -15,6 +17,10 @@ import type { PoolReply, PoolRequest } from "./pool-protocol";
 
 patchOrama();
 const indexes = new Map<string, SharedIndex>();
+/** Bench only (INDEXHOOK_SEARCH_DECODE=orama): each thread decodes its own Orama instance, as before
+ *  the shared columns, so `npm run bench -- memory` can show both in one run. */
+const legacy = process.env.INDEXHOOK_SEARCH_DECODE === "orama";
+const decoded = new Map<string, AnyOrama>();
 const port = parentPort!;
 const data = (workerData ?? {}) as { cache?: ResultCacheOptions | false; oramaIdleMs?: number };
 const cache = data.cache === false ? null : new ResultCache(data.cache ?? {});
@@ -43,15 +49,23 @@ port.on("message", (m: PoolRequest) => {
   try {
     if (m.type === "load") {
       cache?.dropKey(m.key);
+      if (legacy) {
+        const db = decodeArtifact(Buffer.from(m.artifact));
+        decoded.set(m.key, db);
+        warmFastSearch(db);
+        reply({ seq: m.seq, ok: true });
+        return;
+      }
       const { ix, converted } = open(m.artifact);
       indexes.set(m.key, ix);
       reply({ seq: m.seq, ok: true, artifact: converted });
     } else if (m.type === "evict") {
       cache?.dropKey(m.key);
       indexes.delete(m.key);
+      decoded.delete(m.key);
       reply({ seq: m.seq, ok: true });
     } else {
-      const ix = indexes.get(m.key);
+      const ix = indexes.get(m.key) ?? decoded.get(m.key);
       if (!ix) throw Object.assign(new Error(`index ${m.key} is not loaded`), { name: "IndexNotLoadedError" });
       const start = getNanosecondsTime() as bigint;
       const hit = cache?.get(m.key, m.params);
