@@ -5,10 +5,11 @@ import v8 from "node:v8";
 const MAGIC = "IHSA";
 export const FORMAT_VERSION = 1;
 
-type Typed = Int32Array | Uint32Array | Float64Array;
-type Kind = "json" | "v8" | "i32" | "u32" | "f64";
+type Typed = Int32Array | Uint32Array | Float64Array | Uint16Array | Uint8Array;
+export type TypedKind = "i32" | "u32" | "f64" | "u16" | "u8";
+type Kind = "json" | "v8" | "bytes" | TypedKind;
 type Entry = { name: string; kind: Kind; offset: number; length: number };
-const CTORS = { i32: Int32Array, u32: Uint32Array, f64: Float64Array } as const;
+const CTORS = { i32: Int32Array, u32: Uint32Array, f64: Float64Array, u16: Uint16Array, u8: Uint8Array } as const;
 
 export class ContainerWriter {
   private chunks: Buffer[] = [];
@@ -33,7 +34,7 @@ export class ContainerWriter {
   v8(name: string, value: unknown): void {
     this.push(name, "v8", v8.serialize(value));
   }
-  typed(name: string, kind: "i32" | "u32" | "f64", arr: Typed): void {
+  typed(name: string, kind: TypedKind, arr: Typed): void {
     this.push(name, kind, Buffer.from(arr.buffer, arr.byteOffset, arr.byteLength));
   }
   finish(meta: unknown): Buffer {
@@ -86,7 +87,22 @@ export class ContainerReader {
   v8<T>(name: string): T {
     return v8.deserialize(this.bytes(name)) as T;
   }
-  typed<K extends "i32" | "u32" | "f64">(name: string, kind: K): InstanceType<(typeof CTORS)[K]> {
+  /**
+   * A typed array over the section's bytes in place (no copy): for artifacts held in one
+   * SharedArrayBuffer that every search thread reads. Sections are 8-aligned from the body, which is
+   * 8-aligned from the buffer's start; a buffer that does not start 8-aligned gets a copy.
+   */
+  view<K extends TypedKind>(name: string, kind: K): InstanceType<(typeof CTORS)[K]> {
+    const b = this.bytes(name);
+    const C = CTORS[kind];
+    if (b.byteOffset % 8 !== 0) return this.typed(name, kind);
+    return new C(b.buffer as ArrayBuffer, b.byteOffset, b.length / C.BYTES_PER_ELEMENT) as InstanceType<(typeof CTORS)[K]>;
+  }
+  /** The section's bytes in place (a view, no copy). */
+  section(name: string): Buffer {
+    return this.bytes(name);
+  }
+  typed<K extends TypedKind>(name: string, kind: K): InstanceType<(typeof CTORS)[K]> {
     const b = this.bytes(name);
     // Copy into a fresh, aligned ArrayBuffer: the source may be a shared or unaligned view.
     const out = new CTORS[kind](b.length / CTORS[kind].BYTES_PER_ELEMENT);

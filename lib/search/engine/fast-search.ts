@@ -26,7 +26,7 @@ import { postingTfsOf, prefixNodes, type PostingTfs } from "./tree-codec";
 type RadixNode = radix.RadixNode;
 import type { SearchResult } from "./types";
 
-type Relevance = { k: number; b: number; d: number };
+import { bm25, type Relevance } from "./bm25";
 type Postings = Record<string, number[]>;
 type RadixIndex = { type: string; node: { find(p: { term: string; exact?: boolean; tolerance?: number }): Postings } };
 type IndexData = {
@@ -43,7 +43,6 @@ type Db = AnyOrama & {
   data: AnyOrama["data"] & { pinning?: { rules?: Map<unknown, unknown> } };
   internalDocumentIDStore: { internalIdToId: string[] };
 };
-type FacetConfig = { sort?: string; offset?: number; limit?: number; ranges?: { from: number; to: number }[] };
 
 /** Posting lists at least this long get their BM25 values cached (per index, default relevance). */
 const CACHE_MIN_POSTINGS = 256;
@@ -73,11 +72,6 @@ function stateFor(db: Db, docsCount: number): State {
   return s;
 }
 
-/** Orama's components/algorithms.js BM25, same operations in the same order. */
-function bm25(tf: number, matchingCount: number, docsCount: number, fieldLength: number, avg: number, r: Relevance): number {
-  const idf = Math.log(1 + (docsCount - matchingCount + 0.5) / (matchingCount + 0.5));
-  return (idf * (r.d + tf * (r.k + 1))) / (tf + r.k * (1 - r.b + (r.b * fieldLength) / avg));
-}
 
 const FACET_TYPES = new Set(["enum", "string", "boolean", "number"]);
 
@@ -366,7 +360,7 @@ function addWords(s: State, plan: Plan, stats: PropertyStats, m: Matches, words:
 }
 
 /** Orama's order: score desc, ties by internal id asc (utils.sortTokenScorePredicate). */
-function rankOrder(scores: Float64Array): (a: number, b: number) => boolean {
+export function rankOrder(scores: Float64Array): (a: number, b: number) => boolean {
   return (a, b) => scores[a] > scores[b] || (scores[a] === scores[b] && a < b);
 }
 
@@ -379,7 +373,7 @@ function assembleResult(db: Db, plan: Plan, m: Matches, n: number, start: Return
   const docs = (db.data.docs as unknown as { docs: Record<number, Record<string, unknown>> }).docs;
   const hits = page.map((id) => ({ id: store.internalIdToId[id - 1], score: scores[id], document: docs[id] }));
   const result: SearchResult = { elapsed: { formatted: "", raw: 0 }, hits, count: n };
-  if (plan.facets) result.facets = facets(plan.facets.config, plan.facets.keys, plan.facets.types, matched, n, docs, before);
+  if (plan.facets) result.facets = facets(plan.facets.config, plan.facets.keys, plan.facets.types, matched, n, documentValues(docs), before);
   result.elapsed = (db as unknown as { formatElapsedTime(n: bigint | number): SearchResult["elapsed"] }).formatElapsedTime((getNanosecondsTime() as bigint) - (start as bigint));
   return result;
 }
@@ -430,7 +424,7 @@ function bm25Column(
 }
 
 /** The first k of matched[0..n) in `before` order. A bounded heap for small k, a sort otherwise. */
-function topK(matched: Int32Array, n: number, k: number, before: (a: number, b: number) => boolean, scores: Float64Array): number[] {
+export function topK(matched: Int32Array, n: number, k: number, before: (a: number, b: number) => boolean, scores: Float64Array): number[] {
   if (k <= 0 || n === 0) return [];
   if (k * 8 >= n) {
     const all = Array.from(matched.subarray(0, n));
@@ -477,13 +471,25 @@ function topK(matched: Int32Array, n: number, k: number, before: (a: number, b: 
  * counts do not depend on order; key order (first appearance) does, and the first appearance of a
  * value is its best-ranked document.
  */
-function facets(
+/** A document's facet value: the raw value (number ranges) or `value?.toString() ?? fallback`. */
+export type FacetValues = { num(id: number, facet: string): unknown; str(id: number, facet: string, fallback: string): string };
+
+function documentValues(docs: Record<number, Record<string, unknown>>): FacetValues {
+  return {
+    num: (id, facet) => docs[id][facet],
+    str: (id, facet, fallback) => (docs[id][facet] as { toString(): string } | undefined | null)?.toString() ?? fallback,
+  };
+}
+
+export type FacetConfig = { sort?: string; offset?: number; limit?: number; ranges?: { from: number; to: number }[] };
+
+export function facets(
   config: Record<string, FacetConfig>,
   keys: string[],
   types: Record<string, string>,
   matched: Int32Array,
   n: number,
-  docs: Record<number, Record<string, unknown>>,
+  get: FacetValues,
   before: (a: number, b: number) => boolean,
 ): NonNullable<SearchResult["facets"]> {
   const out: NonNullable<SearchResult["facets"]> = {};
@@ -493,7 +499,7 @@ function facets(
       const ranges = config[facet].ranges ?? [];
       const values: Record<string, number> = Object.fromEntries(ranges.map((r) => [`${r.from}-${r.to}`, 0]));
       for (let i = 0; i < n; i++) {
-        const v = docs[matched[i]][facet] as number;
+        const v = get.num(matched[i], facet) as number;
         for (const r of ranges) if (v >= r.from && v <= r.to) values[`${r.from}-${r.to}`]++;
       }
       out[facet] = { count: Object.keys(values).length, values };
@@ -503,8 +509,7 @@ function facets(
     const counts = new Map<string, { count: number; best: number }>();
     for (let i = 0; i < n; i++) {
       const id = matched[i];
-      const raw = docs[id][facet] as { toString(): string } | undefined | null;
-      const value = raw?.toString() ?? fallback;
+      const value = get.str(id, facet, fallback);
       const e = counts.get(value);
       if (!e) counts.set(value, { count: 1, best: id });
       else {

@@ -8,9 +8,12 @@ export type PoolRequest =
   | { type: "evict"; seq: number; key: string }
   | { type: "search"; seq: number; key: string; params: SearchParamsInput };
 
+/** `artifact` (load): the artifact converted to the shared format, which the pool keeps instead.
+ *  `decoding`: the search decodes Orama's instance first (seconds: not counted against its time limit). */
 export type PoolReply =
-  | { seq: number; ok: true; result?: SearchResult }
-  | { seq: number; ok: false; error: WireError };
+  | { seq: number; ok: true; result?: SearchResult; artifact?: SharedArrayBuffer }
+  | { seq: number; ok: false; error: WireError }
+  | { seq: number; decoding: boolean };
 
 /** A search took longer than the pool's timeoutMs; the thread running it was replaced. */
 export class SearchTimeoutError extends Error {

@@ -3,6 +3,8 @@
 import { search, type AnyOrama } from "@orama/orama";
 import type { SearchParamsInput } from "../../contracts/search";
 import { fastSearch } from "./fast-search";
+import { SharedIndex } from "./shared-index";
+import { sharedFastSearch } from "./shared-search";
 import type { SearchResult } from "./types";
 
 /** A search the caller got wrong (bad mode/vector, unknown property, bad filter): a 400, not a 500. */
@@ -19,9 +21,15 @@ export class SearchQueryError extends Error {
 export type RunSearchOptions = {
   /** Use the typed-array fast path where it applies (default true); false runs Orama's own search. */
   fast?: boolean;
+  /** Called before and after a SharedIndex decodes Orama's instance for this search (the first that needs it). */
+  onDecode?: (phase: "start" | "end") => void;
 };
 
-export function runSearch(db: AnyOrama, params: SearchParamsInput, opts: RunSearchOptions = {}): SearchResult {
+/**
+ * `target`: an Orama instance, or a SharedIndex (a search thread's view of a shared artifact), whose
+ * own fast path answers what it covers and whose Orama instance, decoded on first need, the rest.
+ */
+export function runSearch(target: AnyOrama | SharedIndex, params: SearchParamsInput, opts: RunSearchOptions = {}): SearchResult {
   const mode = params.mode ?? "fulltext";
   if (mode !== "fulltext" && !params.vector) {
     throw new SearchQueryError(`mode "${mode}" needs \`vector\` ({ value: number[], property }); only fulltext works from \`term\` alone`, "vector_required");
@@ -34,6 +42,11 @@ export function runSearch(db: AnyOrama, params: SearchParamsInput, opts: RunSear
   // save() lose them. Ask for vectors and null them on copies instead: same output, no mutation.
   const orama = { ...params, mode, includeVectors: true };
   try {
+    if (target instanceof SharedIndex) {
+      const shared = opts.fast === false ? null : sharedFastSearch(target, orama as SearchParamsInput);
+      if (shared) return withoutVectors(shared, Object.keys(target.empty.data.index.vectorIndexes));
+    }
+    const db = target instanceof SharedIndex ? target.orama(opts.onDecode) : target;
     // Same results as Orama's search (tested), or null when the query is outside what it covers.
     const fast = opts.fast === false ? null : fastSearch(db, orama as SearchParamsInput);
     if (fast) return withoutVectors(fast, Object.keys(db.data.index.vectorIndexes));

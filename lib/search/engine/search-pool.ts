@@ -32,6 +32,9 @@ export type SearchPoolOptions = {
   /** The same LRU in the calling thread, answering repeats without the hop to a thread (no message,
    *  no copy of the result); default 1000 entries / 16 MB; off when `cache` is false. */
   frontCache?: ResultCacheOptions | false;
+  /** A thread drops Orama's own instance of a version (decoded for queries the shared fast path does not
+   *  cover: typo tolerance, sortBy, groupBy, vectors…) after this long without such a query; default 5 min. */
+  oramaIdleMs?: number;
 };
 
 function fromWire(e: WireError): Error {
@@ -57,10 +60,12 @@ export class SearchPool {
   private readonly timeoutMs: number;
   private readonly cache: ResultCacheOptions | false;
   private readonly front: ResultCache | null;
+  private readonly oramaIdleMs: number | undefined;
 
   constructor(opts: SearchPoolOptions = {}) {
     this.timeoutMs = opts.timeoutMs ?? 2000;
     this.cache = opts.cache ?? {};
+    this.oramaIdleMs = opts.oramaIdleMs;
     const front = this.cache === false ? false : (opts.frontCache ?? { bytes: 16 * 1024 * 1024 });
     this.front = front === false ? null : new ResultCache(front);
     for (let i = 0; i < Math.max(1, opts.size ?? 2); i++) this.slots.push(this.spawn());
@@ -102,11 +107,13 @@ export class SearchPool {
       else this.metas.delete(key);
       throw err;
     }
+    // The first thread may have converted an old artifact: the others load that copy.
+    const shared = this.artifacts.get(key);
     void (async () => {
       for (const s of rest) {
-        if (!this.slots.includes(s) || this.artifacts.get(key) !== sab) continue;
+        if (!this.slots.includes(s) || !shared || this.artifacts.get(key) !== shared) continue;
         // A failed load leaves that thread without the key (see the message handler): others serve it.
-        await this.send(s, { type: "load", seq: ++this.seq, key, artifact: sab }).catch((err) => console.error(`[indexhook] loading ${key} into a search thread failed`, err));
+        await this.send(s, { type: "load", seq: ++this.seq, key, artifact: shared }).catch((err) => console.error(`[indexhook] loading ${key} into a search thread failed`, err));
       }
     })();
   }
@@ -211,12 +218,23 @@ export class SearchPool {
   }
 
   private spawn(): Slot {
-    const thread = startThread("search-thread", { workerData: { cache: this.cache } });
+    const thread = startThread("search-thread", { workerData: { cache: this.cache, oramaIdleMs: this.oramaIdleMs } });
     const slot: Slot = { thread, pending: new Map(), searching: 0, loading: 0, keys: new Set() };
     thread.on("message", (m: PoolReply) => {
       const p = slot.pending.get(m.seq);
       if (!p) return;
+      if ("decoding" in m) {
+        // The search first decodes Orama's instance (seconds for a large index, once per thread and
+        // version): not counted against its limit, which starts again once the decode is done.
+        clearTimeout(p.timer);
+        p.timer = undefined;
+        p.timed = !m.decoding && p.req.type === "search";
+        this.arm(slot);
+        return;
+      }
       slot.pending.delete(m.seq);
+      // A thread converted an artifact written before the shared format: every thread reads that copy.
+      if (m.ok && m.artifact && p.req.type === "load" && this.artifacts.get(p.req.key) === p.req.artifact) this.artifacts.set(p.req.key, m.artifact);
       clearTimeout(p.timer);
       if (p.req.type === "search") slot.searching--;
       else if (p.req.type === "load") {

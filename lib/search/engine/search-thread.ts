@@ -1,54 +1,85 @@
-// Thread entry for SearchPool: holds the loaded indexes of this thread and answers searches one at
-// a time. A slow search blocks only this thread; the pool times it out and replaces the thread.
+// Thread entry for SearchPool: holds this thread's view of every loaded version and answers searches
+// one at a time. A slow search blocks only this thread; the pool times it out and replaces the thread.
+// A version is a SharedIndex over the pool's SharedArrayBuffer: read in place, shared by all threads;
+// Orama's own instance is decoded from it only for queries the shared fast path does not cover, and
+// dropped again after `oramaIdleMs` without such a query.
 import { parentPort, workerData } from "node:worker_threads";
 import type { AnyOrama } from "@orama/orama";
 import { formatNanoseconds, getNanosecondsTime } from "@orama/orama/internals";
-import { decodeArtifact } from "./artifact";
 import { warmFastSearch } from "./fast-search";
+import { decodeArtifact, encodeDb, readArtifactMeta } from "./artifact";
 import { patchOrama } from "./orama-patch";
 import { ResultCache, type ResultCacheOptions } from "./result-cache";
 import { runSearch } from "./run-search";
+import { SharedIndex } from "./shared-index";
 import { toWire } from "./wire";
-import type { PoolRequest } from "./pool-protocol";
+import type { PoolReply, PoolRequest } from "./pool-protocol";
 
 patchOrama();
-const dbs = new Map<string, AnyOrama>();
+const indexes = new Map<string, SharedIndex>();
+/** Bench only (INDEXHOOK_SEARCH_DECODE=orama): each thread decodes its own Orama instance, as before
+ *  the shared columns, so `npm run bench -- memory` can show both in one run. */
+const legacy = process.env.INDEXHOOK_SEARCH_DECODE === "orama";
+const decoded = new Map<string, AnyOrama>();
 const port = parentPort!;
-const cacheOpts = (workerData as { cache?: ResultCacheOptions | false } | undefined)?.cache;
-const cache = cacheOpts === false ? null : new ResultCache(cacheOpts ?? {});
+const data = (workerData ?? {}) as { cache?: ResultCacheOptions | false; oramaIdleMs?: number };
+const cache = data.cache === false ? null : new ResultCache(data.cache ?? {});
+const oramaIdleMs = data.oramaIdleMs ?? 5 * 60_000;
+const reply = (m: PoolReply) => port.postMessage(m);
+
+// Orama's instance costs about what the index cost per thread before sharing: keep it only while used.
+setInterval(() => {
+  const now = Date.now();
+  for (const ix of indexes.values()) if (ix.hasOrama && now - ix.lastOramaUse > oramaIdleMs) ix.releaseOrama();
+}, Math.min(60_000, oramaIdleMs)).unref();
+
+/** A view of the artifact; one written before the shared sections is converted once (decode + encode). */
+function open(artifact: SharedArrayBuffer): { ix: SharedIndex; converted?: SharedArrayBuffer } {
+  const buf = Buffer.from(artifact);
+  const ix = SharedIndex.open(buf);
+  if (ix) return { ix };
+  const meta = readArtifactMeta(buf);
+  const encoded = encodeDb(meta.schema, decodeArtifact(buf), { tokenMaxLength: meta.tokenMaxLength });
+  const converted = new SharedArrayBuffer(encoded.length);
+  new Uint8Array(converted).set(encoded);
+  return { ix: SharedIndex.open(Buffer.from(converted))!, converted };
+}
 
 port.on("message", (m: PoolRequest) => {
   try {
     if (m.type === "load") {
-      // The artifact is shared memory: decode reads it in place and copies what it keeps.
       cache?.dropKey(m.key);
-      const db = decodeArtifact(Buffer.from(m.artifact));
-      dbs.set(m.key, db);
-      port.postMessage({ seq: m.seq, ok: true });
-      // Fill the fast path's BM25 columns while the thread is idle rather than in the first search.
-      setImmediate(() => {
-        if (dbs.get(m.key) === db) warmFastSearch(db);
-      });
+      if (legacy) {
+        const db = decodeArtifact(Buffer.from(m.artifact));
+        decoded.set(m.key, db);
+        warmFastSearch(db);
+        reply({ seq: m.seq, ok: true });
+        return;
+      }
+      const { ix, converted } = open(m.artifact);
+      indexes.set(m.key, ix);
+      reply({ seq: m.seq, ok: true, artifact: converted });
     } else if (m.type === "evict") {
       cache?.dropKey(m.key);
-      dbs.delete(m.key);
-      port.postMessage({ seq: m.seq, ok: true });
+      indexes.delete(m.key);
+      decoded.delete(m.key);
+      reply({ seq: m.seq, ok: true });
     } else {
-      const db = dbs.get(m.key);
-      if (!db) throw Object.assign(new Error(`index ${m.key} is not loaded`), { name: "IndexNotLoadedError" });
+      const ix = indexes.get(m.key) ?? decoded.get(m.key);
+      if (!ix) throw Object.assign(new Error(`index ${m.key} is not loaded`), { name: "IndexNotLoadedError" });
       const start = getNanosecondsTime() as bigint;
       const hit = cache?.get(m.key, m.params);
       if (hit) {
         // Same result; `elapsed` is this lookup's time, not the original search's.
         const ns = (getNanosecondsTime() as bigint) - start;
-        port.postMessage({ seq: m.seq, ok: true, result: { ...hit, elapsed: { raw: Number(ns), formatted: formatNanoseconds(ns) } } });
+        reply({ seq: m.seq, ok: true, result: { ...hit, elapsed: { raw: Number(ns), formatted: formatNanoseconds(ns) } } });
         return;
       }
-      const result = runSearch(db, m.params);
+      const result = runSearch(ix, m.params, { onDecode: (phase) => reply({ seq: m.seq, decoding: phase === "start" }) });
       cache?.set(m.key, m.params, result);
-      port.postMessage({ seq: m.seq, ok: true, result });
+      reply({ seq: m.seq, ok: true, result });
     }
   } catch (err) {
-    port.postMessage({ seq: m.seq, ok: false, error: toWire(err) });
+    reply({ seq: m.seq, ok: false, error: toWire(err) });
   }
 });

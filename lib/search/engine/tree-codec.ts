@@ -2,6 +2,7 @@
 // JSON.parse rebuild slowly (millions of small objects of varying shape): radix trees and BM25
 // term frequencies. Decoding writes the same objects Orama builds, so search behaves identically.
 import { radix } from "@orama/orama/trees";
+import { bm25, DEFAULT_RELEVANCE } from "./bm25";
 import type { ContainerReader, ContainerWriter } from "./container";
 
 type Node = radix.RadixNode;
@@ -20,18 +21,26 @@ export function postingTfsOf(root: object): PostingTfs | undefined {
   return postingTfs.get(root);
 }
 
+/** What the shared columns of a radix property need besides the tree: BM25's inputs (fixed once built). */
+export type RadixStats = { occurrences: Record<string, unknown>; lengths: Record<number, number>; avg: number; docsCount: number };
+
 /**
  * Pre-order walk: per node its subword, then [children, end, docs] in `meta`, its ids in `docs` and,
  * given the property's frequencies, each posting's tf (what Orama reads: freq[id]?.[word] ?? 0).
+ * Given `stats` too, the columns the shared fast path reads in place (shared-index.ts): per node its
+ * Map key, label (UTF-16 code units in `chars` from `loff`), subtree size, first posting, term
+ * occurrences and integer-key value; per posting its BM25 at default relevance.
  */
-export function writeRadix(w: ContainerWriter, name: string, root: Node, freq?: Frequencies): void {
+export function writeRadix(w: ContainerWriter, name: string, root: Node, freq?: Frequencies, stats?: RadixStats): void {
   const words: string[] = [];
   const meta: number[] = [];
   const docs: number[] = [];
   const tfs: number[] = [];
+  const nodes: Node[] = [];
   const stack: Node[] = [root];
   while (stack.length) {
     const n = stack.pop()!;
+    nodes.push(n);
     words.push(n.s);
     meta.push(n.c.size, n.e ? 1 : 0, n.d.size);
     for (const id of n.d) {
@@ -46,6 +55,53 @@ export function writeRadix(w: ContainerWriter, name: string, root: Node, freq?: 
   w.typed(`${name}.meta`, "u32", Uint32Array.from(meta));
   w.typed(`${name}.docs`, "i32", Int32Array.from(docs));
   if (freq) w.typed(`${name}.tf`, "f64", Float64Array.from(tfs));
+  if (freq && stats) writeSharedRadix(w, name, nodes, meta, docs, tfs, stats);
+}
+
+function writeSharedRadix(w: ContainerWriter, name: string, nodes: Node[], meta: number[], docs: number[], tfs: number[], stats: RadixStats): void {
+  const count = nodes.length;
+  const key = new Uint16Array(count);
+  const loff = new Uint32Array(count + 1);
+  const dstart = new Uint32Array(count);
+  const occ = new Float64Array(count);
+  const ikey = new Float64Array(count);
+  const bm = new Float64Array(docs.length);
+  let chars = 0;
+  let d = 0;
+  for (let i = 0; i < count; i++) {
+    const n = nodes[i];
+    key[i] = n.k ? n.k.charCodeAt(0) : 0;
+    loff[i] = chars;
+    chars += n.s.length;
+    dstart[i] = d;
+    const o = stats.occurrences[n.w];
+    occ[i] = typeof o === "number" ? o : 0;
+    ikey[i] = isIndexKey(n.w) ? Number(n.w) : -1;
+    // Exactly what fast-search.ts bm25Column computes per posting at default relevance.
+    const end = d + meta[i * 3 + 2];
+    for (let j = d; j < end; j++) bm[j] = bm25(tfs[j], occ[i], stats.docsCount, stats.lengths[docs[j]], stats.avg, DEFAULT_RELEVANCE);
+    d = end;
+  }
+  loff[count] = chars;
+  const text = new Uint16Array(chars);
+  for (let i = 0; i < count; i++) for (let c = 0; c < nodes[i].s.length; c++) text[loff[i] + c] = nodes[i].s.charCodeAt(c);
+  // Subtree sizes, from the end: each node's children are the next sizes on the stack.
+  const skip = new Uint32Array(count);
+  const sizes: number[] = [];
+  for (let i = count - 1; i >= 0; i--) {
+    let size = 1;
+    for (let c = 0; c < meta[i * 3]; c++) size += sizes.pop()!;
+    skip[i] = size;
+    sizes.push(size);
+  }
+  w.typed(`${name}.key`, "u16", key);
+  w.typed(`${name}.chars`, "u16", text);
+  w.typed(`${name}.loff`, "u32", loff);
+  w.typed(`${name}.skip`, "u32", skip);
+  w.typed(`${name}.dstart`, "u32", dstart);
+  w.typed(`${name}.occ`, "f64", occ);
+  w.typed(`${name}.ikey`, "f64", ikey);
+  w.typed(`${name}.bm25`, "f64", bm);
 }
 
 export function readRadix(r: ContainerReader, name: string): radix.RadixTree {
@@ -130,7 +186,7 @@ export function readFrequencies(r: ContainerReader, name: string): Frequencies {
 }
 
 /** Canonical array-index keys (what JS objects enumerate first, ascending). */
-const isIndexKey = (k: string) => {
+export const isIndexKey = (k: string) => {
   const c = k.charCodeAt(0);
   return c >= 48 && c <= 57 && /^(0|[1-9]\d*)$/.test(k) && Number(k) < 4294967295;
 };
