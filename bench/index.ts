@@ -1,11 +1,12 @@
-// `npm run bench -- <name>`: ingest | ndjson | search | search-http | delivery. Prints tables (and a JSON line per table).
+// `npm run bench -- <name>`: ingest | ndjson | search | search-http | deploy-load | delivery. Prints tables (and a JSON line per table).
 import { benchDelivery } from "./delivery";
+import { benchDeployLoad } from "./deploy-load";
 import { benchIngest } from "./ingest";
 import { benchNdjson } from "./ndjson";
 import { benchSearchEngine } from "./search-engine";
 import { benchSearchHttp } from "./search-http";
 
-const benches: Record<string, () => Promise<void>> = { ingest: benchIngest, ndjson: benchNdjson, search: () => benchSearchEngine(), "search-http": benchSearchHttp, delivery: benchDelivery };
+const benches: Record<string, () => Promise<void>> = { ingest: benchIngest, ndjson: benchNdjson, search: () => benchSearchEngine(), "search-http": benchSearchHttp, "deploy-load": benchDeployLoad, delivery: benchDelivery };
 const names = process.argv.slice(2).filter((a) => benches[a]);
 const unknown = process.argv.slice(2).filter((a) => !benches[a] && !/^\d+$/.test(a));
 if (unknown.length) {
