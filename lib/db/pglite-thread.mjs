@@ -41,6 +41,10 @@ function takeMessages(conn) {
       const code = buf.readInt32BE(at + 4);
       if (code === 80877103) {
         out.push({ kind: "ssl" });
+      } else if (code === 80877102) {
+        // CancelRequest (its own connection): PGlite has no other backend to signal; drop it.
+        out.push({ kind: "terminate" });
+        conn.started = true;
       } else {
         out.push({ kind: "startup", bytes: buf.subarray(at, at + len) });
         conn.started = true;
