@@ -1,12 +1,13 @@
-// `npm run bench -- <name>`: ingest | ndjson | search | search-http | delivery | memory. Prints tables (and a JSON line per table).
+// `npm run bench -- <name>`: ingest | ndjson | search | search-http | deploy-load | delivery | memory. Prints tables (and a JSON line per table).
 import { benchDelivery } from "./delivery";
+import { benchDeployLoad } from "./deploy-load";
 import { benchIngest } from "./ingest";
 import { benchMemory } from "./memory";
 import { benchNdjson } from "./ndjson";
 import { benchSearchEngine } from "./search-engine";
 import { benchSearchHttp } from "./search-http";
 
-const benches: Record<string, () => Promise<void>> = { ingest: benchIngest, ndjson: benchNdjson, search: () => benchSearchEngine(), "search-http": benchSearchHttp, delivery: benchDelivery, memory: benchMemory };
+const benches: Record<string, () => Promise<void>> = { ingest: benchIngest, ndjson: benchNdjson, search: () => benchSearchEngine(), "search-http": benchSearchHttp, "deploy-load": benchDeployLoad, delivery: benchDelivery, memory: benchMemory };
 const names = process.argv.slice(2).filter((a) => benches[a]);
 const unknown = process.argv.slice(2).filter((a) => !benches[a] && !/^\d+$/.test(a));
 if (unknown.length) {

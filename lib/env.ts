@@ -81,6 +81,11 @@ const schema = z.object({
   DOCUMENT_MAX_PROPERTY_TOKENS: z.coerce.number().int().positive().default(65_536),
   /** …and the length tokens are cut to (UTF-16 code units) when indexing and searching. */
   TOKEN_MAX_LENGTH: z.coerce.number().int().min(16).max(4096).default(256),
+  /**
+   * PGlite (no DATABASE_URL) runs on its own worker thread, off the event loop that serves HTTP (1, the
+   * default); 0 runs it in the server's thread as before (docs/embedded-database.md), for comparison.
+   */
+  INDEXHOOK_PGLITE_THREAD: z.enum(["0", "1"]).default("1"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /**
    * Deploys of different indexes that one worker process runs side by side (still one per index).

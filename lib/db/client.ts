@@ -25,6 +25,8 @@ export interface DbHandle {
   /** LISTEN on a channel (NOTIFY from any process on Postgres; this process on PGlite). */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
+  /** PGlite only: a tarball of the data directory (PGlite's dumpDataDir), e.g. the tests' migrated template. */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 export interface OpenOptions {
@@ -38,6 +40,8 @@ export interface OpenOptions {
   loadDataDir?: Blob;
   /** Connections in the postgres.js pool. */
   max?: number;
+  /** PGlite on its own worker thread (default), or in this thread (INDEXHOOK_PGLITE_THREAD=0: the old way, for comparison). */
+  thread?: boolean;
 }
 
 export const MIGRATIONS_DIR = path.join(process.cwd(), "drizzle");
@@ -45,7 +49,8 @@ export const MIGRATIONS_DIR = path.join(process.cwd(), "drizzle");
 const MIGRATION_LOCK = 7_316_542_001; // advisory lock id: one process migrates at a time
 
 export async function openDb(options: OpenOptions): Promise<DbHandle> {
-  return options.url ? openPostgres(options.url, options.max ?? 10) : openPglite(options);
+  if (options.url) return openPostgres(options.url, options.max ?? 10);
+  return options.thread === false ? openPglite(options) : openPgliteThread(options);
 }
 
 async function openPostgres(url: string, max: number): Promise<DbHandle> {
@@ -97,5 +102,63 @@ async function openPglite(options: OpenOptions): Promise<DbHandle> {
       await client.close();
       if (options.lockDir) releaseDataDirLock(options.lockDir);
     },
+    dumpDataDir: () => client.dumpDataDir("none"),
   };
+}
+
+// PGlite on its own thread (lib/db/pglite-thread.mjs), spoken to with postgres.js over the thread's
+// MessagePort: the same driver as Postgres, one connection (PGlite has one session, so a transaction
+// holds it and nothing interleaves), LISTEN on that connection (a NOTIFY is answered on it after commit).
+async function openPgliteThread(options: OpenOptions): Promise<DbHandle> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const { PgliteThread } = await import("./pglite-pipe");
+  const dir = options.pgliteDir ?? "memory://";
+  if (options.lockDir) acquireDataDirLock(options.lockDir);
+  try {
+    if (!dir.startsWith("memory://")) fs.mkdirSync(dir, { recursive: true });
+    const thread = await PgliteThread.start({ dir, loadDataDir: options.loadDataDir, migrationsFolder: MIGRATIONS_DIR });
+    const listeners = new Map<string, Set<(payload: string) => void>>();
+    const client = postgres({
+      socket: thread.connect,
+      host: "pglite",
+      username: "postgres",
+      database: "postgres",
+      max: 1,
+      idle_timeout: 0,
+      max_lifetime: 0,
+      onnotice: () => {},
+      onnotify: (channel: string, payload: string) => listeners.get(channel)?.forEach((fn) => fn(payload)),
+    } as never);
+    const db = drizzle(client, { schema }) as unknown as Db;
+    const ident = (name: string) => '"' + name.replaceAll('"', '""') + '"';
+    return {
+      db,
+      kind: "pglite",
+      rows: async <T,>(query: SQL, on: DbOrTx = db) => resultRows<T>(await on.execute(query)),
+      listen: async (channel, onPayload) => {
+        let set = listeners.get(channel);
+        if (!set) {
+          listeners.set(channel, (set = new Set()));
+          await client.unsafe(`listen ${ident(channel)}`);
+        }
+        set.add(onPayload);
+        return async () => {
+          set.delete(onPayload);
+          if (set.size || listeners.get(channel) !== set) return;
+          listeners.delete(channel);
+          await client.unsafe(`unlisten ${ident(channel)}`).catch(() => {});
+        };
+      },
+      close: async () => {
+        await client.end({ timeout: 5 });
+        await thread.close();
+        if (options.lockDir) releaseDataDirLock(options.lockDir);
+      },
+      dumpDataDir: () => thread.dumpDataDir(),
+    };
+  } catch (err) {
+    if (options.lockDir) releaseDataDirLock(options.lockDir);
+    throw err;
+  }
 }

@@ -12,7 +12,7 @@ export function getDb(): Promise<DbHandle> {
     g.__indexhookDb = openDb(
       e.DATABASE_URL
         ? { url: e.DATABASE_URL }
-        : { pgliteDir: path.join(e.dataDir, "pglite"), lockDir: e.dataDir },
+        : { pgliteDir: path.join(e.dataDir, "pglite"), lockDir: e.dataDir, thread: e.INDEXHOOK_PGLITE_THREAD === "1" },
     );
     g.__indexhookDb.catch(() => {
       g.__indexhookDb = undefined;

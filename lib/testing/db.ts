@@ -7,6 +7,9 @@ import { createPostgresDatabase, TEST_DATABASE_URL } from "./postgres";
 
 export { TEST_DATABASE_URL, createPostgresDatabase };
 
+/** INDEXHOOK_PGLITE_THREAD=0 runs the suites on in-process PGlite, as the server does with it (the old design). */
+export const PGLITE_THREAD = process.env.INDEXHOOK_PGLITE_THREAD !== "0";
+
 export async function freshDb(): Promise<DbHandle> {
   if (TEST_DATABASE_URL) {
     const { url, drop } = await createPostgresDatabase();
@@ -14,5 +17,5 @@ export async function freshDb(): Promise<DbHandle> {
     return { ...handle, close: async () => (await handle.close(), await drop()) };
   }
   const template = fs.readFileSync(inject("pgliteTemplate"));
-  return openDb({ pgliteDir: "memory://", loadDataDir: new Blob([template]) });
+  return openDb({ pgliteDir: "memory://", loadDataDir: new Blob([template]), thread: PGLITE_THREAD });
 }

@@ -12,8 +12,7 @@ export default async function setup(project: TestProject) {
   ensureBuild();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "indexhook-template-"));
   const handle = await openDb({ pgliteDir: "memory://" });
-  const client = (handle.db as unknown as { $client: { dumpDataDir(c: "none"): Promise<Blob> } }).$client;
-  const dump = await client.dumpDataDir("none");
+  const dump = await handle.dumpDataDir!();
   const file = path.join(dir, "template.tar");
   fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   await handle.close();
