@@ -90,7 +90,10 @@ async function liveEntry(h: DbHandle, indexId: string): Promise<LiveEntry> {
   return state.live.get(indexId)!;
 }
 
-export async function searchLive(h: DbHandle, indexId: string, params: SearchParams): Promise<SearchResult & { deploymentId: string }> {
+/** `as: "json"`: the result as JSON text serialised in the search thread (the HTTP fast lane). */
+export async function searchLive(h: DbHandle, indexId: string, params: SearchParams): Promise<SearchResult & { deploymentId: string }>;
+export async function searchLive(h: DbHandle, indexId: string, params: SearchParams, as: "json"): Promise<{ json: string; count: number; deploymentId: string }>;
+export async function searchLive(h: DbHandle, indexId: string, params: SearchParams, as?: "json"): Promise<(SearchResult | { json: string; count: number }) & { deploymentId: string }> {
   await ensureListening(h);
   for (let attempt = 0; ; attempt++) {
     const entry = await liveEntry(h, indexId);
@@ -105,6 +108,11 @@ export async function searchLive(h: DbHandle, indexId: string, params: SearchPar
       const issues = searchParamIssues(schemaOf(meta), params, { autoEmbed: entry.embeddings?.targetProperty });
       if (issues.length > 0) throw invalidSearch(issues);
       const prepared = await withQueryVector(entry.embeddings, params);
+      if (as === "json") {
+        const json = await state.pool.searchJson(deploymentId, prepared.params, prepared.hide);
+        recordSearch(indexId, started, true);
+        return { ...json, deploymentId };
+      }
       const result = await state.pool.search(deploymentId, prepared.params);
       // The pool may answer from its cache: copy, never change, what it returns.
       const hide = prepared.hide;

@@ -9,7 +9,8 @@ import { patchOrama } from "./orama-patch";
 import { ResultCache, type ResultCacheOptions } from "./result-cache";
 import { runSearch } from "./run-search";
 import { toWire } from "./wire";
-import type { PoolRequest } from "./pool-protocol";
+import type { JsonRequest, JsonResult, PoolRequest } from "./pool-protocol";
+import type { SearchResult } from "./types";
 
 patchOrama();
 const dbs = new Map<string, AnyOrama>();
@@ -41,14 +42,30 @@ port.on("message", (m: PoolRequest) => {
       if (hit) {
         // Same result; `elapsed` is this lookup's time, not the original search's.
         const ns = (getNanosecondsTime() as bigint) - start;
-        port.postMessage({ seq: m.seq, ok: true, result: { ...hit, elapsed: { raw: Number(ns), formatted: formatNanoseconds(ns) } } });
+        if (m.json) port.postMessage({ seq: m.seq, ok: true, result: toJson(hit, m.json, Number(ns)) });
+        else port.postMessage({ seq: m.seq, ok: true, result: { ...hit, elapsed: { raw: Number(ns), formatted: formatNanoseconds(ns) } } });
         return;
       }
       const result = runSearch(db, m.params);
       cache?.set(m.key, m.params, result);
-      port.postMessage({ seq: m.seq, ok: true, result });
+      if (m.json) port.postMessage({ seq: m.seq, ok: true, result: toJson(result, m.json, result.elapsed.raw) });
+      else port.postMessage({ seq: m.seq, ok: true, result });
     }
   } catch (err) {
     port.postMessage({ seq: m.seq, ok: false, error: toWire(err) });
   }
 });
+
+/** The result as JSON text without `elapsed` (the caller adds its own) and, with `omit`, without that
+ *  property in the hits' documents: serialised here so the caller's event loop only writes it out. */
+function toJson(result: SearchResult, req: JsonRequest, elapsedNs: number): JsonResult {
+  const { elapsed: _e, ...rest } = result;
+  const omit = req.omit;
+  const body = omit ? { ...rest, hits: rest.hits.map((h) => (omit in h.document ? { ...h, document: without(h.document, omit) } : h)) } : rest;
+  return { json: JSON.stringify(body), count: result.count, elapsedNs };
+}
+
+function without(doc: Record<string, unknown>, property: string): Record<string, unknown> {
+  const { [property]: _omit, ...other } = doc;
+  return other;
+}
