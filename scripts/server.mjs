@@ -25,7 +25,11 @@ const app = next({ dev: false, dir: root, port });
 // a bad configuration exits there with one line that names it.
 await app.prepare();
 const handle = app.getRequestHandler();
-const { createFastLane } = await import(pathToFileURL(path.join(root, ".workers", "fast-lane.mjs")).href);
+const bundle = path.join(root, ".workers", "fast-lane.mjs");
+const { createFastLane } = await import(pathToFileURL(bundle).href).catch((err) => {
+  console.error(`[indexhook] cannot load ${path.relative(root, bundle)} (${err.code ?? err.message}): run \`npm run build\` (it builds .workers/ and .next/).`);
+  process.exit(1);
+});
 const fastLane = createFastLane({ port });
 
 const server = http.createServer((req, res) => {
