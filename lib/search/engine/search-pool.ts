@@ -157,7 +157,7 @@ export class SearchPool {
     const sab = this.artifacts.get(key);
     const result = (await this.queue(key, params, { omit })) as JsonResult;
     if (this.frontJson && this.artifacts.get(key) === sab) this.frontJson.set(key, cacheParams, result);
-    return withElapsed(result, { raw: result.elapsedNs, formatted: formatNanoseconds(BigInt(result.elapsedNs)) });
+    return withElapsed(result, { raw: result.elapsedNs, formatted: formatNanoseconds(BigInt(Math.round(result.elapsedNs))) });
   }
 
   private queue(key: string, params: SearchParamsInput, json?: JsonRequest): Promise<Reply> {
