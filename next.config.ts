@@ -1,14 +1,7 @@
 import type { NextConfig } from "next";
 
-// Sent with every answer, pages and API alike. The dashboard is never framed (clickjacking: no other
-// site can overlay its buttons), no response is MIME-sniffed, and links out of the dashboard carry at
-// most our origin, never a URL with an index or hook id in it.
-const SECURITY_HEADERS = [
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-];
+// Security headers on every answer (lib/http/security-headers.ts: the search fast lane sends the same).
+import { SECURITY_HEADERS } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files from its own package directory: bundling it breaks that.
@@ -17,7 +10,7 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {
-    return [{ source: "/:path*", headers: SECURITY_HEADERS }];
+    return [{ source: "/:path*", headers: [...SECURITY_HEADERS] }];
   },
 };
 

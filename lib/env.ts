@@ -40,6 +40,12 @@ const schema = z.object({
     .transform((v) => (v ? v : undefined)),
   ALLOWED_IP_NETWORKS: cidrList.default(""),
   WORKER: z.enum(["inline", "off"]).default("inline"),
+  /**
+   * The production server's search fast lane (lib/http/fast-lane.ts): `on` answers keyed search and init
+   * requests from node:http; `off` sends every request through Next; `switchable` (benches) is `on`, but a
+   * request with the header `x-indexhook-lane: next` goes through Next.
+   */
+  SEARCH_FAST_LANE: z.enum(["on", "off", "switchable"]).default("on"),
   /** `npm run worker` only: the port its own GET /metrics listens on (unset = none). The web process serves /metrics on PORT. */
   METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** The address METRICS_PORT binds (default all interfaces, as `next start` does). */

@@ -23,6 +23,31 @@ export async function buildWorkers() {
     // QuickJS loads its .wasm from its own package directory: required from node_modules at run time.
     external: ["quickjs-emscripten", "quickjs-emscripten-core", "@jitl/*"],
   });
+  // The search fast lane of the production server (scripts/server.mjs), beside Next in the same process.
+  // ESM keeps the entry's import order (compiled threads first). Packages load from node_modules at run
+  // time, as Next's server does; process-wide state (database, search pool, key cache, metrics) is shared
+  // with Next's handlers through globalThis, so one PGlite and one search pool serve both.
+  await build({
+    entryPoints: { "fast-lane": path.join(root, "lib/http/fast-lane-entry.ts") },
+    outdir: path.join(root, ".workers"),
+    outExtension: { ".js": ".mjs" },
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "esm",
+    packages: "external",
+    logLevel: "warning",
+    plugins: [serverOnly],
+  });
 }
+
+// `import "server-only"` throws outside a React Server bundle: in this server bundle it is a no-op.
+const serverOnly = {
+  name: "server-only",
+  setup(b) {
+    b.onResolve({ filter: /^server-only$/ }, () => ({ path: "server-only", namespace: "empty" }));
+    b.onLoad({ filter: /.*/, namespace: "empty" }, () => ({ contents: "" }));
+  },
+};
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await buildWorkers();

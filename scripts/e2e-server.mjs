@@ -27,7 +27,8 @@ if (process.env.TEST_DATABASE_URL) {
   console.log(`[e2e] on Postgres database ${name}`);
 }
 
-const child = spawn(process.execPath, ["--import", "./scripts/server-preload.mjs", "node_modules/next/dist/bin/next", "start", "-p", process.env.PORT, "-H", "127.0.0.1", "--keepAliveTimeout", "65000"], {
+// The production server (Next plus the search fast lane), as `npm start` runs it.
+const child = spawn(process.execPath, ["--import", "./scripts/server-preload.mjs", "scripts/server.mjs", "-p", process.env.PORT, "-H", "127.0.0.1"], {
   stdio: "inherit",
   env,
 });

@@ -23,7 +23,7 @@ function newestMtime(p) {
 
 export function buildIsCurrent() {
   const marker = path.join(root, ".next", "BUILD_ID");
-  if (!fs.existsSync(marker) || !fs.existsSync(path.join(root, ".workers", "search-thread.js")) || !fs.existsSync(path.join(root, ".workers", "sandbox-thread.js"))) return false;
+  if (!fs.existsSync(marker) || !fs.existsSync(path.join(root, ".workers", "search-thread.js")) || !fs.existsSync(path.join(root, ".workers", "sandbox-thread.js")) || !fs.existsSync(path.join(root, ".workers", "fast-lane.mjs"))) return false;
   const built = fs.statSync(marker).mtimeMs;
   return SOURCES.every((s) => newestMtime(path.join(root, s)) <= built);
 }

@@ -1,5 +1,5 @@
-// Preloaded into `next start` (node --import) by every launcher (scripts/start.mjs, scripts/e2e-server.mjs,
-// lib/testing/server.ts). Two jobs at the socket, before Next sees the request:
+// Preloaded into the production server (scripts/server.mjs, node --import) by every launcher (scripts/start.mjs,
+// scripts/e2e-server.mjs, lib/testing/server.ts). Jobs at the socket, before the search fast lane or Next sees the request:
 // 1. Stamp each request with the TCP peer's address in a header, overwriting any value the client sent.
 //    Route handlers in Next see only headers, and the X-Forwarded-For that `next start` fills in keeps a
 //    client's own value, so this is the one trustworthy witness of where a request came from

@@ -1,6 +1,5 @@
-// `npm start`: build when needed, then serve the dashboard, API and worker on PORT (3000).
-// keepAliveTimeout above the usual 60 s of proxies and clients: with Node's 5 s default, a busy
-// event loop (PGlite runs in-process) let idle-expiry close sockets that had just been reused.
+// `npm start`: build when needed, then serve the dashboard, API and worker on PORT (3000) with the
+// production server (scripts/server.mjs: Next plus the search fast lane, keepAliveTimeout 65 s).
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,7 +9,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 ensureBuild();
 const port = process.env.PORT || "3000";
 // server-preload.mjs: the socket's address for the first-run setup's "is this machine?" (lib/http/peer.ts).
-const child = spawn(process.execPath, ["--import", path.join(root, "scripts/server-preload.mjs"), path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port, "--keepAliveTimeout", "65000"], {
+const child = spawn(process.execPath, ["--import", path.join(root, "scripts/server-preload.mjs"), path.join(root, "scripts/server.mjs"), "-p", port], {
   cwd: root,
   stdio: "inherit",
   env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },

@@ -32,7 +32,12 @@ export async function readText(req: Request, limit: number): Promise<string> {
 }
 
 export function mediaType(req: Request): string {
-  return (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  return mediaTypeOf(req.headers.get("content-type"));
+}
+
+/** A Content-Type header's media type, lower-cased, without parameters ("" when absent). */
+export function mediaTypeOf(contentType: string | null | undefined): string {
+  return (contentType ?? "").split(";")[0].trim().toLowerCase();
 }
 
 /** The body as the handler of a "raw" contract gets it. */

@@ -15,14 +15,18 @@ const ALLOW_METHODS = "GET, POST, OPTIONS";
 const ALLOW_HEADERS = "Authorization, Content-Type";
 const MAX_AGE_S = "86400"; // browsers cap it (Chromium: 2 h)
 
-/** The response may be read by the calling page: its Origin echoed (or `*` without one). */
+/**
+ * The headers that let the calling page read the response: its Origin echoed (or `*` without one), and
+ * Origin added to `vary` (the response's Vary so far). One function for route handlers and the fast lane.
+ */
+export function corsHeaders(origin: string | null, vary: string | null): { "Access-Control-Allow-Origin": string; Vary?: string } {
+  if (!origin) return { "Access-Control-Allow-Origin": "*" };
+  if (vary?.toLowerCase().split(/\s*,\s*/).includes("origin")) return { "Access-Control-Allow-Origin": origin };
+  return { "Access-Control-Allow-Origin": origin, Vary: vary ? `${vary}, Origin` : "Origin" };
+}
+
 function allowOrigin(req: Request, headers: Headers): void {
-  const origin = req.headers.get("origin");
-  headers.set("Access-Control-Allow-Origin", origin ?? "*");
-  if (origin) {
-    const vary = headers.get("vary");
-    if (!vary?.toLowerCase().split(/\s*,\s*/).includes("origin")) headers.set("Vary", vary ? `${vary}, Origin` : "Origin");
-  }
+  for (const [name, value] of Object.entries(corsHeaders(req.headers.get("origin"), headers.get("vary")))) headers.set(name, value);
 }
 
 /**
@@ -37,14 +41,17 @@ export function withCors<C>(handler: Handler<C>): Handler<C> {
   };
 }
 
+/** What a preflight answers besides the origin headers (it carries no key: answered for any origin). */
+export const PREFLIGHT_HEADERS = {
+  "Access-Control-Allow-Methods": ALLOW_METHODS,
+  "Access-Control-Allow-Headers": ALLOW_HEADERS,
+  "Access-Control-Max-Age": MAX_AGE_S,
+  "Cache-Control": "no-store",
+} as const;
+
 /** OPTIONS: the preflight is answered for any origin (it carries no key); the request itself is checked. */
 export async function preflight(req: Request): Promise<Response> {
-  const headers = new Headers({
-    "Access-Control-Allow-Methods": ALLOW_METHODS,
-    "Access-Control-Allow-Headers": ALLOW_HEADERS,
-    "Access-Control-Max-Age": MAX_AGE_S,
-    "Cache-Control": "no-store",
-  });
+  const headers = new Headers(PREFLIGHT_HEADERS);
   allowOrigin(req, headers);
   return new Response(null, { status: 204, headers });
 }
@@ -55,10 +62,14 @@ export async function preflight(req: Request): Promise<Response> {
  * protects a key shipped in a web page from reuse on other sites, it does not make the key a secret.
  */
 export function assertOriginAllowed(req: Request, principal: Principal | null): void {
+  assertOriginAllowedFor(req.headers.get("origin"), principal);
+}
+
+/** assertOriginAllowed for a request's Origin header value (null: none sent). */
+export function assertOriginAllowedFor(origin: string | null, principal: Principal | null): void {
   if (principal?.type !== "key") return;
   const allowed = principal.key.allowedOrigins;
   if (!allowed?.length) return;
-  const origin = req.headers.get("origin");
   if (origin === null || originAllowed(origin, allowed)) return;
   throw new AppError("origin_not_allowed", `This key may not be used from the origin ${origin}: it is limited to its allowed origins.`, { origin });
 }

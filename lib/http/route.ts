@@ -12,6 +12,9 @@ import { errorResponse } from "./errors";
 import { parseQuery, parseWith, readBody, type ReadBody } from "./body";
 import { meilisearchError } from "./meilisearch-errors";
 import { withPathParams } from "./path-params";
+import { ContractViolation, violation } from "./contract-check";
+
+export { ContractViolation };
 
 type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
 
@@ -45,24 +48,6 @@ export const reply = (body: unknown, init: { status?: number; headers?: Record<s
 export type HandlerResult = object | null | Reply;
 
 type NextCtx = { params: Promise<Record<string, string | string[]>> };
-
-/**
- * Outside production, and in the test server (INDEXHOOK_STRICT_CONTRACTS=1), an answer the contract
- * does not allow is a loud failure (500 and the log); in production it is logged once and sent.
- */
-const strict = () => process.env.NODE_ENV !== "production" || process.env.INDEXHOOK_STRICT_CONTRACTS === "1";
-
-export class ContractViolation extends Error {}
-
-const warned = new Set<string>();
-function violation(c: RouteContract, what: string): void {
-  const message = `contract violation: ${c.method.toUpperCase()} ${c.path} ${what}`;
-  if (strict()) throw new ContractViolation(message);
-  if (!warned.has(message)) {
-    warned.add(message);
-    console.warn(`[indexhook] ${message}`);
-  }
-}
 
 function requestHeaders(req: Request, schema: z.ZodObject): Record<string, string> {
   const out: Record<string, string> = {};

@@ -153,8 +153,11 @@ export function liveCheckStats(): { queries: number; calls: number } {
 /**
  * `deploymentId` (the version that answered) and `latencyMs` (the whole search as its caller waits for it,
  * measured once for the metrics and the analytics) are for the server: callers leave them out of answers.
+ * `as: "json"`: the result as JSON text serialised in the search thread (the HTTP fast lane).
  */
-export async function searchLive(h: DbHandle, indexId: string, params: SearchParams): Promise<SearchResult & { deploymentId: string; latencyMs: number }> {
+export async function searchLive(h: DbHandle, indexId: string, params: SearchParams): Promise<SearchResult & { deploymentId: string; latencyMs: number }>;
+export async function searchLive(h: DbHandle, indexId: string, params: SearchParams, as: "json"): Promise<{ json: string; count: number; deploymentId: string; latencyMs: number }>;
+export async function searchLive(h: DbHandle, indexId: string, params: SearchParams, as?: "json"): Promise<(SearchResult | { json: string; count: number }) & { deploymentId: string; latencyMs: number }> {
   const started = performance.now();
   for (let attempt = 0; ; attempt++) {
     const entry = await currentLive(h, indexId);
@@ -168,6 +171,12 @@ export async function searchLive(h: DbHandle, indexId: string, params: SearchPar
       const issues = searchParamIssues(schemaOf(meta), params, { autoEmbed: entry.embeddings?.targetProperty });
       if (issues.length > 0) throw invalidSearch(issues);
       const prepared = await withQueryVector(entry.embeddings, params);
+      if (as === "json") {
+        const json = await state.pool.searchJson(deploymentId, prepared.params, prepared.hide);
+        const latencyMs = performance.now() - started;
+        recordSearch(indexId, latencyMs, true);
+        return { ...json, deploymentId, latencyMs };
+      }
       const result = await state.pool.search(deploymentId, prepared.params);
       // The pool may answer from its cache: copy, never change, what it returns.
       const hide = prepared.hide;

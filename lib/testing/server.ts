@@ -1,4 +1,4 @@
-// Starts the real production server (`next start`) on a free port with its own DATA_DIR and, when
+// Starts the real production server (scripts/server.mjs: Next plus the search fast lane, as `npm start`) on a free port with its own DATA_DIR and, when
 // TEST_DATABASE_URL is set, its own Postgres database. Tests talk to it over HTTP.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -35,19 +35,19 @@ export async function freePort(): Promise<number> {
   });
 }
 
-const NEXT_BIN = path.join(process.cwd(), "node_modules/next/dist/bin/next");
+const SERVER = path.join(process.cwd(), "scripts/server.mjs");
 // As scripts/start.mjs does: the socket peer's address for lib/http/peer.ts.
 const PEER_PRELOAD = path.join(process.cwd(), "scripts/server-preload.mjs");
 // Test servers only: exit when this process (their stdin's other end) is gone.
 const EXIT_WITH_PARENT = path.join(process.cwd(), "lib/testing/exit-with-parent.mjs");
 
 /**
- * `next start` (its process is titled `next-server`) as a child of this test process, which it does not
+ * The production server (its process is titled `next-server (indexhook)`) as a child of this test process, which it does not
  * outlive: its stdin is a pipe from here and it exits at end-of-file (lib/testing/exit-with-parent.mjs).
  */
 export function spawnNext(port: number, env: Record<string, string>, host = "127.0.0.1"): { child: ChildProcess; logs: () => string } {
   let out = "";
-  const args = ["--import", PEER_PRELOAD, "--import", EXIT_WITH_PARENT, NEXT_BIN, "start", "-p", String(port), "-H", host, "--keepAliveTimeout", "65000"];
+  const args = ["--import", PEER_PRELOAD, "--import", EXIT_WITH_PARENT, SERVER, "-p", String(port), "-H", host];
   const child = spawn(process.execPath, args, {
     cwd: process.cwd(),
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },

@@ -2,7 +2,7 @@
 // threads, search it. Pure: no database, no HTTP. See docs/search-engine.md.
 export { buildArtifact, BuildError } from "./build-artifact";
 export { SearchPool, type SearchPoolOptions } from "./search-pool";
-export { SearchTimeoutError, IndexNotLoadedError } from "./pool-protocol";
+export { SearchTimeoutError, IndexNotLoadedError, type JsonResult } from "./pool-protocol";
 export { SearchQueryError, runSearch } from "./run-search";
 export { readArtifactMeta, decodeArtifact, encodeDb, createEngineDb, type ArtifactMeta } from "./artifact";
 export { patchOrama, unpatchOrama, isOramaPatched } from "./orama-patch";

@@ -15,10 +15,11 @@ export function canonicalJson(value: unknown): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(",")}}`;
 }
 
-type Entry = { key: string; result: SearchResult; bytes: number };
+type Entry<T> = { key: string; result: T; bytes: number };
 
-export class ResultCache {
-  private entries = new Map<string, Entry>();
+/** Holds SearchResults by default; any JSON-serialisable value (the fast lane's JSON answers) works. */
+export class ResultCache<T = SearchResult> {
+  private entries = new Map<string, Entry<T>>();
   private bytes = 0;
   readonly maxEntries: number;
   readonly maxBytes: number;
@@ -39,7 +40,7 @@ export class ResultCache {
     return `${key}\u0000${canonicalJson(params)}`;
   }
 
-  get(key: string, params: unknown): SearchResult | undefined {
+  get(key: string, params: unknown): T | undefined {
     const id = this.id(key, params);
     const e = this.entries.get(id);
     if (!e) return undefined;
@@ -49,7 +50,7 @@ export class ResultCache {
     return e.result;
   }
 
-  set(key: string, params: unknown, result: SearchResult): void {
+  set(key: string, params: unknown, result: T): void {
     if (this.maxEntries <= 0) return;
     const id = this.id(key, params);
     const bytes = 2 * (JSON.stringify(result).length + id.length);
@@ -69,7 +70,7 @@ export class ResultCache {
     for (const [id, e] of this.entries) if (e.key === key) this.remove(id, e);
   }
 
-  private remove(id: string, e: Entry): void {
+  private remove(id: string, e: Entry<T>): void {
     this.entries.delete(id);
     this.bytes -= e.bytes;
   }

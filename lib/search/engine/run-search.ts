@@ -16,6 +16,10 @@ export class SearchQueryError extends Error {
     super(message);
     this.name = "SearchQueryError";
   }
+  // By name, as the pool's errors (pool-protocol.ts): another bundle's copy of this class counts too.
+  static [Symbol.hasInstance](x: unknown): boolean {
+    return x instanceof Error && x.name === "SearchQueryError";
+  }
 }
 
 export type RunSearchOptions = {

@@ -4,7 +4,7 @@
 import type { Worker } from "node:worker_threads";
 import type { SearchParamsInput } from "../../contracts/search";
 import { readArtifactMeta, type ArtifactMeta } from "./artifact";
-import { IndexNotLoadedError, SearchTimeoutError, type PoolReply, type PoolRequest } from "./pool-protocol";
+import { IndexNotLoadedError, SearchTimeoutError, type JsonRequest, type JsonResult, type PoolReply, type PoolRequest } from "./pool-protocol";
 import { formatNanoseconds } from "@orama/orama/internals";
 import { ResultCache, type ResultCacheOptions } from "./result-cache";
 import { SearchQueryError } from "./run-search";
@@ -12,9 +12,10 @@ import { startThread } from "./spawn";
 import type { WireError } from "./wire";
 import type { SearchResult } from "./types";
 
+type Reply = SearchResult | JsonResult | undefined;
 type Pending = {
   req: PoolRequest;
-  resolve: (v: SearchResult | undefined) => void;
+  resolve: (v: Reply) => void;
   reject: (e: Error) => void;
   timed: boolean;
   timer?: NodeJS.Timeout;
@@ -22,7 +23,7 @@ type Pending = {
 /** `keys`: what the thread holds or is loading; `loading`: loads it has not answered yet (it decodes
  *  them one by one and cannot search meanwhile). */
 type Slot = { thread: Worker; pending: Map<number, Pending>; searching: number; loading: number; keys: Set<string> };
-type Waiting = { key: string; params: SearchParamsInput; resolve: (v: SearchResult) => void; reject: (e: Error) => void };
+type Waiting = { key: string; params: SearchParamsInput; json?: JsonRequest; resolve: (v: Reply) => void; reject: (e: Error) => void };
 
 export type SearchPoolOptions = {
   size?: number;
@@ -47,6 +48,11 @@ function elapsedSince(start: bigint): SearchResult["elapsed"] {
   return { raw: Number(ns), formatted: formatNanoseconds(ns) };
 }
 
+/** The thread's JSON (an object without `elapsed`) with `elapsed` put first. */
+function withElapsed(r: JsonResult, elapsed: SearchResult["elapsed"]): { json: string; count: number } {
+  return { json: `{"elapsed":${JSON.stringify(elapsed)},${r.json.slice(1)}`, count: r.count };
+}
+
 export class SearchPool {
   private slots: Slot[] = [];
   /** Searches not yet given to a thread: each thread runs one search at a time, so a short search
@@ -61,6 +67,8 @@ export class SearchPool {
   private readonly cache: ResultCacheOptions | false;
   private readonly front: ResultCache | null;
   private readonly oramaIdleMs: number | undefined;
+  /** The front cache of searchJson's answers (by key, params and omitted property). */
+  private readonly frontJson: ResultCache<JsonResult> | null;
 
   constructor(opts: SearchPoolOptions = {}) {
     this.timeoutMs = opts.timeoutMs ?? 2000;
@@ -68,6 +76,7 @@ export class SearchPool {
     this.oramaIdleMs = opts.oramaIdleMs;
     const front = this.cache === false ? false : (opts.frontCache ?? { bytes: 16 * 1024 * 1024 });
     this.front = front === false ? null : new ResultCache(front);
+    this.frontJson = front === false ? null : new ResultCache<JsonResult>(front);
     for (let i = 0; i < Math.max(1, opts.size ?? 2); i++) this.slots.push(this.spawn());
   }
 
@@ -90,6 +99,7 @@ export class SearchPool {
     const previous = this.artifacts.get(key);
     const previousMeta = this.metas.get(key);
     this.front?.dropKey(key);
+    this.frontJson?.dropKey(key);
     this.artifacts.set(key, sab);
     this.metas.set(key, meta);
     // One thread at a time: a thread decoding (seconds for a large index) cannot search, so the others
@@ -122,6 +132,7 @@ export class SearchPool {
     this.artifacts.delete(key);
     this.metas.delete(key);
     this.front?.dropKey(key);
+    this.frontJson?.dropKey(key);
     await Promise.all(this.slots.map((s) => this.send(s, { type: "evict", seq: ++this.seq, key })));
   }
 
@@ -133,13 +144,34 @@ export class SearchPool {
     // Same result; `elapsed` is this lookup's time, not the original search's (as in the threads' cache).
     if (hit) return { ...hit, elapsed: elapsedSince(start) };
     const sab = this.artifacts.get(key);
-    const result = await new Promise<SearchResult>((resolve, reject) => {
-      this.waiting.push({ key, params, resolve, reject });
-      this.pump();
-    });
+    const result = (await this.queue(key, params)) as SearchResult;
     // Only if the key still holds the version that answered (not evicted or replaced meanwhile).
     if (this.front && this.artifacts.get(key) === sab) this.front.set(key, params, result);
     return result;
+  }
+
+  /**
+   * The same search answered as JSON text serialised in the search thread (without `elapsed`, and
+   * without the property `omit` in the hits' documents), for a caller that writes it to a socket as is.
+   */
+  async searchJson(key: string, params: SearchParamsInput, omit?: string): Promise<{ json: string; count: number }> {
+    if (this.closed) throw new Error("search pool is closed");
+    if (!this.artifacts.has(key)) throw new IndexNotLoadedError(key);
+    const start = process.hrtime.bigint();
+    const cacheParams = omit ? { params, omit } : params;
+    const hit = this.frontJson?.get(key, cacheParams);
+    if (hit) return withElapsed(hit, elapsedSince(start));
+    const sab = this.artifacts.get(key);
+    const result = (await this.queue(key, params, { omit })) as JsonResult;
+    if (this.frontJson && this.artifacts.get(key) === sab) this.frontJson.set(key, cacheParams, result);
+    return withElapsed(result, { raw: result.elapsedNs, formatted: formatNanoseconds(BigInt(Math.round(result.elapsedNs))) });
+  }
+
+  private queue(key: string, params: SearchParamsInput, json?: JsonRequest): Promise<Reply> {
+    return new Promise<Reply>((resolve, reject) => {
+      this.waiting.push({ key, params, json, resolve, reject });
+      this.pump();
+    });
   }
 
   /**
@@ -172,7 +204,7 @@ export class SearchPool {
       if (!slot) return;
       this.waiting.shift();
       slot.searching++;
-      this.send(slot, { type: "search", seq: ++this.seq, key: w.key, params: w.params }, true).then((r) => w.resolve(r!), w.reject);
+      this.send(slot, { type: "search", seq: ++this.seq, key: w.key, params: w.params, ...(w.json ? { json: w.json } : {}) }, true).then(w.resolve, w.reject);
     }
   }
 
@@ -185,7 +217,7 @@ export class SearchPool {
     await Promise.all(slots.map((s) => s.thread.terminate()));
   }
 
-  private send(slot: Slot, req: PoolRequest, timed = false): Promise<SearchResult | undefined> {
+  private send(slot: Slot, req: PoolRequest, timed = false): Promise<Reply> {
     if (req.type === "load") {
       slot.loading++;
       slot.keys.add(req.key);

@@ -13,7 +13,8 @@ import { ResultCache, type ResultCacheOptions } from "./result-cache";
 import { runSearch } from "./run-search";
 import { SharedIndex } from "./shared-index";
 import { toWire } from "./wire";
-import type { PoolReply, PoolRequest } from "./pool-protocol";
+import type { JsonRequest, JsonResult, PoolReply, PoolRequest } from "./pool-protocol";
+import type { SearchResult } from "./types";
 
 patchOrama();
 const indexes = new Map<string, SharedIndex>();
@@ -72,14 +73,30 @@ port.on("message", (m: PoolRequest) => {
       if (hit) {
         // Same result; `elapsed` is this lookup's time, not the original search's.
         const ns = (getNanosecondsTime() as bigint) - start;
-        reply({ seq: m.seq, ok: true, result: { ...hit, elapsed: { raw: Number(ns), formatted: formatNanoseconds(ns) } } });
+        if (m.json) reply({ seq: m.seq, ok: true, result: toJson(hit, m.json, Number(ns)) });
+        else reply({ seq: m.seq, ok: true, result: { ...hit, elapsed: { raw: Number(ns), formatted: formatNanoseconds(ns) } } });
         return;
       }
       const result = runSearch(ix, m.params, { onDecode: (phase) => reply({ seq: m.seq, decoding: phase === "start" }) });
       cache?.set(m.key, m.params, result);
-      reply({ seq: m.seq, ok: true, result });
+      if (m.json) reply({ seq: m.seq, ok: true, result: toJson(result, m.json, result.elapsed.raw) });
+      else reply({ seq: m.seq, ok: true, result });
     }
   } catch (err) {
     reply({ seq: m.seq, ok: false, error: toWire(err) });
   }
 });
+
+/** The result as JSON text without `elapsed` (the caller adds its own) and, with `omit`, without that
+ *  property in the hits' documents: serialised here so the caller's event loop only writes it out. */
+function toJson(result: SearchResult, req: JsonRequest, elapsedNs: number): JsonResult {
+  const { elapsed: _e, ...rest } = result;
+  const omit = req.omit;
+  const body = omit ? { ...rest, hits: rest.hits.map((h) => (omit in h.document ? { ...h, document: without(h.document, omit) } : h)) } : rest;
+  return { json: JSON.stringify(body), count: result.count, elapsedNs };
+}
+
+function without(doc: Record<string, unknown>, property: string): Record<string, unknown> {
+  const { [property]: _omit, ...other } = doc;
+  return other;
+}

@@ -1,18 +1,15 @@
 import { initContract } from "@/lib/contracts";
-import { assertOriginAllowed, preflight, withCors } from "@/lib/http/cors";
+import { preflight, withCors } from "@/lib/http/cors";
 import { route } from "@/lib/http/route";
-import { assertIndexInScope } from "@/lib/auth/scope";
-import { liveDeploymentId } from "@/lib/search/live";
+import { assertMaySearch, initAnswer } from "@/lib/http/search-endpoints";
 
 export const dynamic = "force-dynamic";
 
-// What the SDK's OramaClient asks for on start-up; telemetry goes to our discard endpoint.
+// What the SDK's OramaClient asks for on start-up; telemetry goes to our discard endpoint. The
+// production server answers it in its fast lane (lib/http/fast-lane.ts) when the request carries a key.
 export const OPTIONS = preflight;
 
 export const GET = withCors(route(initContract, async ({ req, db, principal, params }) => {
-  assertOriginAllowed(req, principal);
-  assertIndexInScope(principal, params.indexId);
-  const deploymentID = await liveDeploymentId(db, params.indexId);
-  const collectUrl = new URL(`/api/v1/indexes/${encodeURIComponent(params.indexId)}/collect`, req.url).toString();
-  return { deploymentID, index: params.indexId, collectUrl };
+  assertMaySearch(principal, req.headers.get("origin"), params.indexId);
+  return initAnswer(db, params.indexId, req.url);
 }));
