@@ -66,7 +66,8 @@ test("upload receipts, refused rows and tasks read as plain sentences", async ({
 test("the hook form names the event kinds without jargon", async ({ page }) => {
   await page.goto("/hooks?edit=new");
   const sheet = page.getByRole("dialog", { name: "New webhook" });
-  const kinds = await sheet.getByLabel("Events").locator("option").allTextContents();
-  expect(kinds[0]).toBe("Document changes (JSON: each added, changed or removed document)");
-  for (const k of kinds) expect(k).not.toMatch(/Dexie/);
+  const options = sheet.getByLabel("Events").locator("option");
+  // allTextContents() does not wait: wait for the form to render its options first.
+  await expect(options.first()).toHaveText("Document changes (JSON: each added, changed or removed document)");
+  for (const k of await options.allTextContents()) expect(k).not.toMatch(/Dexie/);
 });
