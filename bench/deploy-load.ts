@@ -2,55 +2,22 @@
 // PGlite in the server's thread (INDEXHOOK_PGLITE_THREAD=0, the old design), PGlite on its own thread
 // (the default) and Postgres. `npm run bench -- deploy-load [docs]` (default: the whole WordNet corpus,
 // ~118k; BENCH_SECONDS per steady window, default 10; BENCH_DATABASE_URL for Postgres, "" to skip it).
-import fs from "node:fs";
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import { openDb } from "../lib/db/client";
 import { api, settle, startServer } from "../lib/testing/server";
-import { MIXED } from "./search-engine";
+import { CONCURRENCY, postLoad } from "./post-load";
 import { printTable, type Row } from "./table";
 import { loadWordnet, WORDNET_SCHEMA } from "./wordnet";
 
-const CONCURRENCY = 16;
 const STEADY_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
-/** CPU time (user + system, all threads) a process has used so far, in ms (Linux; 0 elsewhere). */
-function cpuMs(pid: number): number {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return 0;
-  }
-}
-
-/** 16 loops posting the mixed queries until `until` settles; latencies (ms) and the server's CPU ms per request. */
+/** The shared load until `until` settles; requests/s over the time it ran, CPU rounded to 0.1 ms. */
 async function load(url: string, headers: Record<string, string>, until: Promise<unknown>, pid: number) {
-  const cpu0 = cpuMs(pid);
-  const started = performance.now();
-  const times: number[] = [];
-  let errors = 0;
-  let stop = false;
-  void until.finally(() => (stop = true));
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async (_, w) => {
-      for (let i = w; !stop; i++) {
-        const t = performance.now();
-        try {
-          const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(MIXED[i % MIXED.length]) });
-          await res.arrayBuffer();
-          if (res.ok) times.push(performance.now() - t);
-          else errors++;
-        } catch {
-          errors++;
-        }
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  return { times, errors, seconds, rps: Math.round(times.length / seconds), cpu: r1((cpuMs(pid) - cpu0) / Math.max(1, times.length + errors)) };
+  const { times, errors, seconds, cpu } = await postLoad(url, headers, until, pid);
+  return { times, errors, seconds, rps: Math.round(times.length / seconds), cpu: r1(cpu ?? 0) };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -6,54 +6,23 @@
 // one client, with the server's CPU ms per request. `npm run bench -- search-http [docs]` (default:
 // the whole corpus, ~118k).
 import { spawn } from "node:child_process";
-import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { create, insertMultiple, search, type AnyOrama } from "@orama/orama";
 import { api, settle, startServer } from "../lib/testing/server";
 import { MIXED } from "./search-engine";
+import { CONCURRENCY, cpuMs, postLoad } from "./post-load";
 import { printTable, type Row } from "./table";
 import { loadWordnet, WORDNET_SCHEMA } from "./wordnet";
 
-const CONCURRENCY = 16;
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
 
-/** CPU time (user + system, all threads) a process has used so far, in ms (Linux; 0 elsewhere). */
-function cpuMs(pid: number | undefined): number {
-  if (pid === undefined) return 0;
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
-  } catch {
-    return 0;
-  }
-}
-
-/** 16 loops posting the mixed queries for DURATION_MS; latencies in ms, requests/s and the server's
- *  CPU ms per request (robust to other jobs on a shared machine, unlike the latencies). */
+/** 16 loops posting the mixed queries for `ms`; latencies in ms, requests/s and the server's CPU ms per
+ *  request (robust to other jobs on a shared machine, unlike the latencies). */
 async function load(url: string, headers: Record<string, string>, ms = DURATION_MS, pid?: number) {
-  const cpu0 = cpuMs(pid);
-  const times: number[] = [];
-  let errors = 0;
-  const end = Date.now() + ms;
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async (_, w) => {
-      for (let i = w; Date.now() < end; i++) {
-        const t = performance.now();
-        try {
-          const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(MIXED[i % MIXED.length]) });
-          await res.arrayBuffer();
-          if (res.ok) times.push(performance.now() - t);
-          else errors++;
-        } catch {
-          errors++; // a reset connection is an error of this request, not the end of the bench
-        }
-      }
-    }),
-  );
-  const cpu = pid === undefined ? undefined : Math.round(((cpuMs(pid) - cpu0) / Math.max(1, times.length + errors)) * 100) / 100;
-  return { times, errors, rps: Math.round(times.length / (ms / 1000)), cpu };
+  const { times, errors, cpu } = await postLoad(url, headers, new Promise((resolve) => setTimeout(resolve, ms)), pid);
+  return { times, errors, rps: Math.round(times.length / (ms / 1000)), cpu: cpu === undefined ? undefined : Math.round(cpu * 100) / 100 };
 }
 
 const row = (setup: string, r: { times: number[]; errors: number; rps: number; cpu?: number }): Row => ({
